@@ -107,7 +107,8 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
       boolean atEnd = false;
       try {
         while (count < chunksize && input.hasNext()) {
-          chunk[count++] = input.next();
+          Object item = input.next(); // before the count moves: next() may throw
+          chunk[count++] = item;
         }
         atEnd = !input.hasNext();
       } catch (Throwable e) {
@@ -149,14 +150,16 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
           value = new Failure(first + done, error);
         }
         chunk[done] = null;
+        progress.countOne(); // before the consumer can see the item
         deliver(first + done, value);
       }
     } finally {
       for (; done < count; done++) {
+        progress.countOne();
         deliver(first + done,
             new Failure(first + done, new IllegalStateException("worker died while running this item")));
       }
-      progress.advance(count);
+      progress.announce();
       signalConsumer();
     }
     return RAN;

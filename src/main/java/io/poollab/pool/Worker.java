@@ -33,6 +33,24 @@ final class Worker implements Runnable {
     }
   }
 
+  private static final int EXIT = -1;
+
+  /**
+   * Takes a job and runs one of its chunks. A method of its own so that no reference to the job
+   * (and through it to arguments and results) stays on the stack while the worker waits.
+   */
+  private int runNextChunk() {
+    Job job = dispatcher.take();
+    if (job == null) {
+      return EXIT;
+    }
+    int outcome = job.runChunk(this);
+    if (outcome != Job.RAN) {
+      dispatcher.unqueue(job, outcome);
+    }
+    return outcome;
+  }
+
   @Override
   public void run() {
     Runnable initializer = dispatcher.options().initializer();
@@ -50,13 +68,11 @@ final class Worker implements Runnable {
     boolean replace = false;
     try {
       for (;;) {
-        Job job = dispatcher.take();
-        if (job == null) {
+        int outcome = runNextChunk();
+        if (outcome == EXIT) {
           return;
         }
-        int outcome = job.runChunk(this);
         if (outcome != Job.RAN) {
-          dispatcher.unqueue(job, outcome);
           continue;
         }
         if (dispatcher.state() < Dispatcher.TERMINATED) {
