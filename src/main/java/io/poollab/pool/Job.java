@@ -39,6 +39,6 @@ abstract class Job {
   /** Called by {@link Pool#close()}: a lazy job stops reading its input. */
   void stopReading() {}
 
-  /** Whether more than one worker can be busy with this job at once, to wake one or all. */
-  abstract boolean wantsManyWorkers();
+  /** How many workers could be busy with this job at once: how many sleepers to wake for it. */
+  abstract int workersWanted();
 }

@@ -222,8 +222,8 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   }
 
   @Override
-  boolean wantsManyWorkers() {
-    return true;
+  int workersWanted() {
+    return Integer.MAX_VALUE;
   }
 
   // ---- the consumer's side

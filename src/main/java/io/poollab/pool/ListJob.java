@@ -122,8 +122,8 @@ final class ListJob<T, R, V> extends Job {
   }
 
   @Override
-  boolean wantsManyWorkers() {
-    return size > chunksize;
+  int workersWanted() {
+    return (int) ((size + (long) chunksize - 1) / chunksize);
   }
 
   /** The finisher of {@code map}: the results as a list, without copying them. */
