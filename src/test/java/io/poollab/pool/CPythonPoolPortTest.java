@@ -98,6 +98,9 @@ class CPythonPoolPortTest {
     return x * x;
   }
 
+  /** {@code sqr} as a task. */
+  private static final Task<Integer, Integer> SQR = CPythonPoolPortTest::sqr;
+
   static Integer mul(Integer x, Integer y) {
     return x * y;
   }
@@ -183,7 +186,7 @@ class CPythonPoolPortTest {
   @DisplayName("port of _TestPool.test_apply")
   void testApply(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
-    assertThat(p.apply(CPythonPoolPortTest::sqr, 5)).isEqualTo(sqr(5));
+    assertThat(p.apply(SQR, 5)).isEqualTo(sqr(5));
     // papply(sqr, (), {'x': 3}): Java has no keyword arguments; the Callable form binds them
     assertThat(p.apply(() -> sqr(3))).isEqualTo(sqr(3));
   }
@@ -193,8 +196,8 @@ class CPythonPoolPortTest {
   @DisplayName("port of _TestPool.test_map")
   void testMap(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
-    assertThat(p.map(CPythonPoolPortTest::sqr, range(10))).isEqualTo(squares(10));
-    assertThat(p.map(CPythonPoolPortTest::sqr, range(100), 20)).isEqualTo(squares(100));
+    assertThat(p.map(SQR, range(10))).isEqualTo(squares(10));
+    assertThat(p.map(SQR, range(100), 20)).isEqualTo(squares(100));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -214,7 +217,8 @@ class CPythonPoolPortTest {
   void testStarmapAsync(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
     List<Args2<Integer, Integer>> tuples = zipDescending(100);
-    assertThat(p.starmapAsync(CPythonPoolPortTest::mul, tuples).get()).isEqualTo(starmapMul(tuples));
+    assertThat(p.starmapAsync(CPythonPoolPortTest::mul, tuples).get())
+        .isEqualTo(starmapMul(tuples));
   }
 
   /** {@code list(zip(range(n), range(n - 1, -1, -1)))}. */
@@ -232,7 +236,7 @@ class CPythonPoolPortTest {
   @DisplayName("port of _TestPool.test_map_async")
   void testMapAsync(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
-    assertThat(p.mapAsync(CPythonPoolPortTest::sqr, range(10)).get()).isEqualTo(squares(10));
+    assertThat(p.mapAsync(SQR, range(10)).get()).isEqualTo(squares(10));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -260,7 +264,7 @@ class CPythonPoolPortTest {
   void testMapChunksize(Backend backend) throws Exception {
     Pool p = pool(backend, 4);
     // "pool.map_async with chunksize stalled on null list": a TimeoutException fails the test
-    assertThat(p.mapAsync(CPythonPoolPortTest::sqr, List.<Integer>of(), 1)
+    assertThat(p.mapAsync(SQR, List.<Integer>of(), 1)
         .get(TIMEOUT2_MILLIS, MILLISECONDS)).isEmpty();
   }
 
@@ -272,23 +276,23 @@ class CPythonPoolPortTest {
     // map reads its input on the caller's thread, so the input's own exception comes out as is
     // (no TaskFailedException: no task failed), as in Python
     // SayWhenError seen at the very first of the iterable
-    assertThatThrownBy(() -> p.map(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(1, -1), 1))
+    assertThatThrownBy(() -> p.map(SQR, exceptionThrowingGenerator(1, -1), 1))
         .isExactlyInstanceOf(SayWhenError.class);
     // again, make sure it's reentrant
-    assertThatThrownBy(() -> p.map(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(1, -1), 1))
+    assertThatThrownBy(() -> p.map(SQR, exceptionThrowingGenerator(1, -1), 1))
         .isExactlyInstanceOf(SayWhenError.class);
-    assertThatThrownBy(() -> p.map(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(10, 3), 1))
+    assertThatThrownBy(() -> p.map(SQR, exceptionThrowingGenerator(10, 3), 1))
         .isExactlyInstanceOf(SayWhenError.class);
 
     // Python's SpecialIterable: says it has one item (__len__), then throws when iterated
     Collection<Integer> special = new SpecialIterable();
-    assertThatThrownBy(() -> p.map(CPythonPoolPortTest::sqr, special, 1))
+    assertThatThrownBy(() -> p.map(SQR, special, 1))
         .isExactlyInstanceOf(SayWhenError.class);
-    assertThatThrownBy(() -> p.map(CPythonPoolPortTest::sqr, special, 1))
+    assertThatThrownBy(() -> p.map(SQR, special, 1))
         .isExactlyInstanceOf(SayWhenError.class);
 
     // and the pool still works
-    assertThat(p.map(CPythonPoolPortTest::sqr, range(10), 1)).isEqualTo(squares(10));
+    assertThat(p.map(SQR, range(10), 1)).isEqualTo(squares(10));
   }
 
   /** Python's {@code SpecialIterable}: {@code __len__} is 1, {@code __next__} raises. */
@@ -361,9 +365,9 @@ class CPythonPoolPortTest {
   @DisplayName("port of _TestPool.test_imap")
   void testImap(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
-    assertThat(drain(p.imap(CPythonPoolPortTest::sqr, range(10)))).isEqualTo(squares(10));
+    assertThat(drain(p.imap(SQR, range(10)))).isEqualTo(squares(10));
 
-    try (ResultIterator<Integer> it = p.imap(CPythonPoolPortTest::sqr, range(10))) {
+    try (ResultIterator<Integer> it = p.imap(SQR, range(10))) {
       for (int i = 0; i < 10; i++) {
         assertThat(it.next()).isEqualTo(i * i);
       }
@@ -371,7 +375,7 @@ class CPythonPoolPortTest {
       assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
     }
 
-    try (ResultIterator<Integer> it = p.imap(CPythonPoolPortTest::sqr, range(1000), 100)) {
+    try (ResultIterator<Integer> it = p.imap(SQR, range(1000), 100)) {
       for (int i = 0; i < 1000; i++) {
         assertThat(it.next()).isEqualTo(i * i);
       }
@@ -388,25 +392,25 @@ class CPythonPoolPortTest {
     // whose cause is the SayWhenError, at the place of the item that could not be read; then the
     // iteration ends.
     // SayWhenError seen at the very first of the iterable
-    assertThat(drainRecordingFailures(p.imap(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(1, -1), 1)))
+    assertThat(drainRecordingFailures(p.imap(SQR, exceptionThrowingGenerator(1, -1), 1)))
         .containsExactly(SayWhenError.class);
     // again, make sure it's reentrant
-    assertThat(drainRecordingFailures(p.imap(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(1, -1), 1)))
+    assertThat(drainRecordingFailures(p.imap(SQR, exceptionThrowingGenerator(1, -1), 1)))
         .containsExactly(SayWhenError.class);
 
-    assertThat(drainRecordingFailures(p.imap(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(10, 3), 1)))
+    assertThat(drainRecordingFailures(p.imap(SQR, exceptionThrowingGenerator(10, 3), 1)))
         .containsExactly(0, 1, 4, SayWhenError.class);
 
     // Adapted: Python loses the whole chunk the bad item was read in ("SayWhenError seen at start
     // of problematic chunk's results": 6 values with chunksize 2, 4 with chunksize 4); ours keeps
     // the items read before the failure, so every chunksize yields items 0..6 and then the error.
-    assertThat(drainRecordingFailures(p.imap(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(20, 7), 2)))
+    assertThat(drainRecordingFailures(p.imap(SQR, exceptionThrowingGenerator(20, 7), 2)))
         .containsExactly(0, 1, 4, 9, 16, 25, 36, SayWhenError.class);
-    assertThat(drainRecordingFailures(p.imap(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(20, 7), 4)))
+    assertThat(drainRecordingFailures(p.imap(SQR, exceptionThrowingGenerator(20, 7), 4)))
         .containsExactly(0, 1, 4, 9, 16, 25, 36, SayWhenError.class);
 
     // the first form of the Python test: next() itself raises at the failed place
-    try (ResultIterator<Integer> it = p.imap(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(10, 3), 1)) {
+    try (ResultIterator<Integer> it = p.imap(SQR, exceptionThrowingGenerator(10, 3), 1)) {
       for (int i = 0; i < 3; i++) {
         assertThat(it.next()).isEqualTo(i * i);
       }
@@ -421,10 +425,10 @@ class CPythonPoolPortTest {
   @DisplayName("port of _TestPool.test_imap_unordered")
   void testImapUnordered(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
-    List<Integer> got = drain(p.imapUnordered(CPythonPoolPortTest::sqr, range(10)));
+    List<Integer> got = drain(p.imapUnordered(SQR, range(10)));
     assertThat(got).containsExactlyInAnyOrderElementsOf(squares(10));
 
-    got = drain(p.imapUnordered(CPythonPoolPortTest::sqr, range(1000), 100));
+    got = drain(p.imapUnordered(SQR, range(1000), 100));
     Collections.sort(got);
     assertThat(got).isEqualTo(squares(1000));
   }
@@ -437,7 +441,7 @@ class CPythonPoolPortTest {
     // SayWhenError seen at the very first of the iterable; twice, for reentrancy
     for (int attempt = 0; attempt < 2; attempt++) {
       try (ResultIterator<Integer> it =
-          p.imapUnordered(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(1, -1), 1)) {
+          p.imapUnordered(SQR, exceptionThrowingGenerator(1, -1), 1)) {
         assertThatThrownBy(it::next).isInstanceOf(TaskFailedException.class)
             .hasCauseExactlyInstanceOf(SayWhenError.class);
       }
@@ -447,10 +451,10 @@ class CPythonPoolPortTest {
     // `total` calls. Ours says more: exactly the items read before the failure, each once, and
     // exactly one failure (the iterator goes on after it, so all of them are seen).
     assertUnorderedWithOneFailure(
-        drainRecordingFailures(p.imapUnordered(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(10, 3), 1)),
+        drainRecordingFailures(p.imapUnordered(SQR, exceptionThrowingGenerator(10, 3), 1)),
         squares(3));
     assertUnorderedWithOneFailure(
-        drainRecordingFailures(p.imapUnordered(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(20, 7), 2)),
+        drainRecordingFailures(p.imapUnordered(SQR, exceptionThrowingGenerator(20, 7), 2)),
         squares(7));
   }
 
@@ -521,10 +525,10 @@ class CPythonPoolPortTest {
     // See Issue 12157
     Pool p = pool(backend, 1);
     List<Integer> empty = List.of();
-    assertThat(p.map(CPythonPoolPortTest::sqr, empty)).isEmpty();
-    assertThat(drain(p.imap(CPythonPoolPortTest::sqr, empty))).isEmpty();
-    assertThat(drain(p.imapUnordered(CPythonPoolPortTest::sqr, empty))).isEmpty();
-    assertThat(p.mapAsync(CPythonPoolPortTest::sqr, empty).get()).isEmpty();
+    assertThat(p.map(SQR, empty)).isEmpty();
+    assertThat(drain(p.imap(SQR, empty))).isEmpty();
+    assertThat(drain(p.imapUnordered(SQR, empty))).isEmpty();
+    assertThat(p.mapAsync(SQR, empty).get()).isEmpty();
     p.shutdown();
     assertThat(p.join(5, SECONDS)).isTrue();
   }
@@ -538,9 +542,9 @@ class CPythonPoolPortTest {
     Pool p = pool(backend, 2);
     AsyncResult<List<Integer>> notAwaited;
     try (p) {
-      AsyncResult<List<Integer>> r = p.mapAsync(CPythonPoolPortTest::sqr, l);
+      AsyncResult<List<Integer>> r = p.mapAsync(SQR, l);
       assertThat(r.get()).isEqualTo(expected);
-      notAwaited = p.mapAsync(CPythonPoolPortTest::sqr, l);
+      notAwaited = p.mapAsync(SQR, l);
     }
     // Adapted: Python's `with` terminates the pool; ours closes gracefully (ExecutorService.close),
     // so the call submitted and never awaited inside the block has completed too
@@ -548,7 +552,7 @@ class CPythonPoolPortTest {
     assertThat(notAwaited.get()).isEqualTo(expected);
     assertThat(p.join(5, SECONDS)).isTrue();
     // ValueError -> IllegalStateException
-    assertThatThrownBy(() -> p.mapAsync(CPythonPoolPortTest::sqr, l))
+    assertThatThrownBy(() -> p.mapAsync(SQR, l))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
 
@@ -582,7 +586,7 @@ class CPythonPoolPortTest {
     // throws is not a task failure, so it comes out as itself, with no cause
     Pool p2 = pool(backend, 1);
     try (p2) {
-      assertThatThrownBy(() -> p2.map(CPythonPoolPortTest::sqr, exceptionThrowingGenerator(1, -1), 1))
+      assertThatThrownBy(() -> p2.map(SQR, exceptionThrowingGenerator(1, -1), 1))
           .isExactlyInstanceOf(SayWhenError.class).hasNoCause();
     }
   }
@@ -631,7 +635,8 @@ class CPythonPoolPortTest {
         .isInstanceOf(TaskFailedException.class).hasMessageContaining("index 0")
         .hasCauseExactlyInstanceOf(IllegalArgumentException.class);
     p.shutdown();
-    assertThat(p.join(TIMEOUT2_MILLIS, MILLISECONDS)).as("join waits for the running item").isFalse();
+    assertThat(p.join(TIMEOUT2_MILLIS, MILLISECONDS)).as("join waits for the running item")
+        .isFalse();
     releaseSecond.countDown();
     assertThat(p.join(5, SECONDS)).isTrue();
     // check that we indeed waited for all jobs
@@ -857,7 +862,8 @@ class CPythonPoolPortTest {
   }
 
   @Test
-  @DisplayName("port of _TestPoolWorkerLifetime.test_worker_finalization_via_atexit_handler_of_multiprocessing")
+  @DisplayName("port of _TestPoolWorkerLifetime"
+      + ".test_worker_finalization_via_atexit_handler_of_multiprocessing")
   void testWorkerFinalizationViaAtexitHandler() throws Exception {
     // bpo-38744 and bpo-39360: a program that leaves a pool open must still exit cleanly. Run as
     // Python does, in a fresh JVM: both backends' pools are left open and main returns.
@@ -865,7 +871,8 @@ class CPythonPoolPortTest {
         .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     String classpath = codeLocation(Pool.class) + File.pathSeparator
         + codeLocation(CPythonPoolPortTest.class);
-    Process process = new ProcessBuilder(javaBinary, "-cp", classpath, UnclosedPoolMain.class.getName())
+    Process process = new ProcessBuilder(
+            javaBinary, "-cp", classpath, UnclosedPoolMain.class.getName())
         .redirectErrorStream(true)
         .start();
     try {
@@ -884,14 +891,15 @@ class CPythonPoolPortTest {
     return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
-  // ------------------------------------------------------------ TestInitializers, TestStdinBadfiledescriptor
+  // ------------------------------------------------- TestInitializers, TestStdinBadfiledescriptor
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(Backend.class)
   @DisplayName("port of TestInitializers.test_pool_initializer")
   void testPoolInitializer(Backend backend) throws InterruptedException {
     AtomicInteger ns = new AtomicInteger();
-    Pool p = track(Pool.builder().workers(1).backend(backend).initializer(ns::incrementAndGet).create());
+    Pool p = track(
+        Pool.builder().workers(1).backend(backend).initializer(ns::incrementAndGet).create());
     p.shutdown();
     assertThat(p.join(5, SECONDS)).isTrue();
     // the initializer ran once on the one worker, even though no task ever came
@@ -907,7 +915,7 @@ class CPythonPoolPortTest {
     Pool outer = pool(backend, 1);
     List<Integer> x = outer.apply(() -> {
       try (Pool inner = Pool.builder().workers(4).backend(backend).create()) {
-        return inner.map(CPythonPoolPortTest::sqr, List.of(1, 2, 3, 4, 5, 6, 7));
+        return inner.map(SQR, List.of(1, 2, 3, 4, 5, 6, 7));
       }
     });
     assertThat(x).containsExactly(1, 4, 9, 16, 25, 36, 49);
