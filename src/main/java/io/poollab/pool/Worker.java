@@ -9,9 +9,17 @@ final class Worker implements Runnable {
   private final Dispatcher dispatcher;
   private Thread thread;
   private boolean retire;
+  private final long maxChunks;
+  private long chunksRun;
 
   Worker(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
+    this.maxChunks = dispatcher.options().maxTasksPerWorker();
+  }
+
+  /** The chunks this worker may still run before it is retired. */
+  long tasksAllowed() {
+    return maxChunks - chunksRun;
   }
 
   void bind(Thread thread) {
@@ -33,7 +41,7 @@ final class Worker implements Runnable {
     }
   }
 
-  private static final int EXIT = -1;
+  private static final int EXIT = Integer.MIN_VALUE;
 
   /**
    * Takes a job and runs one of its chunks. A method of its own so that no reference to the job
@@ -45,7 +53,7 @@ final class Worker implements Runnable {
       return EXIT;
     }
     int outcome = job.runChunk(this);
-    if (outcome != Job.RAN) {
+    if (outcome < 0) {
       dispatcher.unqueue(job, outcome);
     }
     return outcome;
@@ -63,8 +71,6 @@ final class Worker implements Runnable {
         return;
       }
     }
-    long maxChunks = dispatcher.options().maxTasksPerWorker();
-    long chunksRun = 0;
     boolean replace = false;
     try {
       for (;;) {
@@ -72,13 +78,14 @@ final class Worker implements Runnable {
         if (outcome == EXIT) {
           return;
         }
-        if (outcome != Job.RAN) {
+        if (outcome < 0) {
           continue;
         }
         if (dispatcher.state() < Dispatcher.TERMINATED) {
           Thread.interrupted(); // a task's leftover interrupt must not reach the next task
         }
-        if (retire || ++chunksRun >= maxChunks) {
+        chunksRun += outcome;
+        if (retire || chunksRun >= maxChunks) {
           replace = true;
           return;
         }

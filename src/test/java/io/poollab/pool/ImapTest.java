@@ -47,6 +47,21 @@ class ImapTest {
 
   @ParameterizedTest
   @EnumSource(Backend.class)
+  void shouldReadAPlainIterableInOrderInBatches(Backend backend) throws Exception {
+    // not a RandomAccess list: the input is read through its iterator, under the input lock
+    Iterable<Integer> plain = () -> range(5000).iterator();
+    try (Pool pool = pool(backend, 3)) {
+      for (int chunksize : new int[] {1, 7, 1000}) {
+        assertThat(pool.imap(x -> x * 2, plain, chunksize).stream().toList())
+            .isEqualTo(range(5000).stream().map(x -> x * 2).toList());
+        assertThat(pool.imapUnordered(x -> x, plain, chunksize).stream().sorted().toList())
+            .isEqualTo(range(5000));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
   void shouldYieldImapUnorderedResultsInCompletionOrder(Backend backend) throws Exception {
     // item 0 waits until item 1 has been delivered: so 1 must come out first
     CountDownLatch secondDelivered = new CountDownLatch(1);
