@@ -100,9 +100,16 @@ final class Dispatcher {
   }
 
   void submit(Job job) {
-    checkAccepting();
-    unfinished.add(job);
+    // counted before the state is read: a worker that sees the shut-down state then sees this
+    // job too (both sequentially consistent), so it cannot exit and leave the job unrun
     jobsReading.incrementAndGet();
+    if (state != RUNNING) {
+      if (jobsReading.decrementAndGet() == 0) {
+        wakeEveryone();
+      }
+      checkAccepting();
+    }
+    unfinished.add(job);
     queue.offer(job);
     wake(job.workersWanted());
     if (state >= TERMINATED) {

@@ -186,4 +186,31 @@ class LifecycleTest {
     assertThat(closer.isAlive()).isFalse();
     assertThatThrownBy(stuck::get).isInstanceOf(CancellationException.class);
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldRunEveryCallAcceptedWhileShuttingDown(Backend backend) throws Exception {
+    for (int round = 0; round < 200; round++) {
+      Pool pool = pool(backend, 2);
+      List<AsyncResult<Integer>> accepted = new CopyOnWriteArrayList<>();
+      CountDownLatch submitting = new CountDownLatch(1);
+      Thread submitter = Thread.ofPlatform().start(() -> {
+        submitting.countDown();
+        for (int i = 0; ; i++) {
+          try {
+            accepted.add(pool.applyAsync(x -> x, i));
+          } catch (IllegalStateException closed) {
+            return;
+          }
+        }
+      });
+      submitting.await();
+      pool.shutdown();
+      submitter.join(5_000);
+      for (AsyncResult<Integer> result : accepted) {
+        assertThat(result.await(5, TimeUnit.SECONDS)).as("round %d: an accepted call ran", round).isTrue();
+      }
+      assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
 }
