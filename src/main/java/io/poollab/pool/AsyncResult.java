@@ -52,8 +52,8 @@ public final class AsyncResult<R> {
     if (callbacks.onResult() != null) {
       CallbackErrors.runGuarded(() -> callbacks.onResult().accept(value), callbackErrorHandler);
     }
+    whenSettled.run(); // first, so that whoever sees the result sees the pool let go of the call
     future.complete(value);
-    whenSettled.run();
   }
 
   /**
@@ -69,8 +69,8 @@ public final class AsyncResult<R> {
       CallbackErrors.runGuarded(() -> callbacks.onError().accept(told), callbackErrorHandler);
     }
     this.failure = failure;
-    future.completeExceptionally(failure);
     whenSettled.run();
+    future.completeExceptionally(failure);
   }
 
   /**

@@ -200,7 +200,8 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   private void runItems(Worker worker, Object[] chunk, long first, int count) {
     int done = 0;
     try {
-      for (; done < count; done++) {
+      for (; done < count && cancelledBy == null; done++) {
+        worker.clearStaleInterrupt();
         Object value;
         try {
           value = task.apply((T) chunk[done]);

@@ -83,6 +83,7 @@ final class ListJob<T, R, V> extends Job {
     int index = from;
     try {
       for (; index < to && !failed; index++) {
+        worker.clearStaleInterrupt();
         Object value;
         try {
           value = task.apply((T) in[index]);

@@ -34,6 +34,13 @@ final class Worker implements Runnable {
     thread.interrupt();
   }
 
+  /** Clears an interrupt a previous task left behind, unless the pool is being terminated. */
+  void clearStaleInterrupt() {
+    if (Thread.interrupted() && dispatcher.state() >= Dispatcher.TERMINATED) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** A task of this worker threw; an Error may have left the thread in a bad state. */
   void noteFailure(Throwable error) {
     if (error instanceof Error) {
@@ -80,9 +87,6 @@ final class Worker implements Runnable {
         }
         if (outcome < 0) {
           continue;
-        }
-        if (dispatcher.state() < Dispatcher.TERMINATED) {
-          Thread.interrupted(); // a task's leftover interrupt must not reach the next task
         }
         chunksRun += outcome;
         if (retire || chunksRun >= maxChunks) {

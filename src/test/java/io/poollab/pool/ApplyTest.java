@@ -142,4 +142,21 @@ class ApplyTest {
       assertThat(pool.pendingCalls()).isZero();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldNotLetOneTasksInterruptReachTheNext(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 1)) {
+      // one worker, a batch of items: item 0 interrupts itself, item 1 must still be able to sleep
+      List<String> outcomes = pool.map(x -> {
+        if (x == 0) {
+          Thread.currentThread().interrupt();
+          return "interrupted itself";
+        }
+        Thread.sleep(1);
+        return "slept";
+      }, java.util.stream.IntStream.range(0, 100).boxed().toList(), 1);
+      assertThat(outcomes.subList(1, 100)).containsOnly("slept");
+    }
+  }
 }
