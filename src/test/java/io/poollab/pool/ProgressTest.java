@@ -1,5 +1,6 @@
 package io.poollab.pool;
 
+import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -12,10 +13,6 @@ import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
 class ProgressTest {
-
-  private static List<Integer> range(int n) {
-    return IntStream.range(0, n).boxed().toList();
-  }
 
   @Test
   void shouldCountMapProgressToTheTotal() throws Exception {
