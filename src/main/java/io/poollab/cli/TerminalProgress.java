@@ -2,6 +2,7 @@ package io.poollab.cli;
 
 import java.io.Console;
 import java.lang.reflect.Method;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -35,7 +36,10 @@ final class TerminalProgress implements AutoCloseable {
     if (!wanted || !onTerminal()) {
       return new TerminalProgress(null);
     }
+    // a consumer with a fixed width: asking JLine (under progressbar) for the terminal's width
+    // loads a native library, which JDK 24+ warns about on stderr
     ProgressBar bar = new ProgressBarBuilder()
+        .setConsumer(new ConsoleProgressBarConsumer(System.err, width()))
         .setTaskName(task)
         .setInitialMax(max)
         .setStyle(ProgressBarStyle.ASCII)
@@ -61,6 +65,16 @@ final class TerminalProgress implements AutoCloseable {
   public void close() {
     if (bar != null) {
       bar.close();
+    }
+  }
+
+  /** The shell's {@code COLUMNS} when exported, else a width every terminal has. */
+  private static int width() {
+    try {
+      int columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "").trim());
+      return columns >= 40 ? columns - 1 : 79;
+    } catch (NumberFormatException e) {
+      return 79;
     }
   }
 
