@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
       "Write a stand-in word list: the real list's word-length histogram and share of distinct"
           + " words, scaled to --words; CRLF line endings; the same bytes for the same size and"
