@@ -45,6 +45,16 @@ class DefaultDatasetTest {
 
   @Test
   @Timeout(60)
+  void shouldRegenerateAStandInOfTheRightSizeButOtherBytes() throws IOException {
+    Path standIn = dir.resolve(DefaultDataset.STAND_IN);
+    StandInGenerator.write(standIn, ReferenceList.WORDS, StandInGenerator.DEFAULT_SEED + 1);
+    assertThat(DefaultDataset.needsGeneration(dir)).isTrue();
+    assertThat(DefaultDataset.resolve(dir)).isEqualTo(standIn);
+    assertThat(StandInGeneratorTest.sha256(standIn)).isEqualTo(StandInGenerator.DEFAULT_SHA256);
+  }
+
+  @Test
+  @Timeout(60)
   void shouldRegenerateATruncatedStandIn() throws IOException {
     Path standIn = dir.resolve(DefaultDataset.STAND_IN);
     Files.writeString(standIn, "half a list\r\n");
