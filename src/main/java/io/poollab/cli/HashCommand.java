@@ -115,7 +115,8 @@ public final class HashCommand implements Callable<Integer> {
   private boolean compareSerial;
 
   @Option(names = "--repeat", paramLabel = "N",
-      description = "Run each job N times and report the fastest (default: ${DEFAULT-VALUE}).")
+      description = "Run each job N times (serial and pool alternating with --compare-serial)"
+          + " and report the fastest (default: ${DEFAULT-VALUE}).")
   private int repeat = 1;
 
   @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr.")
@@ -143,14 +144,19 @@ public final class HashCommand implements Callable<Integer> {
     out.println("Loaded " + words.size() + " words from " + path);
     out.flush();
 
-    Run main = null;
-    Run serialRun = null;
-    if (serial || compareSerial) {
-      serialRun = best(() -> runSerial(words));
+    // with --compare-serial the two alternate, so JIT warm-up and other load hit both alike
+    List<Run> serialRuns = new ArrayList<>();
+    List<Run> poolRuns = new ArrayList<>();
+    for (int i = 0; i < repeat; i++) {
+      if (serial || compareSerial) {
+        serialRuns.add(runSerial(words));
+      }
+      if (!serial) {
+        poolRuns.add(runPool(words));
+      }
     }
-    if (!serial) {
-      main = best(() -> runPool(words));
-    }
+    Run serialRun = fastest(serialRuns);
+    Run main = fastest(poolRuns);
     Run shown = main != null ? main : serialRun;
     out.println("Done, with " + shown.hashes + " hashes");
     out.println(String.format(Locale.ROOT, "Load: %.3f s", loadSeconds));
@@ -224,22 +230,17 @@ public final class HashCommand implements Callable<Integer> {
   /** One timed job: its wall time and the number of distinct hashes. */
   private record Run(double seconds, int hashes, List<Double> all) {}
 
-  @FunctionalInterface
-  private interface Job {
-    Run run() throws InterruptedException;
-  }
-
-  private Run best(Job job) throws InterruptedException {
+  /** The fastest run, with every run's time; null when none ran. */
+  private static Run fastest(List<Run> runs) {
     Run best = null;
     List<Double> all = new ArrayList<>();
-    for (int i = 0; i < repeat; i++) {
-      Run run = job.run();
+    for (Run run : runs) {
       all.add(run.seconds);
       if (best == null || run.seconds < best.seconds) {
         best = run;
       }
     }
-    return new Run(best.seconds, best.hashes, List.copyOf(all));
+    return best == null ? null : new Run(best.seconds, best.hashes, List.copyOf(all));
   }
 
   private Run runSerial(List<String> words) {
