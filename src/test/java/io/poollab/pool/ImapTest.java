@@ -236,4 +236,23 @@ class ImapTest {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldNeverLoseAJobParkedForBackpressure(Backend backend) throws Exception {
+    // a tiny read-ahead with several workers parks and unparks the job all the time: a lost
+    // wake-up shows as a next() that times out
+    List<Integer> input = range(100_000);
+    for (boolean ordered : new boolean[] {true, false}) {
+      try (Pool pool = Pool.builder().backend(backend).workers(4).readAhead(1).create();
+          ResultIterator<Integer> it = ordered ? pool.imap(x -> x, input) : pool.imapUnordered(x -> x, input)) {
+        long seen = 0;
+        while (seen < input.size()) {
+          it.next(5, TimeUnit.SECONDS);
+          seen++;
+        }
+        assertThat(it.hasNext()).isFalse();
+      }
+    }
+  }
 }
