@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
           + " fail (exit 1) when a figure got worse by more than its threshold and beyond the noise.",
       "Figures are ratios inside each run: speed-up, efficiency and overhead of each pool"
           + " configuration vs SERIAL, latency percentiles vs the serial per-item time.",
-      "Evidence of a real change: 99.9% confidence intervals apart, or a Mann-Whitney U test on"
+      "Evidence of a real change: 99.9%% confidence intervals apart, or a Mann-Whitney U test on"
           + " JMH's per-iteration raw data with p < --alpha.",
       "No baseline for the machine class: absolute floors are checked instead, and the output says so.",
       "Exit codes: 0 nothing regressed, 1 regression, 2 usage or input error."
@@ -83,7 +83,7 @@ public final class CheckCommand implements Callable<Integer> {
       paramLabel = "PATTERN=VALUE",
       converter = RuleConverter.class,
       description = "Per-figure threshold: a glob (or re:REGEX) over figure keys = a percentage or"
-          + " fraction, e.g. 'speedup:*=15%'. Repeatable; the last match wins.")
+          + " fraction, e.g. 'speedup:*=15%%'. Repeatable; the last match wins.")
   List<ThresholdRule> thresholds = new ArrayList<>();
 
   @Option(

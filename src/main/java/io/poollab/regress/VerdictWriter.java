@@ -81,7 +81,7 @@ public final class VerdictWriter {
           + "(create one with `check --update-baseline RUN`)\n\n");
       sb.append("| floor | figure | value | bound | outcome |\n|---|---|---:|---|---|\n");
       for (FloorResult f : v.floors()) {
-        sb.append(markdownRow(floorRow(f)));
+        sb.append(markdownRow(floorRow(f), 1));
       }
       return sb.toString();
     }
@@ -98,7 +98,7 @@ public final class VerdictWriter {
         sorted.stream().filter(c -> !notable.contains(c)).toList();
     if (!notable.isEmpty()) {
       sb.append(header);
-      notable.forEach(c -> sb.append(markdownRow(comparisonRow(c))));
+      notable.forEach(c -> sb.append(markdownRow(comparisonRow(c), 0)));
       sb.append('\n');
     }
     if (!rest.isEmpty()) {
@@ -106,7 +106,7 @@ public final class VerdictWriter {
           .append(rest.size())
           .append(" other figures (unchanged, within noise, new)</summary>\n\n")
           .append(header);
-      rest.forEach(c -> sb.append(markdownRow(comparisonRow(c))));
+      rest.forEach(c -> sb.append(markdownRow(comparisonRow(c), 0)));
       sb.append("\n</details>\n\n");
     }
     sb.append(escape(legend())).append('\n');
@@ -308,11 +308,12 @@ public final class VerdictWriter {
     return s + " ".repeat(width - s.length());
   }
 
-  private static String markdownRow(String[] cells) {
+  /** A table row; the cell at {@code codeColumn} (a figure key) is set as code. */
+  private static String markdownRow(String[] cells, int codeColumn) {
     StringBuilder sb = new StringBuilder("|");
     for (int i = 0; i < cells.length; i++) {
-      String cell = escape(cells[i]);
-      sb.append(' ').append(i == 0 ? "`" + cells[i] + "`" : cell).append(" |");
+      boolean code = i == codeColumn && !cells[i].startsWith("(");
+      sb.append(' ').append(code ? "`" + cells[i] + "`" : escape(cells[i])).append(" |");
     }
     return sb.append('\n').toString();
   }
