@@ -19,6 +19,12 @@ import java.util.Objects;
  */
 public final class CheckRunner {
 
+  /**
+   * Below this many samples a side the two-sided rank test cannot reach p &lt; 0.05 even when
+   * every sample moved (four a side just can): the check then warns that it is nearly blind.
+   */
+  static final int ENOUGH_SAMPLES = 5;
+
   private CheckRunner() {}
 
   /**
@@ -81,6 +87,17 @@ public final class CheckRunner {
       comparisons = RegressionCheck.compare(baseline.figures(), run.figures(), options);
     } catch (IllegalArgumentException e) {
       throw new CheckInputException("cannot compare " + runDir + " with " + base + ": " + e.getMessage());
+    }
+    long weak =
+        comparisons.stream()
+            .filter(c -> c.baseline() != null && c.current() != null)
+            .filter(c -> c.baseline().samples().length < ENOUGH_SAMPLES
+                || c.current().samples().length < ENOUGH_SAMPLES)
+            .count();
+    if (weak > 0) {
+      warnings.add(weak + " figure(s) have fewer than " + ENOUGH_SAMPLES
+          + " per-iteration samples on a side, so the rank test can hardly show a change there"
+          + " (run JMH with at least 5 measurement iterations, better 2 forks x 5)");
     }
     return new Result(
         Verdict.ofBaseline(runDir.toString(), run.machineClass(), base.toString(), comparisons),

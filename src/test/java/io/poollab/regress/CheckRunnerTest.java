@@ -185,4 +185,17 @@ class CheckRunnerTest {
     List<String> warnings = check(run).warnings();
     assertThat(warnings).anyMatch(w -> w.startsWith("run: ") && w.contains("CpuBenchmark.run"));
   }
+
+  @Test
+  void shouldWarnThatFewIterationsLeaveTheCheckNearlyBlind() {
+    SyntheticRun few = SyntheticRun.seeded(12);
+    for (String impl : List.of("SERIAL", "POOL_MAP", "POOL_IMAP_UNORDERED")) {
+      few.raw(SyntheticRun.WORD_JOB,
+          java.util.Map.of("impl", impl, "workers", impl.equals("SERIAL") ? "1" : "2",
+              "chunksize", impl.equals("POOL_IMAP_UNORDERED") ? "1" : "default", "hashing", "NEW_DIGEST"),
+          new double[][] {{100, 101}});
+    }
+    CheckRunner.Result r = check(few);
+    assertThat(r.warnings()).anyMatch(w -> w.contains("fewer than 5 per-iteration samples"));
+  }
 }
