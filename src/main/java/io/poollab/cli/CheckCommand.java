@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
  * java -jar target/benchmarks.jar check reports/20260101-120000 --threshold 'speedup:*=15%' \
  *     --markdown summary.md --json verdict.json
  * java -jar target/benchmarks.jar check --update-baseline reports/20260101-120000
+ * java -jar target/benchmarks.jar check --update-baseline reports/20260101-1*     # merge several runs
  * }</pre>
  *
  * <p>Exit codes: 0 nothing regressed, 1 a regression (or a figure missing from the run, or a floor
@@ -114,8 +115,11 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--update-baseline",
       paramLabel = "RUN_DIR",
-      description = "Store this run as the baseline of its machine class (replacing the old one) and exit.")
-  Path updateBaseline;
+      arity = "1..*",
+      description = "Store this run as the baseline of its machine class (replacing the old one) and"
+          + " exit. Several runs are merged: their forks pooled, their intervals enveloped, so the"
+          + " baseline carries run-to-run drift (recommended on shared machines).")
+  List<Path> updateBaseline;
 
   /** Environment lookup; tests replace it to point GITHUB_STEP_SUMMARY at a temp file. */
   UnaryOperator<String> env = System::getenv;
@@ -132,7 +136,7 @@ public final class CheckCommand implements Callable<Integer> {
           throw new ParameterException(
               spec.commandLine(), "--update-baseline RUN_DIR takes no RUN_DIR argument and no --baseline");
         }
-        out.println("Storing " + updateBaseline + " as the baseline ...");
+        out.println("Storing " + updateBaseline.size() + " run(s) as the baseline: " + updateBaseline + " ...");
         Path dir = BaselineStore.update(updateBaseline, reports);
         out.println("Baseline written: " + dir + " (jmh.json, metadata.json); commit it for CI.");
         out.flush();

@@ -1,5 +1,8 @@
 package io.poollab.regress;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poollab.report.RunReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -20,12 +24,35 @@ import java.util.stream.Stream;
  * <pre>{@code
  * Path dir = BaselineStore.update(Path.of("reports/20260101-120000"), Path.of("reports"));
  * // -> reports/baseline/linux-x86_64-2c/{jmh.json, metadata.json}
+ * BaselineStore.update(List.of(runA, runB, runC), Path.of("reports"));
+ * // -> merged jmh.json + metadata.json, and runs/<name>/ with each run's two files
  * }</pre>
  */
 public final class BaselineStore {
 
   /** The folder under the reports folder that holds the baselines. */
   public static final String BASELINE = "baseline";
+
+  /** The folder of a merged baseline that keeps the runs it was merged from. */
+  public static final String RUNS = "runs";
+
+  /**
+   * The run folders a merged baseline was made from ({@code baseline/<class>/runs/*}).
+   *
+   * @param baselineDir a baseline folder
+   * @return the runs' folders, sorted; empty for a single-run baseline
+   */
+  public static List<Path> mergedRuns(Path baselineDir) {
+    Path runs = baselineDir.resolve(RUNS);
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(runs)) {
+      return dirs.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new CheckInputException("cannot list " + runs + ": " + e.getMessage());
+    }
+  }
 
   /** Run folders are named by their start time. */
   private static final Pattern RUN_NAME = Pattern.compile("\\d{8}-\\d{6}");
@@ -61,18 +88,65 @@ public final class BaselineStore {
    * @throws UncheckedIOException when the files cannot be copied
    */
   public static Path update(Path runDir, Path reportsDir) {
-    CheckInput run = CheckInput.load(runDir, "run");
-    if (!run.hasMachineClass()) {
-      throw new CheckInputException(
-          "run " + runDir + ": " + RunReader.METADATA_JSON
-              + " names no machineClass (e.g. \"linux-x86_64-2c\"), so the baseline has no place");
+    return update(List.of(runDir), reportsDir);
+  }
+
+  /**
+   * Makes one or more runs of one machine class its baseline, replacing any earlier one. Several
+   * runs are merged by {@link BaselineMerger} (recommended on shared machines: the baseline then
+   * carries the run-to-run drift); the metadata is the first run's, with {@code baselineRuns}
+   * listing the runs' folder names.
+   *
+   * @param runDirs the run folders, at least one
+   * @param reportsDir the reports folder
+   * @return the baseline folder written
+   * @throws CheckInputException when a run is unusable, names no machine class, or the runs'
+   *     machine classes differ
+   * @throws UncheckedIOException when the files cannot be written
+   */
+  public static Path update(List<Path> runDirs, Path reportsDir) {
+    if (runDirs.isEmpty()) {
+      throw new CheckInputException("--update-baseline needs at least one run folder");
     }
-    Path target = dirFor(reportsDir, run.machineClass());
+    String machineClass = null;
+    for (Path runDir : runDirs) {
+      CheckInput run = CheckInput.load(runDir, "run");
+      if (!run.hasMachineClass()) {
+        throw new CheckInputException(
+            "run " + runDir + ": " + RunReader.METADATA_JSON
+                + " names no machineClass (e.g. \"linux-x86_64-2c\"), so the baseline has no place");
+      }
+      if (machineClass != null && !machineClass.equals(run.machineClass())) {
+        throw new CheckInputException(
+            "run " + runDir + " is from machine class " + run.machineClass() + " but "
+                + runDirs.get(0) + " from " + machineClass + "; a baseline holds one machine class");
+      }
+      machineClass = run.machineClass();
+    }
+    Path target = dirFor(reportsDir, machineClass);
     try {
       Files.createDirectories(target.getParent());
-      Path staging = Files.createTempDirectory(target.getParent(), "." + run.machineClass() + "-");
-      for (String name : new String[] {RunReader.JMH_JSON, RunReader.METADATA_JSON}) {
-        Files.copy(runDir.resolve(name), staging.resolve(name));
+      Path staging = Files.createTempDirectory(target.getParent(), "." + machineClass + "-");
+      Path first = runDirs.get(0);
+      if (runDirs.size() == 1) {
+        Files.copy(first.resolve(RunReader.JMH_JSON), staging.resolve(RunReader.JMH_JSON));
+        Files.copy(first.resolve(RunReader.METADATA_JSON), staging.resolve(RunReader.METADATA_JSON));
+      } else {
+        Files.writeString(staging.resolve(RunReader.JMH_JSON), BaselineMerger.mergeJmh(runDirs));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode meta = (ObjectNode) json.readTree(first.resolve(RunReader.METADATA_JSON).toFile());
+        ArrayNode names = meta.putArray("baselineRuns");
+        runDirs.forEach(d -> names.add(String.valueOf(d.toAbsolutePath().normalize().getFileName())));
+        json.writerWithDefaultPrettyPrinter()
+            .writeValue(staging.resolve(RunReader.METADATA_JSON).toFile(), meta);
+        // the runs themselves, for the per-run rank tests (see RegressionCheck.compare)
+        for (Path runDir : runDirs) {
+          Path copy = staging.resolve(RUNS)
+              .resolve(String.valueOf(runDir.toAbsolutePath().normalize().getFileName()));
+          Files.createDirectories(copy);
+          Files.copy(runDir.resolve(RunReader.JMH_JSON), copy.resolve(RunReader.JMH_JSON));
+          Files.copy(runDir.resolve(RunReader.METADATA_JSON), copy.resolve(RunReader.METADATA_JSON));
+        }
       }
       if (Files.exists(target)) {
         deleteTree(target);

@@ -82,9 +82,14 @@ public final class CheckRunner {
       warnings.add("the baseline is from machine class " + baseline.machineClass()
           + " but the run from " + run.machineClass() + "; ratios may not carry over");
     }
+    List<List<Figure>> baselineRuns = new ArrayList<>();
+    for (Path merged : BaselineStore.mergedRuns(base)) {
+      baselineRuns.add(CheckInput.load(merged, "baseline run").figures());
+    }
     List<FigureComparison> comparisons;
     try {
-      comparisons = RegressionCheck.compare(baseline.figures(), run.figures(), options);
+      comparisons =
+          RegressionCheck.compare(baseline.figures(), baselineRuns, run.figures(), options);
     } catch (IllegalArgumentException e) {
       throw new CheckInputException("cannot compare " + runDir + " with " + base + ": " + e.getMessage());
     }

@@ -46,19 +46,51 @@ public final class RegressionCheck {
    */
   public static List<FigureComparison> compare(
       List<Figure> baseline, List<Figure> current, CheckOptions options) {
+    return compare(baseline, List.of(), current, options);
+  }
+
+  /**
+   * Compares every figure key of either side, for a baseline merged from several runs.
+   *
+   * <p>The merged figures give the value and the interval (an envelope of the runs'); the rank
+   * test is run against each baseline run's own samples and the <em>largest</em> p-value counts
+   * (an intersection-union test): a change is evidence only when the run differs from every
+   * baseline run, so a run that merely looks like one of them is not flagged.
+   *
+   * @param baseline the merged baseline's figures (unique keys)
+   * @param baselineRuns the figures of each run the baseline was merged from (may be empty)
+   * @param current the run's figures (unique keys)
+   * @param options thresholds and significance
+   * @return one comparison per key, sorted by key
+   * @throws IllegalArgumentException when a side holds a key twice, or the sides disagree on a kind
+   */
+  public static List<FigureComparison> compare(
+      List<Figure> baseline, List<List<Figure>> baselineRuns, List<Figure> current,
+      CheckOptions options) {
     Map<String, Figure> base = index(baseline, "baseline");
     Map<String, Figure> cur = index(current, "run");
+    List<Map<String, Figure>> runs = new ArrayList<>();
+    for (List<Figure> r : baselineRuns) {
+      runs.add(index(r, "baseline run"));
+    }
     TreeSet<String> keys = new TreeSet<>(base.keySet());
     keys.addAll(cur.keySet());
     List<FigureComparison> out = new ArrayList<>(keys.size());
     for (String key : keys) {
-      out.add(compareOne(key, base.get(key), cur.get(key), options));
+      List<double[]> references = new ArrayList<>();
+      for (Map<String, Figure> r : runs) {
+        Figure f = r.get(key);
+        if (f != null && f.samples().length >= MIN_SAMPLES) {
+          references.add(f.samples());
+        }
+      }
+      out.add(compareOne(key, base.get(key), references, cur.get(key), options));
     }
     return out;
   }
 
   private static FigureComparison compareOne(
-      String key, Figure b, Figure c, CheckOptions options) {
+      String key, Figure b, List<double[]> references, Figure c, CheckOptions options) {
     double threshold = options.thresholdFor(key);
     if (b == null) {
       return new FigureComparison(
@@ -78,10 +110,16 @@ public final class RegressionCheck {
     boolean apart =
         b.hasInterval() && c.hasInterval() && (b.ciHigh() < c.ciLow() || c.ciHigh() < b.ciLow());
     double p = Double.NaN;
-    double[] bs = b.samples();
     double[] csamples = c.samples();
-    if (bs.length >= MIN_SAMPLES && csamples.length >= MIN_SAMPLES) {
-      p = MannWhitney.test(bs, csamples).pValue();
+    if (csamples.length >= MIN_SAMPLES) {
+      if (!references.isEmpty()) {
+        for (double[] ref : references) {
+          double pi = MannWhitney.test(ref, csamples).pValue();
+          p = Double.isNaN(p) ? pi : Math.max(p, pi);
+        }
+      } else if (b.samples().length >= MIN_SAMPLES) {
+        p = MannWhitney.test(b.samples(), csamples).pValue();
+      }
     }
     boolean significant = apart || p < options.alpha();
     Outcome outcome;

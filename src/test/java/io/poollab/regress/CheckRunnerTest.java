@@ -198,4 +198,48 @@ class CheckRunnerTest {
     CheckRunner.Result r = check(few);
     assertThat(r.warnings()).anyMatch(w -> w.contains("fewer than 5 per-iteration samples"));
   }
+
+  @Test
+  void shouldMergeSeveralRunsIntoOneBaselineThatCarriesTheirDrift() throws IOException {
+    // two runs of unchanged code on a drifting machine: speed-up 1.92 and 1.52
+    Path a = SyntheticRun.wordJob(20, 100, 52, 60, 0.01).writeTo(reports.resolve("20260110-000000"));
+    Path b = SyntheticRun.wordJob(21, 100, 66, 60, 0.01).writeTo(reports.resolve("20260111-000000"));
+    Path stored = BaselineStore.update(List.of(a, b), reports);
+
+    com.fasterxml.jackson.databind.JsonNode merged =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored.resolve("jmh.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode map = merged.get(1).path("primaryMetric");
+    assertThat(merged).hasSize(3);
+    assertThat(map.path("rawData")).hasSize(4); // 2 forks from each run
+    assertThat(map.path("score").asDouble()).isCloseTo(59.0, org.assertj.core.api.Assertions.within(1e-9));
+    // the envelope covers both runs' intervals around the merged score
+    assertThat(map.path("scoreError").asDouble()).isGreaterThan(7.0);
+    assertThat(stored.resolve("runs/20260110-000000/jmh.json")).exists();
+    assertThat(stored.resolve("runs/20260111-000000/metadata.json")).exists();
+    assertThat(Files.readString(stored.resolve("metadata.json")))
+        .contains("\"baselineRuns\"").contains("20260110-000000").contains("20260111-000000");
+
+    // a third run like the slower of them: 10.6% below the merged speed-up, but no worse than
+    // a baseline run, so it is drift, not a regression
+    Verdict like = check(SyntheticRun.wordJob(22, 100, 66, 60, 0.01)).verdict();
+    FigureComparison c = like.comparisons().stream()
+        .filter(x -> x.key().equals(MAP_SPEEDUP)).findFirst().orElseThrow();
+    assertThat(c.worsening()).isGreaterThan(0.10);
+    assertThat(c.outcome()).isEqualTo(Outcome.NOISE);
+    assertThat(like.exitCode()).isZero();
+    // a real slow-down beyond the drift still fails
+    Verdict slow = check(SyntheticRun.wordJob(24, 100, 90, 60, 0.01)).verdict();
+    assertThat(slow.with(Outcome.REGRESSED)).extracting(FigureComparison::key).contains(MAP_SPEEDUP);
+  }
+
+  @Test
+  void shouldRefuseToMergeRunsOfDifferentMachineClasses() {
+    Path a = SyntheticRun.wordJob(20, 100, 52, 60, 0.01).writeTo(reports.resolve("20260110-000000"));
+    Path b = SyntheticRun.wordJob(21, 100, 52, 60, 0.01).machineClass("linux-x86_64-4c")
+        .writeTo(reports.resolve("20260111-000000"));
+    assertThatThrownBy(() -> BaselineStore.update(List.of(a, b), reports))
+        .isInstanceOf(CheckInputException.class)
+        .hasMessageContaining("linux-x86_64-4c")
+        .hasMessageContaining("one machine class");
+  }
 }

@@ -208,4 +208,29 @@ class RegressionCheckTest {
     assertThat(r.decidingKey()).isEqualTo("speedup:A:POOL_IMAP");
     assertThat(r.outcome()).isEqualTo(Outcome.FLOOR_MISSED);
   }
+
+  @Test
+  void shouldTakeTheLargestPValueOverTheRunsOfAMergedBaseline() {
+    Figure runA = Figures.of(SPEEDUP, Figures.spread(1.9, 0.02, 10));
+    Figure runB = Figures.of(SPEEDUP, Figures.spread(1.5, 0.02, 10));
+    double[] pooled = new double[20];
+    System.arraycopy(runA.samples(), 0, pooled, 0, 10);
+    System.arraycopy(runB.samples(), 0, pooled, 10, 10);
+    Figure merged = new Figure(SPEEDUP, FigureKind.SPEEDUP, 1.7, 1.45, 1.95, pooled);
+    Figure likeB = Figures.of(SPEEDUP, Figures.spread(1.5, 0.02, 10)); // 11.8% below the merged value
+
+    // against the pooled samples alone the mixture looks different from the run ...
+    FigureComparison pooledOnly = only(List.of(merged), List.of(likeB), CheckOptions.DEFAULTS);
+    assertThat(pooledOnly.pValue()).isLessThan(0.05);
+    // ... but the run is no different from baseline run B, so it is drift, not a regression
+    List<FigureComparison> cs = RegressionCheck.compare(
+        List.of(merged), List.of(List.of(runA), List.of(runB)), List.of(likeB), CheckOptions.DEFAULTS);
+    assertThat(cs.get(0).pValue()).isGreaterThan(0.5);
+    assertThat(cs.get(0).outcome()).isEqualTo(Outcome.NOISE);
+
+    Figure slower = Figures.of(SPEEDUP, Figures.spread(1.2, 0.02, 10));
+    List<FigureComparison> worse = RegressionCheck.compare(
+        List.of(merged), List.of(List.of(runA), List.of(runB)), List.of(slower), CheckOptions.DEFAULTS);
+    assertThat(worse.get(0).outcome()).isEqualTo(Outcome.REGRESSED);
+  }
 }
