@@ -96,6 +96,7 @@ public final class CheckRunner {
     long weak =
         comparisons.stream()
             .filter(c -> c.baseline() != null && c.current() != null)
+            .filter(c -> c.kind() != FigureKind.LATENCY) // histograms: no per-iteration samples
             .filter(c -> c.baseline().samples().length < ENOUGH_SAMPLES
                 || c.current().samples().length < ENOUGH_SAMPLES)
             .count();
