@@ -37,7 +37,7 @@ import org.HdrHistogram.Histogram;
  * <h2>Uncertainty</h2>
  * <ul>
  *   <li>Interval of a speed-up: the delta method, as in the report: {@code S ± S *
- *       sqrt((e_s/s)^2 + (e_p/p)^2)} from JMH's two 99.9% half-widths {@code e}. Efficiency and
+ *       sqrt((e_s/s)^2 + (e_p/p)^2)} from JMH's two 99.9% half-widths {@code e}, cut at zero. Efficiency and
  *       overhead map the bounds through their formulas. A NaN half-width (one iteration) leaves
  *       the interval unknown.</li>
  *   <li>Samples of a speed-up: JMH's per-iteration raw data of the serial and the parallel
@@ -141,7 +141,8 @@ public final class FigureExtractor {
   private static List<Figure> figuresOf(BenchmarkResult serial, BenchmarkResult r, int workers) {
     SpeedUp s = SpeedUp.of(serial, r, workers);
     double v = s.value();
-    double lo = Double.isFinite(s.error()) ? v - s.error() : Double.NaN;
+    // a speed-up is positive: the symmetric delta-method interval is cut at zero
+    double lo = Double.isFinite(s.error()) ? Math.max(0.0, v - s.error()) : Double.NaN;
     double hi = Double.isFinite(s.error()) ? v + s.error() : Double.NaN;
     boolean throughput = r.mode().equals("thrpt") || r.unit().startsWith("ops/");
     int n = Math.min(serial.samples().size(), r.samples().size());

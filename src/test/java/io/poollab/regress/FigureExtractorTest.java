@@ -150,4 +150,15 @@ class FigureExtractorTest {
     assertThat(FigureExtractor.extract(run, notes)).isEmpty();
     assertThat(notes).singleElement().asString().contains("serial per-item time");
   }
+
+  @Test
+  void shouldCutTheSpeedUpIntervalAtZero() {
+    BenchmarkResult serial = result(WORDS, "avgt", "ms/op", params("SERIAL", 1, "default"),
+        100, 150, List.of(50.0, 150.0));
+    BenchmarkResult map = result(WORDS, "avgt", "ms/op", params("POOL_MAP", 2, "default"),
+        50, 5, List.of(50.0, 50.0));
+    List<Figure> fs = FigureExtractor.poolFigures(List.of(serial, map), new ArrayList<>());
+    assertThat(find(fs, "speedup:" + TAIL).ciLow()).isZero();
+    assertThat(find(fs, "overhead:" + TAIL).hasInterval()).isFalse();
+  }
 }
