@@ -120,4 +120,17 @@ class CheckCommandTest {
     assertThat(err.toString()).contains("warning: no baseline for machine class linux-x86_64-2c");
     assertThat(out.toString()).contains("checked absolute floors instead").contains("meets floor");
   }
+
+  @Test
+  void shouldMergeSeveralRunsIntoTheBaseline() {
+    Path a = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260101-000000"));
+    Path b = SyntheticRun.wordJob(2, 100, 56, 60, 0.01).writeTo(reports().resolve("20260101-000001"));
+    assertThat(run("check", "--reports", reports().toString(), "--update-baseline", a.toString(), b.toString()))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Storing 2 run(s)");
+    assertThat(reports().resolve("baseline/linux-x86_64-2c/runs/20260101-000001/jmh.json")).exists();
+    assertThat(run("check", a.toString(), "--reports", reports().toString())).as(err.toString()).isZero();
+    assertThat(run("check", "--update-baseline", a.toString(), "--baseline", b.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("takes no RUN_DIR argument and no --baseline");
+  }
 }
