@@ -19,7 +19,12 @@ import picocli.CommandLine.Command;
     name = "benchmarks.jar",
     mixinStandardHelpOptions = true,
     description = "The worker-pool lab: commands below, or JMH's own arguments.",
-    subcommands = {CommandLine.HelpCommand.class, HashCommand.class, GenerateCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      HashCommand.class,
+      GenerateCommand.class,
+      CheckCommand.class
+    })
 public final class Main {
 
   private Main() {}
