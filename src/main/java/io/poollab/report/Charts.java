@@ -254,7 +254,8 @@ public final class Charts {
     latencies.forEach((name, h) -> {
       List<ChartData.Point> points = new ArrayList<>();
       for (double p : PERCENTILES) {
-        double x = 1 / (1 - p / 100);
+        // rounded: 100 / (100 - 99.99) is 9999.99999999488 in binary floating point
+        double x = Math.round(100_000 / (100 - p)) / 1000.0;
         if (x > h.getTotalCount()) {
           break; // beyond what this many values can resolve
         }

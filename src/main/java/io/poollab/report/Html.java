@@ -1,6 +1,7 @@
 package io.poollab.report;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Small HTML helpers shared by the pages: escaping and the page shell with its inline CSS.
@@ -73,12 +74,27 @@ public final class Html {
 
   /** Writes a table; cells that look like numbers are right-aligned. */
   static void table(StringBuilder sb, Table t) {
+    table(sb, t, Map.of());
+  }
+
+  /**
+   * Writes a table whose first-column cells found in {@code links} become links to the mapped
+   * (already safe, relative) address.
+   */
+  static void table(StringBuilder sb, Table t, Map<String, String> links) {
     sb.append("<table id=\"t-").append(escape(t.id())).append("\">\n<thead><tr>");
     t.header().forEach(h -> sb.append("<th>").append(escape(h)).append("</th>"));
     sb.append("</tr></thead>\n<tbody>\n");
     for (List<String> row : t.rows()) {
       sb.append("<tr>");
-      for (String cell : row) {
+      for (int i = 0; i < row.size(); i++) {
+        String cell = row.get(i);
+        String href = i == 0 ? links.get(cell) : null;
+        if (href != null) {
+          sb.append("<td><a href=\"").append(escape(href)).append("\">").append(escape(cell))
+              .append("</a></td>");
+          continue;
+        }
         boolean numeric = cell.matches("[±\\s\\d.,x%-]+|NaN|n/a") && !cell.isBlank();
         sb.append(numeric ? "<td class=\"n\">" : "<td>").append(escape(cell)).append("</td>");
       }

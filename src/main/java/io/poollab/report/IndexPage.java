@@ -2,6 +2,7 @@ package io.poollab.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -57,16 +58,10 @@ public final class IndexPage {
     if (t.rows().isEmpty()) {
       sb.append("<p class=\"note\">No runs yet: run ./run-benchmarks.sh.</p>\n");
     } else {
-      // the run column links to the run's page; the rest is the table as usual
-      StringBuilder table = new StringBuilder();
-      Html.table(table, t);
-      String html = table.toString();
-      for (RunResults r : runs) {
-        String name = Html.escape(r.name());
-        html = html.replace("<tr><td>" + name + "</td>",
-            "<tr><td><a href=\"" + name + "/index.html\">" + name + "</a></td>");
-      }
-      sb.append(html);
+      // the run column links to the run's page
+      Map<String, String> links = new LinkedHashMap<>();
+      runs.forEach(r -> links.put(r.name(), r.name() + "/index.html"));
+      Html.table(sb, t, links);
     }
     sb.append("<h2 id=\"trends\">Trends</h2>\n");
     for (ChartData c : charts.charts()) {

@@ -45,7 +45,7 @@ public final class Tables {
     for (SpeedUp s : run.speedUps()) {
       rows.add(List.of(s.python() ? "Python: " + s.job() : s.job(), s.impl(), s.backend(),
           Integer.toString(s.workers()), s.chunksize().isEmpty() ? "-" : s.chunksize(),
-          num(s.value(), 2) + "x", error(s.error(), 2), num(100 * s.efficiency(), 0) + "%"));
+          suffix(num(s.value(), 2), "x"), error(s.error(), 2), suffix(num(100 * s.efficiency(), 0), "%")));
     }
     return new Table("speedups", "Speed-up over the serial baseline (serial time / parallel time)",
         List.of("job", "impl", "backend", "workers", "chunksize", "speed-up", "error", "efficiency"),
@@ -127,6 +127,10 @@ public final class Tables {
 
   static String num(double v, int decimals) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : "NaN";
+  }
+
+  private static String suffix(String number, String unit) {
+    return number.equals("NaN") ? number : number + unit;
   }
 
   static String error(double v, int decimals) {
