@@ -19,9 +19,27 @@ import java.util.Objects;
  * @param xLabel the x axis label
  * @param yLabel the y axis label
  * @param series the lines or bar series, at least one with a point
+ * @param categories for {@link ChartKind#BAR} and {@link ChartKind#TREND}: every category in
+ *     axis order, including ones no series has a point for (a run without the job shows as a
+ *     gap); empty: the categories of the points
  */
 public record ChartData(
-    String id, String title, ChartKind kind, String xLabel, String yLabel, List<Series> series) {
+    String id, String title, ChartKind kind, String xLabel, String yLabel, List<Series> series,
+    List<String> categories) {
+
+  /**
+   * A chart whose categories (if any) are those of its points.
+   *
+   * @param id the id
+   * @param title the title
+   * @param kind how it is drawn
+   * @param xLabel the x axis label
+   * @param yLabel the y axis label
+   * @param series the series
+   */
+  public ChartData(String id, String title, ChartKind kind, String xLabel, String yLabel, List<Series> series) {
+    this(id, title, kind, xLabel, yLabel, series, List.of());
+  }
 
   /** Checks the fields and copies the series. */
   public ChartData {
@@ -34,6 +52,7 @@ public record ChartData(
     Objects.requireNonNull(xLabel, "xLabel");
     Objects.requireNonNull(yLabel, "yLabel");
     series = List.copyOf(series);
+    categories = List.copyOf(categories);
     if (series.stream().allMatch(s -> s.points().isEmpty())) {
       throw new IllegalArgumentException("chart '" + id + "' has no points; skip it instead");
     }
@@ -48,6 +67,9 @@ public record ChartData(
     StringBuilder sb = new StringBuilder();
     sb.append("chart ").append(id).append(" [").append(kind).append("] ").append(title)
         .append(" | x: ").append(xLabel).append(" | y: ").append(yLabel).append('\n');
+    if (!categories.isEmpty()) {
+      sb.append("  categories ").append(String.join(", ", categories)).append('\n');
+    }
     for (Series s : series) {
       sb.append("  series ").append(s.name()).append(s.dashed() ? " (dashed)" : "").append('\n');
       for (Point p : s.points()) {

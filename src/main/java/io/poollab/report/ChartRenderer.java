@@ -179,7 +179,7 @@ public final class ChartRenderer {
   private static JFreeChart categoryChart(ChartData data) {
     DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
     // register every category in x order first, so a series that lacks one leaves a gap
-    Set<String> categories = new LinkedHashSet<>();
+    Set<String> categories = new LinkedHashSet<>(data.categories());
     data.series().stream().flatMap(s -> s.points().stream())
         .sorted(Comparator.comparingDouble(ChartData.Point::x))
         .forEach(p -> categories.add(p.category()));

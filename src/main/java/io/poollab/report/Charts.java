@@ -106,7 +106,8 @@ public final class Charts {
         series.add(new ChartData.Series("peers (best)", false, peer));
       }
       charts.add(new ChartData("trend-" + slugs.of(job), "Best speed-up across runs: " + job,
-          ChartKind.TREND, "run", "speed-up (serial / parallel)", series));
+          ChartKind.TREND, "run", "speed-up (serial / parallel)", series,
+          ordered.stream().map(RunResults::name).toList()));
     }
     List<String> skipped = charts.isEmpty()
         ? List.of("Trend charts: no run has a finite speed-up.") : List.of();
