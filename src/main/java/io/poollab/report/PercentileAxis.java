@@ -48,6 +48,7 @@ public final class PercentileAxis extends LogAxis {
   }
 
   @Override
+  @SuppressWarnings("unchecked") // LogAxis.refreshTicks returns a raw List of Ticks
   public List<Tick> refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
     return RectangleEdge.isTopOrBottom(edge) ? refreshTicksHorizontal(g2, dataArea, edge)
         : super.refreshTicks(g2, state, dataArea, edge);
