@@ -54,7 +54,8 @@ public final class Charts {
       List<SpeedUp> own = run.speedUps().stream().filter(s -> !s.python() && s.job().equals(job)).toList();
       List<SpeedUp> finite = own.stream().filter(SpeedUp::isFinite).toList();
       if (own.isEmpty()) {
-        skipped.add("Speed-up charts for " + job + ": no speed-up (no SERIAL baseline or no 'workers' param).");
+        skipped.add("Speed-up charts for " + job + ": no speed-up (no SERIAL result of this job in"
+            + " the run, or no 'workers' param); its scores are in the results table.");
         continue;
       }
       if (finite.isEmpty()) {

@@ -243,7 +243,8 @@ public final class RunReader {
     }
     for (Path log : logs) {
       String where = HISTOGRAMS + "/" + log.getFileName();
-      String key = log.getFileName().toString().replaceFirst("\\.hlog$", "");
+      // forks of one configuration log to name.hlog, name-fork2.hlog, ...: added into one histogram
+      String key = log.getFileName().toString().replaceFirst("\\.hlog$", "").replaceFirst("-fork\\d+$", "");
       try (InputStream in = Files.newInputStream(log)) {
         HistogramLogReader reader = new HistogramLogReader(in);
         Histogram total = null;
@@ -261,7 +262,11 @@ public final class RunReader {
           problems.add(where + ": holds no recorded values; latency chart left out for it");
           continue;
         }
-        out.put(key, total);
+        Histogram merged = total;
+        out.merge(key, merged, (a, b) -> {
+          a.add(b);
+          return a;
+        });
       } catch (IOException | RuntimeException e) {
         problems.add(where + ": not a readable HdrHistogram log (" + describe(e)
             + "); latency chart left out for it");

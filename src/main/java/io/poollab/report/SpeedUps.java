@@ -26,6 +26,11 @@ public final class SpeedUps {
    * has no int {@code workers} param, gets none; each such gap is added to {@code problems} once
    * per job.
    *
+   * <p>A missing baseline counts as a gap when the run has no {@code SERIAL} result at all, or
+   * when the same benchmark method has one for other workload params. A method that never has
+   * one while other methods do is a latency-style benchmark (time to first result, per-task
+   * latency): it has no speed-up by design and is not a problem.
+   *
    * <p>When a job has several serial results (a {@code backend} param applies to the serial
    * method too), the one with the same backend is used, else the first.
    *
@@ -65,7 +70,13 @@ public final class SpeedUps {
               .orElse(serials.get(0));
       out.add(SpeedUp.of(serial, r, workers.getAsInt()));
     }
-    for (String job : noBaseline) {
+    java.util.Set<String> methodsWithSerial = new java.util.HashSet<>();
+    results.stream().filter(BenchmarkResult::isSerial).forEach(r -> methodsWithSerial.add(r.benchmark()));
+    java.util.Set<String> methodOfJob = new java.util.HashSet<>();
+    results.stream().filter(r -> noBaseline.contains(r.job()))
+        .filter(r -> methodsWithSerial.isEmpty() || methodsWithSerial.contains(r.benchmark()))
+        .forEach(r -> methodOfJob.add(r.job()));
+    for (String job : methodOfJob.stream().sorted().toList()) {
       problems.add(
           "jmh.json: no SERIAL baseline for " + job
               + " in this run, so its results have no speed-up");
