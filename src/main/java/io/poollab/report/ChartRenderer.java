@@ -114,7 +114,8 @@ public final class ChartRenderer {
     YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
     for (ChartData.Series s : data.series()) {
       YIntervalSeries series = new YIntervalSeries(s.name(), false, true);
-      s.points().forEach(p -> series.add(p.x(), p.y(), p.low(), p.high()));
+      // a speed-up or latency is never negative: an interval reaching below zero is drawn to zero
+      s.points().forEach(p -> series.add(p.x(), p.y(), Math.max(0, p.low()), p.high()));
       dataset.addSeries(series);
     }
     ValueAxis x = switch (data.kind()) {
@@ -144,8 +145,8 @@ public final class ChartRenderer {
       y = axis;
     } else {
       NumberAxis axis = new NumberAxis(data.yLabel());
-      axis.setAutoRangeIncludesZero(true);
       axis.setNumberFormatOverride(plain("0.0#"));
+      axis.setRange(0, top(data));
       y = axis;
     }
     XYErrorRenderer renderer = new XYErrorRenderer();
@@ -189,6 +190,7 @@ public final class ChartRenderer {
     }
     for (ChartData.Series s : data.series()) {
       for (ChartData.Point p : s.points()) {
+        // the renderers draw y ± this half-width; clipped at zero by the axis range
         dataset.add(p.y(), (p.high() - p.low()) / 2, s.name(), p.category());
       }
     }
@@ -197,8 +199,8 @@ public final class ChartRenderer {
       x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
     }
     NumberAxis y = new NumberAxis(data.yLabel());
-    y.setAutoRangeIncludesZero(true);
     y.setNumberFormatOverride(plain("0.0#"));
+    y.setRange(0, top(data));
     CategoryPlot plot;
     if (data.kind() == ChartKind.BAR) {
       StatisticalBarRenderer renderer = new StatisticalBarRenderer();
@@ -225,6 +227,13 @@ public final class ChartRenderer {
     plot.setBackgroundPaint(Color.WHITE);
     plot.setRangeGridlinePaint(new Color(0xdddddd));
     return chart;
+  }
+
+  /** The y axis top: the highest point or interval end, plus room for labels. */
+  private static double top(ChartData data) {
+    double max = data.series().stream().flatMap(s -> s.points().stream())
+        .mapToDouble(p -> Math.max(p.y(), p.high())).max().orElse(1);
+    return max > 0 ? max * 1.08 : 1;
   }
 
   private static DecimalFormat plain(String pattern) {
