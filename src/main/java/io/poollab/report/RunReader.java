@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -329,7 +330,7 @@ public final class RunReader {
   }
 
   private static String kind(JsonNode n) {
-    return n.isObject() ? "an object" : n.isArray() ? "an array" : "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return n.isObject() ? "an object" : n.isArray() ? "an array" : "a " + n.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   private static String name(Path file) {

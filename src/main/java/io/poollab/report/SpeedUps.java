@@ -1,11 +1,13 @@
 package io.poollab.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -70,9 +72,9 @@ public final class SpeedUps {
               .orElse(serials.get(0));
       out.add(SpeedUp.of(serial, r, workers.getAsInt()));
     }
-    java.util.Set<String> methodsWithSerial = new java.util.HashSet<>();
+    Set<String> methodsWithSerial = new HashSet<>();
     results.stream().filter(BenchmarkResult::isSerial).forEach(r -> methodsWithSerial.add(r.benchmark()));
-    java.util.Set<String> methodOfJob = new java.util.HashSet<>();
+    Set<String> methodOfJob = new HashSet<>();
     results.stream().filter(r -> noBaseline.contains(r.job()))
         .filter(r -> methodsWithSerial.isEmpty() || methodsWithSerial.contains(r.benchmark()))
         .forEach(r -> methodOfJob.add(r.job()));

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -167,7 +169,7 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Saves a PNG of the whole page (beyond the viewport) to {@code file}. */
   void screenshot(Path file, boolean fullPage) throws Exception {
-    Map<String, Object> params = new java.util.HashMap<>(Map.of("format", "png"));
+    Map<String, Object> params = new HashMap<>(Map.of("format", "png"));
     if (fullPage) {
       JsonNode size = send("Page.getLayoutMetrics", Map.of()).path("cssContentSize");
       params.put("captureBeyondViewport", true);
@@ -176,7 +178,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
     String data = send("Page.captureScreenshot", params).path("data").asText();
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.write(file, java.util.Base64.getDecoder().decode(data));
+    Files.write(file, Base64.getDecoder().decode(data));
   }
 
   /** Every event received so far. */
