@@ -74,11 +74,11 @@ public final class SpeedUps {
     }
     Set<String> methodsWithSerial = new HashSet<>();
     results.stream().filter(BenchmarkResult::isSerial).forEach(r -> methodsWithSerial.add(r.benchmark()));
-    Set<String> methodOfJob = new HashSet<>();
+    Set<String> gaps = new HashSet<>();
     results.stream().filter(r -> noBaseline.contains(r.job()))
         .filter(r -> methodsWithSerial.isEmpty() || methodsWithSerial.contains(r.benchmark()))
-        .forEach(r -> methodOfJob.add(r.job()));
-    for (String job : methodOfJob.stream().sorted().toList()) {
+        .forEach(r -> gaps.add(r.job()));
+    for (String job : gaps.stream().sorted().toList()) {
       problems.add(
           "jmh.json: no SERIAL baseline for " + job
               + " in this run, so its results have no speed-up");
