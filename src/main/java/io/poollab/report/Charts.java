@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
@@ -18,11 +19,13 @@ import org.HdrHistogram.Histogram;
  * Turns a run (or the list of runs) into the data of its charts. A chart that would have no
  * points is not made; a note says which and why.
  *
- * <p>Per job (benchmark and workload params): speed-up vs workers (one line per impl and
- * chunksize, the ideal {@code y = workers} dashed, Python's matching results as their own lines),
- * speed-up vs chunksize (log x, one line per impl and worker count), parallel efficiency vs
- * workers. Per run: CPU-bound vs IO-bound best speed-ups by backend, and latency percentiles from
- * the histograms. For the index: each job's best pool speed-up and best peer speed-up across runs.
+ * <p>Per job (benchmark and workload params): speed-up vs workers (the main pool method one
+ * line per chunksize, each peer and Python's matching pools as their own lines at their best
+ * chunksize, the ideal {@code y = workers} dashed); the pool's methods side by side, when there
+ * are several; speed-up vs chunksize (log x, one line per impl and worker count); parallel
+ * efficiency vs workers (every method at its best chunksize). Per run: CPU-bound vs IO-bound
+ * best speed-ups by backend, and latency percentiles from the histograms. For the index: each
+ * job's best pool speed-up and best peer speed-up across runs.
  *
  * <pre>{@code
  * ChartSet set = Charts.forRun(RunReader.read(runDir));
@@ -65,6 +68,7 @@ public final class Charts {
       List<SpeedUp> python = run.speedUps().stream()
           .filter(s -> s.python() && s.isFinite() && pythonMatches(s.job(), job)).toList();
       charts.add(speedUpVsWorkers(slug, job, finite, python));
+      methods(slug, job, finite).ifPresent(charts::add);
       chunksizeChart(slug, job, finite).ifPresentOrElse(charts::add, () -> skipped.add(
           "Speed-up vs chunksize for " + job + ": fewer than two numeric chunksizes measured."));
       charts.add(efficiency(slug, job, finite, python));
@@ -150,52 +154,106 @@ public final class Charts {
     return j.startsWith("io") || j.contains("sleep") || j.contains("loopback") || j.contains("iomillis");
   }
 
+  /**
+   * Speed-up vs workers: the main pool method (POOL_MAP when measured) one line per chunksize;
+   * every peer and Python's pools one line each, at their best chunksize per worker count; the
+   * ideal dashed.
+   */
   private static ChartData speedUpVsWorkers(
       String slug, String job, List<SpeedUp> finite, List<SpeedUp> python) {
-    List<ChartData.Series> series = new ArrayList<>(lines(finite, python, SpeedUp::value, SpeedUp::error));
-    TreeSet<Integer> workers = new TreeSet<>(Set.of(1));
-    finite.forEach(s -> workers.add(s.workers()));
-    python.forEach(s -> workers.add(s.workers()));
-    series.add(new ChartData.Series("ideal (y = workers)", true,
-        workers.stream().map(w -> ChartData.Point.of(w, w, Double.NaN)).toList()));
+    String main = mainPoolImpl(finite);
+    boolean backends = backends(finite);
+    List<ChartData.Series> series = new ArrayList<>();
+    Map<String, List<SpeedUp>> byChunksize = new LinkedHashMap<>();
+    finite.stream().filter(s -> s.impl().equals(main)).forEach(s -> byChunksize
+        .computeIfAbsent(s.impl() + (s.chunksize().isEmpty() ? "" : " c=" + s.chunksize())
+            + (backends ? " " + s.backend() : ""), k -> new ArrayList<>()).add(s));
+    byChunksize.forEach((name, list) -> series.add(line(name, list, SpeedUp::value, SpeedUp::error)));
+    series.addAll(bestLines(finite.stream().filter(s -> !s.impl().startsWith("POOL_")).toList(),
+        "", backends, SpeedUp::value, SpeedUp::error));
+    series.addAll(bestLines(python, "Python ", false, SpeedUp::value, SpeedUp::error));
+    series.add(ideal(finite, python, true));
     return new ChartData("speedup-workers-" + slug, "Speed-up vs workers: " + job, ChartKind.LINE,
         "workers", "speed-up (serial / parallel)", series);
   }
 
+  /** The pool's methods side by side, each at its best chunksize; only when there are several. */
+  private static Optional<ChartData> methods(String slug, String job, List<SpeedUp> finite) {
+    List<SpeedUp> pool = finite.stream().filter(s -> s.impl().startsWith("POOL_")).toList();
+    if (pool.stream().map(SpeedUp::impl).distinct().count() < 2) {
+      return Optional.empty();
+    }
+    List<ChartData.Series> series = new ArrayList<>(
+        bestLines(pool, "", backends(finite), SpeedUp::value, SpeedUp::error));
+    series.add(ideal(pool, List.of(), true));
+    return Optional.of(new ChartData("methods-" + slug,
+        "Pool methods vs workers (best chunksize each): " + job, ChartKind.LINE, "workers",
+        "speed-up (serial / parallel)", series));
+  }
+
+  /** Efficiency of every method, peer and Python pool at its best chunksize. */
   private static ChartData efficiency(
       String slug, String job, List<SpeedUp> finite, List<SpeedUp> python) {
-    List<ChartData.Series> series = new ArrayList<>(
-        lines(finite, python, SpeedUp::efficiency, SpeedUp::efficiencyError));
-    TreeSet<Integer> workers = new TreeSet<>(Set.of(1));
-    finite.forEach(s -> workers.add(s.workers()));
-    python.forEach(s -> workers.add(s.workers()));
-    series.add(new ChartData.Series("ideal (1.0)", true,
-        List.of(ChartData.Point.of(workers.first(), 1, Double.NaN),
-            ChartData.Point.of(workers.last(), 1, Double.NaN))));
+    List<ChartData.Series> series = new ArrayList<>(bestLines(finite, "", backends(finite),
+        SpeedUp::efficiency, SpeedUp::efficiencyError));
+    series.addAll(bestLines(python, "Python ", false, SpeedUp::efficiency, SpeedUp::efficiencyError));
+    series.add(ideal(finite, python, false));
     return new ChartData("efficiency-" + slug, "Parallel efficiency vs workers: " + job,
         ChartKind.LINE, "workers", "efficiency (speed-up / workers)", series);
   }
 
-  /** One line per impl and chunksize (and backend when the job has several), then Python's. */
-  private static List<ChartData.Series> lines(
-      List<SpeedUp> finite, List<SpeedUp> python,
-      ToDoubleFunction<SpeedUp> y, ToDoubleFunction<SpeedUp> err) {
-    boolean backends = finite.stream().map(SpeedUp::backend).distinct().count() > 1;
-    Map<String, List<SpeedUp>> byLine = new LinkedHashMap<>();
-    for (SpeedUp s : finite) {
-      String name = s.impl() + (s.chunksize().isEmpty() ? "" : " c=" + s.chunksize())
-          + (backends ? " " + s.backend() : "");
-      byLine.computeIfAbsent(name, k -> new ArrayList<>()).add(s);
-    }
-    for (SpeedUp s : python) {
-      byLine.computeIfAbsent("Python " + s.impl() + " c=" + s.chunksize(), k -> new ArrayList<>()).add(s);
-    }
+  /** The method drawn by chunksize: POOL_MAP when measured, else the first pool method. */
+  static String mainPoolImpl(List<SpeedUp> finite) {
+    List<String> pool = finite.stream().map(SpeedUp::impl).filter(i -> i.startsWith("POOL_"))
+        .distinct().toList();
+    return pool.contains("POOL_MAP") ? "POOL_MAP" : pool.isEmpty() ? "" : pool.get(0);
+  }
+
+  private static boolean backends(List<SpeedUp> finite) {
+    return finite.stream().map(SpeedUp::backend).distinct().count() > 1;
+  }
+
+  /**
+   * One line per impl (and backend): at each worker count its highest speed-up over the
+   * chunksizes measured; the name says "best chunksize" when there was more than one.
+   */
+  private static List<ChartData.Series> bestLines(List<SpeedUp> list, String prefix,
+      boolean backends, ToDoubleFunction<SpeedUp> y, ToDoubleFunction<SpeedUp> err) {
+    Map<String, List<SpeedUp>> byImpl = new LinkedHashMap<>();
+    list.forEach(s -> byImpl.computeIfAbsent(s.impl() + (backends ? " " + s.backend() : ""),
+        k -> new ArrayList<>()).add(s));
     List<ChartData.Series> out = new ArrayList<>();
-    byLine.forEach((name, list) -> out.add(new ChartData.Series(name, false,
-        list.stream().sorted(Comparator.comparingInt(SpeedUp::workers))
-            .map(s -> ChartData.Point.of(s.workers(), y.applyAsDouble(s), err.applyAsDouble(s)))
-            .toList())));
+    byImpl.forEach((impl, all) -> {
+      Map<Integer, SpeedUp> best = new TreeMap<>();
+      all.forEach(s -> best.merge(s.workers(), s, (a, b) -> b.value() > a.value() ? b : a));
+      boolean several = all.stream().map(SpeedUp::chunksize).distinct().count() > 1;
+      String name = prefix + impl + (several ? " (best chunksize)"
+          : all.get(0).chunksize().isEmpty() ? "" : " c=" + all.get(0).chunksize());
+      out.add(line(name, List.copyOf(best.values()), y, err));
+    });
     return out;
+  }
+
+  private static ChartData.Series line(String name, List<SpeedUp> list,
+      ToDoubleFunction<SpeedUp> y, ToDoubleFunction<SpeedUp> err) {
+    return new ChartData.Series(name, false, list.stream()
+        .sorted(Comparator.comparingInt(SpeedUp::workers))
+        .map(s -> ChartData.Point.of(s.workers(), y.applyAsDouble(s), err.applyAsDouble(s)))
+        .toList());
+  }
+
+  /** The dashed ideal: y = workers for speed-ups, y = 1 for efficiency. */
+  private static ChartData.Series ideal(List<SpeedUp> finite, List<SpeedUp> python, boolean speedUp) {
+    TreeSet<Integer> workers = new TreeSet<>(Set.of(1));
+    finite.forEach(s -> workers.add(s.workers()));
+    python.forEach(s -> workers.add(s.workers()));
+    if (speedUp) {
+      return new ChartData.Series("ideal (y = workers)", true,
+          workers.stream().map(w -> ChartData.Point.of(w, w, Double.NaN)).toList());
+    }
+    return new ChartData.Series("ideal (1.0)", true,
+        List.of(ChartData.Point.of(workers.first(), 1, Double.NaN),
+            ChartData.Point.of(workers.last(), 1, Double.NaN)));
   }
 
   private static Optional<ChartData> chunksizeChart(String slug, String job, List<SpeedUp> finite) {

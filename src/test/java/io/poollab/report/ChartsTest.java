@@ -1,6 +1,7 @@
 package io.poollab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ class ChartsTest {
     ChartSet set = Charts.forRun(RunReader.read(Golden.run("full")));
     assertThat(set.charts()).extracting(ChartData::id).containsExactly(
         "speedup-workers-hashbench-hashwords",
+        "methods-hashbench-hashwords",
         "speedup-chunksize-hashbench-hashwords",
         "efficiency-hashbench-hashwords",
         "speedup-workers-cpubench-cputasks-costns-10000",
@@ -30,7 +32,22 @@ class ChartsTest {
     assertThat(ideal.dashed()).isTrue();
     assertThat(ideal.points()).allSatisfy(p -> assertThat(p.y()).isEqualTo(p.x()));
     assertThat(workers.series()).extracting(ChartData.Series::name)
-        .contains("POOL_MAP c=default", "FORKJOIN_STREAM c=default", "Python PY_POOL_MAP c=default");
+        .containsExactly("POOL_MAP c=default", "POOL_MAP c=100", "POOL_MAP c=1000",
+            "FORKJOIN_STREAM c=default", "Python PY_POOL_MAP c=default",
+            "Python PY_POOL_IMAP_UNORDERED c=1", "Python PY_THREADPOOL_MAP c=default",
+            "ideal (y = workers)");
+  }
+
+  @Test
+  void shouldComparePoolMethodsAtTheirBestChunksize() {
+    ChartData methods = Charts.forRun(RunReader.read(Golden.run("full"))).charts().get(1);
+    assertThat(methods.id()).isEqualTo("methods-hashbench-hashwords");
+    ChartData.Series imap = methods.series().get(1);
+    assertThat(imap.name()).isEqualTo("POOL_IMAP_UNORDERED (best chunksize)");
+    // chunksize 100 beats chunksize 1 at both worker counts (serial 1198.558 ms/op)
+    assertThat(imap.points()).hasSize(2);
+    assertThat(imap.points().get(0).y()).isCloseTo(1198.558 / 1285.741, within(1e-12));
+    assertThat(imap.points().get(1).y()).isCloseTo(1198.558 / 644.984, within(1e-12));
   }
 
   @Test
