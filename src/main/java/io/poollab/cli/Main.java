@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       HashCommand.class,
       GenerateCommand.class,
+      ReportCommand.class,
       CheckCommand.class
     })
 public final class Main {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -243,7 +244,8 @@ public final class RunReader {
     }
     for (Path log : logs) {
       String where = HISTOGRAMS + "/" + log.getFileName();
-      String key = log.getFileName().toString().replaceFirst("\\.hlog$", "");
+      // forks of one configuration log to name.hlog, name-fork2.hlog, ...: added into one histogram
+      String key = log.getFileName().toString().replaceFirst("\\.hlog$", "").replaceFirst("-fork\\d+$", "");
       try (InputStream in = Files.newInputStream(log)) {
         HistogramLogReader reader = new HistogramLogReader(in);
         Histogram total = null;
@@ -261,7 +263,11 @@ public final class RunReader {
           problems.add(where + ": holds no recorded values; latency chart left out for it");
           continue;
         }
-        out.put(key, total);
+        Histogram merged = total;
+        out.merge(key, merged, (a, b) -> {
+          a.add(b);
+          return a;
+        });
       } catch (IOException | RuntimeException e) {
         problems.add(where + ": not a readable HdrHistogram log (" + describe(e)
             + "); latency chart left out for it");
@@ -324,7 +330,7 @@ public final class RunReader {
   }
 
   private static String kind(JsonNode n) {
-    return n.isObject() ? "an object" : n.isArray() ? "an array" : "a " + n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return n.isObject() ? "an object" : n.isArray() ? "an array" : "a " + n.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 
   private static String name(Path file) {

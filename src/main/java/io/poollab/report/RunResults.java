@@ -25,8 +25,9 @@ import org.HdrHistogram.Histogram;
  * @param metadata where and how it ran ({@link RunMetadata#unknown()} when not readable)
  * @param results the JMH results, in file order
  * @param python Python's reference results, when present and readable
- * @param latencies latency histograms by log name (file name without {@code .hlog}), values in
- *     nanoseconds, every interval of a log added into one histogram
+ * @param latencies latency histograms by log name (file name without {@code .hlog} and without a
+ *     {@code -forkN} suffix), values in nanoseconds, every interval of every fork's log added
+ *     into one histogram
  * @param speedUps the speed-ups of the JMH results, then of the Python results
  * @param problems what could not be read or computed, one sentence each, naming the file
  */

@@ -1,11 +1,13 @@
 package io.poollab.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -25,6 +27,11 @@ public final class SpeedUps {
    * The speed-up of each non-serial JMH result. A result whose job has no serial baseline, or that
    * has no int {@code workers} param, gets none; each such gap is added to {@code problems} once
    * per job.
+   *
+   * <p>A missing baseline counts as a gap when the run has no {@code SERIAL} result at all, or
+   * when the same benchmark method has one for other workload params. A method that never has
+   * one while other methods do is a latency-style benchmark (time to first result, per-task
+   * latency): it has no speed-up by design and is not a problem.
    *
    * <p>When a job has several serial results (a {@code backend} param applies to the serial
    * method too), the one with the same backend is used, else the first.
@@ -65,7 +72,13 @@ public final class SpeedUps {
               .orElse(serials.get(0));
       out.add(SpeedUp.of(serial, r, workers.getAsInt()));
     }
-    for (String job : noBaseline) {
+    Set<String> methodsWithSerial = new HashSet<>();
+    results.stream().filter(BenchmarkResult::isSerial).forEach(r -> methodsWithSerial.add(r.benchmark()));
+    Set<String> gaps = new HashSet<>();
+    results.stream().filter(r -> noBaseline.contains(r.job()))
+        .filter(r -> methodsWithSerial.isEmpty() || methodsWithSerial.contains(r.benchmark()))
+        .forEach(r -> gaps.add(r.job()));
+    for (String job : gaps.stream().sorted().toList()) {
       problems.add(
           "jmh.json: no SERIAL baseline for " + job
               + " in this run, so its results have no speed-up");

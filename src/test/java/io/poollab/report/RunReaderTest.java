@@ -141,6 +141,37 @@ class RunReaderTest {
   }
 
   @Test
+  void shouldNotCallLatencyBenchmarkWithoutSerialAProblem() throws IOException {
+    Path run = runWith("jmh.json", """
+        [ {"benchmark": "a.HashBench.hash", "mode": "avgt", "params": {"impl": "SERIAL", "workers": "1"},
+           "primaryMetric": {"score": 3.0, "scoreError": 0.1, "scoreUnit": "ms/op", "rawData": [[3.0]]}},
+          {"benchmark": "a.HashBench.hash", "mode": "avgt", "params": {"impl": "POOL_MAP", "workers": "2"},
+           "primaryMetric": {"score": 1.5, "scoreError": 0.1, "scoreUnit": "ms/op", "rawData": [[1.5]]}},
+          {"benchmark": "a.FirstResult.first", "mode": "avgt", "params": {"impl": "POOL_MAP", "workers": "2"},
+           "primaryMetric": {"score": 0.2, "scoreError": 0.01, "scoreUnit": "ms/op", "rawData": [[0.2]]}},
+          {"benchmark": "a.HashBench.hash", "mode": "avgt", "params": {"impl": "POOL_MAP", "workers": "2", "size": "big"},
+           "primaryMetric": {"score": 1.5, "scoreError": 0.1, "scoreUnit": "ms/op", "rawData": [[1.5]]}} ]
+        """);
+    RunResults r = RunReader.read(run);
+    assertThat(r.speedUps()).singleElement().satisfies(s -> assertThat(s.value()).isEqualTo(2.0));
+    // the same method with other workload params lacks its baseline: a gap; FirstResult never has one
+    assertThat(r.problems()).filteredOn(p -> p.contains("SERIAL")).containsExactly(
+        "jmh.json: no SERIAL baseline for HashBench.hash size=big in this run, so its results have no speed-up");
+  }
+
+  @Test
+  void shouldAddForksOfOneConfigurationIntoOneHistogram() throws IOException {
+    Path run = runWith("jmh.json", Files.readString(Golden.run("oneworker").resolve("jmh.json")));
+    Files.createDirectories(run.resolve("histograms"));
+    Path log = Golden.run("full").resolve("histograms/applyAsync-POOL_APPLY_ASYNC.hlog");
+    copy(log, run.resolve("histograms/rt-impl=X.hlog"));
+    copy(log, run.resolve("histograms/rt-impl=X-fork2.hlog"));
+    RunResults r = RunReader.read(run);
+    assertThat(r.latencies()).containsOnlyKeys("rt-impl=X");
+    assertThat(r.latencies().get("rt-impl=X").getTotalCount()).isEqualTo(2 * 60_000);
+  }
+
+  @Test
   void shouldNameHistogramLogThatDoesNotParse() throws IOException {
     Path run = runWith("jmh.json", Files.readString(Golden.run("oneworker").resolve("jmh.json")));
     Files.createDirectories(run.resolve("histograms"));
