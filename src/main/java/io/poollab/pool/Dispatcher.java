@@ -187,12 +187,13 @@ final class Dispatcher {
     // BLOCKED: park it; the consumer puts it back. Only the worker that flips scheduled from
     // true to false removes the entry: a second worker with the same stale verdict must not
     // remove the entry a consumer has just put back. Re-check after removing so as not to miss
-    // a consumer that made room in between (it sees scheduled == false, or we see the room).
+    // a consumer that made room, or closed the iterator, in between (it sees scheduled == false,
+    // or we see the room or the end).
     if (!job.scheduled.compareAndSet(true, false)) {
       return;
     }
     queue.remove(job);
-    if (job.hasRoom()) {
+    if (job.wantsAWorker()) {
       reschedule(job);
     }
   }
@@ -326,6 +327,11 @@ final class Dispatcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Whether {@code job} is in the queue (for tests of the parking protocol). */
+  boolean isQueued(Job job) {
+    return queue.contains(job);
   }
 
   int unfinishedCalls() {

@@ -30,8 +30,11 @@ abstract class Job {
   /** Completes the call's result or iterator with {@code reason} at once (terminate, broken pool). */
   abstract void cancel(RuntimeException reason);
 
-  /** Whether a chunk may be claimed now; only lazy jobs can say no. */
-  boolean hasRoom() {
+  /**
+   * Whether a worker that looked at this job now would not find it blocked: a chunk may be
+   * claimed, or the job has ended and must be retired. Only lazy jobs can say no.
+   */
+  boolean wantsAWorker() {
     return true;
   }
 

@@ -262,8 +262,22 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   }
 
   @Override
-  boolean hasRoom() {
-    long claimed = list != null ? nextIndex.get() : readSoFar;
+  boolean wantsAWorker() {
+    if (cancelledBy != null) {
+      return true;
+    }
+    long claimed;
+    if (list != null) {
+      claimed = nextIndex.get();
+      if (claimed >= listSize) {
+        return true; // read to its end, or stopped: a worker retires it
+      }
+    } else {
+      if (inputDone) {
+        return true;
+      }
+      claimed = readSoFar;
+    }
     return claimed - consumed + chunksize <= bound;
   }
 
