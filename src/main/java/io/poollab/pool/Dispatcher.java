@@ -177,22 +177,28 @@ final class Dispatcher {
   /** A worker found nothing to claim in {@code job}: it leaves the queue, for good or for now. */
   void unqueue(Job job, int outcome) {
     if (outcome == Job.EXHAUSTED) {
-      queue.remove(job);
-      if (job.retired.compareAndSet(false, true) && jobsReading.decrementAndGet() == 0
-          && state == SHUT_DOWN) {
+      boolean retiredNow;
+      synchronized (job) {
+        queue.remove(job);
+        retiredNow = job.retired.compareAndSet(false, true);
+      }
+      if (retiredNow && jobsReading.decrementAndGet() == 0 && state == SHUT_DOWN) {
         wakeEveryone();
       }
       return;
     }
-    // BLOCKED: park it; the consumer puts it back. Only the worker that flips scheduled from
-    // true to false removes the entry: a second worker with the same stale verdict must not
-    // remove the entry a consumer has just put back. Re-check after removing so as not to miss
-    // a consumer that made room, or closed the iterator, in between (it sees scheduled == false,
-    // or we see the room or the end).
-    if (!job.scheduled.compareAndSet(true, false)) {
-      return;
+    // BLOCKED: park it; the consumer puts it back. The job's monitor makes "scheduled" and "in
+    // the queue" change together, so a stale verdict can neither remove an entry the consumer
+    // has just put back nor leave a stray one. Re-check after parking so as not to miss a
+    // consumer that made room, or closed the iterator, in between: it sees scheduled == false,
+    // or we see the room or the end.
+    synchronized (job) {
+      if (!job.scheduled.get()) {
+        return;
+      }
+      job.scheduled.set(false);
+      queue.remove(job);
     }
-    queue.remove(job);
     if (job.wantsAWorker()) {
       reschedule(job);
     }
@@ -200,10 +206,14 @@ final class Dispatcher {
 
   /** Puts a parked job back in the queue (its consumer made room, or it must notice its end). */
   void reschedule(Job job) {
-    if (!job.retired.get() && job.scheduled.compareAndSet(false, true)) {
+    synchronized (job) {
+      if (job.retired.get() || job.scheduled.get()) {
+        return;
+      }
+      job.scheduled.set(true);
       queue.offer(job);
-      wake(job.workersWanted());
     }
+    wake(job.workersWanted());
   }
 
   /** A worker's initializer threw: the pool is broken, once, with that cause. */

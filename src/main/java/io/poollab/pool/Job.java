@@ -15,7 +15,10 @@ abstract class Job {
 
   /** Set once the job has left the queue for good. */
   final AtomicBoolean retired = new AtomicBoolean();
-  /** Whether the job is in the queue (or about to be put back); see {@link Dispatcher#park}. */
+  /**
+   * Whether the job is in the dispatcher's queue; changed only together with the queue, under
+   * the job's monitor, and read without it (see {@link Dispatcher#unqueue}).
+   */
   final AtomicBoolean scheduled = new AtomicBoolean(true);
 
   /**
