@@ -1,0 +1,69 @@
+package io.poollab.pool;
+
+import java.util.function.Consumer;
+
+/**
+ * The {@code callback} and {@code error_callback} of Python's {@code *_async} calls.
+ *
+ * <p>Exactly one of the two runs for each async call, on a worker thread, and it has finished
+ * before {@link AsyncResult#get()} returns. A callback that throws does not break the pool or the
+ * result: the failure goes to the pool's {@link PoolOptions#callbackErrorHandler()}.
+ *
+ * <pre>{@code
+ * pool.mapAsync(String::length, words,
+ *     Callbacks.of(lengths -> System.out.println(lengths), error -> error.printStackTrace()));
+ * }</pre>
+ *
+ * @param onResult runs with the result (for {@code mapAsync}, the whole list, once); may be null
+ * @param onError runs with the task's own exception (or the cancellation); may be null
+ * @param <R> the result type
+ */
+public record Callbacks<R>(Consumer<? super R> onResult, Consumer<? super Throwable> onError) {
+
+  private static final Callbacks<Object> NONE = new Callbacks<>(null, null);
+
+  /**
+   * Both callbacks.
+   *
+   * @param onResult the result callback
+   * @param onError the error callback
+   * @param <R> the result type
+   * @return the callbacks
+   */
+  public static <R> Callbacks<R> of(Consumer<? super R> onResult, Consumer<? super Throwable> onError) {
+    return new Callbacks<>(onResult, onError);
+  }
+
+  /**
+   * A result callback only.
+   *
+   * @param onResult the result callback
+   * @param <R> the result type
+   * @return the callbacks
+   */
+  public static <R> Callbacks<R> onResult(Consumer<? super R> onResult) {
+    return new Callbacks<>(onResult, null);
+  }
+
+  /**
+   * An error callback only.
+   *
+   * @param onError the error callback
+   * @param <R> the result type
+   * @return the callbacks
+   */
+  public static <R> Callbacks<R> onError(Consumer<? super Throwable> onError) {
+    return new Callbacks<>(null, onError);
+  }
+
+  /**
+   * No callbacks.
+   *
+   * @param <R> the result type
+   * @return the empty callbacks
+   */
+  @SuppressWarnings("unchecked")
+  public static <R> Callbacks<R> none() {
+    return (Callbacks<R>) NONE;
+  }
+}

@@ -1,0 +1,331 @@
+package io.poollab.pool;
+
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The pool's engine: a queue of jobs, the workers that drain it, and the pool's life cycle
+ * (running, shut down, terminated, broken).
+ *
+ * <p>Waking protocol, so that no submission is ever missed: a worker about to sleep counts
+ * itself idle and then looks at the queue again, under {@link #lock}; a submitter puts its job in
+ * the queue and then looks at the idle count. Both steps are sequentially consistent, so at least
+ * one of the two sees the other.
+ */
+final class Dispatcher {
+  static final int RUNNING = 0;
+  static final int SHUT_DOWN = 1;
+  static final int TERMINATED = 2;
+  static final int BROKEN = 3;
+
+  /** How long an idle platform worker spins before it sleeps: cheap hand-offs for bursts. */
+  private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+  private final PoolOptions options;
+  private final long slowdownNanos;
+  private final boolean spinWhenIdle;
+  private final ConcurrentLinkedQueue<Job> queue = new ConcurrentLinkedQueue<>();
+  private final Set<Job> unfinished = ConcurrentHashMap.newKeySet();
+  private final Set<Worker> workers = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger idle = new AtomicInteger();
+  private final AtomicInteger jobsReading = new AtomicInteger();
+  private final AtomicLong workerNumbers = new AtomicLong();
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition workOrStateChanged = lock.newCondition();
+  private final Condition workersGone = lock.newCondition();
+  private int liveWorkers; // guarded by lock
+  private volatile int state = RUNNING;
+  private volatile PoolBrokenException brokenBy;
+
+  Dispatcher(PoolOptions options, long slowdownNanos) {
+    this.options = options;
+    this.slowdownNanos = slowdownNanos;
+    this.spinWhenIdle = options.backend() == Backend.PLATFORM
+        && options.workers() < Runtime.getRuntime().availableProcessors();
+  }
+
+  PoolOptions options() {
+    return options;
+  }
+
+  long slowdownNanos() {
+    return slowdownNanos;
+  }
+
+  void start() {
+    lock.lock();
+    try {
+      for (int i = 0; i < options.workers(); i++) {
+        startWorker();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void startWorker() {
+    liveWorkers++;
+    Worker worker = new Worker(this);
+    String name = options.threadNamePrefix() + workerNumbers.incrementAndGet();
+    Thread thread = options.backend() == Backend.VIRTUAL
+        ? Thread.ofVirtual().name(name).unstarted(worker)
+        : Thread.ofPlatform().name(name).daemon(true).unstarted(worker);
+    worker.bind(thread);
+    workers.add(worker);
+    thread.start();
+  }
+
+  // ---- submitting
+
+  /** Refuses work unless the pool is running: the error says which state it is in. */
+  void checkAccepting() {
+    switch (state) {
+      case RUNNING -> { }
+      case SHUT_DOWN -> throw new IllegalStateException(
+          "pool is closed: it accepts no new work after close() or shutdown()");
+      case TERMINATED -> throw new IllegalStateException(
+          "pool is terminated: it accepts no new work after terminate()");
+      default -> throw brokenCopy();
+    }
+  }
+
+  void submit(Job job) {
+    checkAccepting();
+    unfinished.add(job);
+    jobsReading.incrementAndGet();
+    queue.offer(job);
+    wake(job.wantsManyWorkers());
+    if (state >= TERMINATED) {
+      // terminate() or a broken initializer raced with this submission: do not leave it pending
+      job.cancel(stopReason());
+    }
+  }
+
+  /** The job's call has completed: the pool holds no more references to it. */
+  void settled(Job job) {
+    unfinished.remove(job);
+  }
+
+  private void wake(boolean all) {
+    if (idle.get() == 0) {
+      return;
+    }
+    lock.lock();
+    try {
+      if (all) {
+        workOrStateChanged.signalAll();
+      } else {
+        workOrStateChanged.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- the workers' side
+
+  /** The job to work on, waiting for one; null when the worker should exit. */
+  Job take() {
+    long spinUntil = spinWhenIdle ? System.nanoTime() + SPIN_NANOS : 0;
+    for (;;) {
+      int now = state;
+      if (now >= TERMINATED) {
+        return null;
+      }
+      Job job = queue.peek();
+      if (job != null) {
+        return job;
+      }
+      if (now == SHUT_DOWN && jobsReading.get() == 0) {
+        return null;
+      }
+      if (spinUntil != 0 && System.nanoTime() < spinUntil) {
+        Thread.onSpinWait();
+        continue;
+      }
+      lock.lock();
+      idle.incrementAndGet();
+      try {
+        while (queue.isEmpty() && mayWait()) {
+          workOrStateChanged.await();
+        }
+      } catch (InterruptedException e) {
+        // terminate() interrupts; the state is read again above
+      } finally {
+        idle.decrementAndGet();
+        lock.unlock();
+      }
+    }
+  }
+
+  private boolean mayWait() {
+    int now = state;
+    return now == RUNNING || (now == SHUT_DOWN && jobsReading.get() > 0);
+  }
+
+  /** A worker found nothing to claim in {@code job}: it leaves the queue, for good or for now. */
+  void unqueue(Job job, int outcome) {
+    if (outcome == Job.EXHAUSTED) {
+      queue.remove(job);
+      if (job.retired.compareAndSet(false, true) && jobsReading.decrementAndGet() == 0
+          && state == SHUT_DOWN) {
+        wake(true);
+      }
+      return;
+    }
+    // BLOCKED: park it; the consumer puts it back. Re-check after removing so as not to miss a
+    // consumer that made room in between (it sees scheduled == false, or we see the room).
+    job.scheduled.set(false);
+    queue.remove(job);
+    if (job.hasRoom()) {
+      reschedule(job);
+    }
+  }
+
+  /** Puts a parked job back in the queue (its consumer made room, or it must notice its end). */
+  void reschedule(Job job) {
+    if (!job.retired.get() && job.scheduled.compareAndSet(false, true)) {
+      queue.offer(job);
+      wake(true);
+    }
+  }
+
+  /** A worker's initializer threw: the pool is broken, once, with that cause. */
+  void initializerFailed(Throwable error) {
+    PoolBrokenException broken = new PoolBrokenException(
+        "pool is broken: a worker's initializer threw " + error, error);
+    lock.lock();
+    try {
+      if (state >= TERMINATED) {
+        return;
+      }
+      brokenBy = broken;
+      state = BROKEN;
+    } finally {
+      lock.unlock();
+    }
+    stopEverything(broken);
+  }
+
+  /** A worker is exiting; {@code replace} starts a new one in its place if the pool still runs. */
+  void workerExited(Worker worker, boolean replace) {
+    lock.lock();
+    try {
+      workers.remove(worker);
+      int now = state;
+      if (replace && (now == RUNNING || (now == SHUT_DOWN && jobsReading.get() > 0))) {
+        liveWorkers--;
+        startWorker();
+        return;
+      }
+      liveWorkers--;
+      if (liveWorkers == 0) {
+        workersGone.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  boolean isWorkerThread(Thread thread) {
+    for (Worker worker : workers) {
+      if (worker.thread() == thread) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- life cycle
+
+  int state() {
+    return state;
+  }
+
+  void shutdown() {
+    lock.lock();
+    try {
+      if (state == RUNNING) {
+        state = SHUT_DOWN;
+      }
+      workOrStateChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Lazy jobs stop reading, so that close() cannot wait for ever on an abandoned iterator. */
+  void stopReadingAll() {
+    for (Job job : unfinished) {
+      job.stopReading();
+    }
+  }
+
+  void terminate() {
+    lock.lock();
+    try {
+      if (state == TERMINATED) {
+        return;
+      }
+      state = TERMINATED;
+    } finally {
+      lock.unlock();
+    }
+    stopEverything(new CancellationException("pool was terminated before this call finished"));
+  }
+
+  private void stopEverything(RuntimeException reason) {
+    queue.clear();
+    for (Job job : unfinished) {
+      job.cancel(reason);
+    }
+    unfinished.clear();
+    for (Worker worker : workers) {
+      worker.interrupt();
+    }
+    lock.lock();
+    try {
+      workOrStateChanged.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private RuntimeException stopReason() {
+    return state == BROKEN
+        ? brokenCopy()
+        : new CancellationException("pool was terminated before this call finished");
+  }
+
+  private PoolBrokenException brokenCopy() {
+    PoolBrokenException broken = brokenBy;
+    return new PoolBrokenException(broken.getMessage(), broken.getCause());
+  }
+
+  /** Waits until every worker has exited; false if the timeout passed first. */
+  boolean awaitWorkersGone(long nanos) throws InterruptedException {
+    lock.lock();
+    try {
+      while (liveWorkers > 0) {
+        if (nanos <= 0) {
+          return false;
+        }
+        nanos = workersGone.awaitNanos(nanos);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  int unfinishedCalls() {
+    return unfinished.size();
+  }
+}
