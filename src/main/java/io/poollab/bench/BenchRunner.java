@@ -1,0 +1,182 @@
+package io.poollab.bench;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs a plan's entries one by one through JMH's Java API and keeps {@code jmh.json} current.
+ *
+ * <p>After every entry, all results so far are written to {@code jmh.json} (a temporary file
+ * moved into place), so an interrupted run leaves valid JSON with what finished. JMH's own
+ * console output goes to {@code jmh.log}; progress (which entry, i/N, elapsed, time left) goes to
+ * the progress stream.
+ *
+ * <pre>{@code
+ * BenchRunner.Summary s = new BenchRunner(plan, runDir, List.of("-Dpoollab.dataset=..."), System.err).run();
+ * }</pre>
+ */
+public final class BenchRunner {
+
+  private final BenchPlan plan;
+  private final Path runDir;
+  private final List<String> jvmArgs;
+  private final PrintStream progress;
+  private final List<RunResult> results = new ArrayList<>();
+  private volatile int finished;
+
+  /**
+   * A runner for one run folder.
+   *
+   * @param plan the entries to run
+   * @param runDir the run folder ({@code jmh.json} and {@code jmh.log} go there)
+   * @param jvmArgs the arguments of every forked benchmark JVM
+   * @param progress where progress lines go (stderr on the command line)
+   */
+  public BenchRunner(BenchPlan plan, Path runDir, List<String> jvmArgs, PrintStream progress) {
+    this.plan = plan;
+    this.runDir = runDir;
+    this.jvmArgs = List.copyOf(jvmArgs);
+    this.progress = progress;
+  }
+
+  /**
+   * What a run did.
+   *
+   * @param finished entries that produced a result
+   * @param failed labels of the entries that failed
+   * @param elapsed wall time of the JMH stage
+   */
+  public record Summary(int finished, List<String> failed, Duration elapsed) {}
+
+  /** How many entries have finished so far (read by the interrupt handler). */
+  public int finished() {
+    return finished;
+  }
+
+  /**
+   * Runs every entry in order.
+   *
+   * @return the summary
+   * @throws IOException when the run folder cannot be written
+   */
+  public Summary run() throws IOException {
+    Files.createDirectories(runDir);
+    Path json = runDir.resolve("jmh.json");
+    writeJson(json);
+    List<String> failed = new ArrayList<>();
+    long start = System.nanoTime();
+    Duration estimatedDone = Duration.ZERO;
+    List<PlanEntry> entries = plan.entries();
+    try (PrintStream log =
+        new PrintStream(new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8)) {
+      OutputFormat format = OutputFormatFactory.createFormatInstance(log, VerboseMode.NORMAL);
+      for (int i = 0; i < entries.size(); i++) {
+        PlanEntry entry = entries.get(i);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        Duration left = timeLeft(entries, i, elapsed, estimatedDone);
+        progress.printf(
+            Locale.ROOT,
+            "[%d/%d] %s  (elapsed %s, ~%s left)%n",
+            i + 1,
+            entries.size(),
+            entry.label(),
+            BenchPlan.format(elapsed),
+            BenchPlan.format(left));
+        try {
+          Collection<RunResult> rs = new Runner(options(entry), format).run();
+          results.addAll(rs);
+          writeJson(json);
+          for (RunResult r : rs) {
+            Result<?> primary = r.getPrimaryResult();
+            progress.printf(
+                Locale.ROOT,
+                "        = %.3f ± %.3f %s%n",
+                primary.getScore(),
+                primary.getScoreError(),
+                primary.getScoreUnit());
+          }
+          finished++;
+        } catch (RunnerException | RuntimeException e) {
+          failed.add(entry.label());
+          progress.println("        FAILED: " + rootMessage(e) + " (details in " + runDir.resolve("jmh.log") + ")");
+        }
+        estimatedDone = estimatedDone.plus(entry.settings().estimate());
+      }
+    }
+    return new Summary(finished, List.copyOf(failed), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /** The remaining entries' estimate, scaled by how fast the finished ones went against theirs. */
+  static Duration timeLeft(List<PlanEntry> entries, int next, Duration elapsed, Duration estimatedDone) {
+    Duration rest = Duration.ZERO;
+    for (int j = next; j < entries.size(); j++) {
+      rest = rest.plus(entries.get(j).settings().estimate());
+    }
+    if (estimatedDone.isZero() || elapsed.isZero()) {
+      return rest;
+    }
+    double pace = Math.min(4.0, Math.max(0.25, (double) elapsed.toMillis() / estimatedDone.toMillis()));
+    return Duration.ofMillis((long) (rest.toMillis() * pace));
+  }
+
+  /** JMH options for one entry: exactly its benchmark, its params, its iterations, our forks' flags. */
+  org.openjdk.jmh.runner.options.Options options(PlanEntry entry) {
+    IterationSettings s = entry.settings();
+    ChainedOptionsBuilder b =
+        new OptionsBuilder()
+            .include("^" + Pattern.quote(entry.benchmark()) + "$")
+            .forks(s.forks())
+            .warmupIterations(s.warmupIterations())
+            .warmupTime(TimeValue.milliseconds(s.warmupTime().toMillis()))
+            .measurementIterations(s.measurementIterations())
+            .measurementTime(TimeValue.milliseconds(s.measurementTime().toMillis()))
+            .jvmArgs(jvmArgs.toArray(String[]::new))
+            .shouldFailOnError(true)
+            .verbosity(VerboseMode.NORMAL);
+    for (Map.Entry<String, String> p : entry.params().entrySet()) {
+      b = b.param(p.getKey(), p.getValue());
+    }
+    return b.build();
+  }
+
+  private void writeJson(Path json) throws IOException {
+    Path tmp = json.resolveSibling(json.getFileName() + ".tmp");
+    try (PrintStream out = new PrintStream(Files.newOutputStream(tmp), false, StandardCharsets.UTF_8)) {
+      ResultFormatFactory.getInstance(ResultFormatType.JSON, out).writeOut(results);
+    }
+    Files.move(tmp, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    String m = t.getMessage();
+    return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+  }
+}
