@@ -112,7 +112,7 @@ public final class PlanBuilder {
 
   static IterationSettings settings(Profile profile, boolean longOps) {
     return switch (profile) {
-      case QUICK -> new IterationSettings(1, 1, ms(300), 2, ms(300));
+      case QUICK -> new IterationSettings(1, 1, ms(300), 3, ms(300));
       case STANDARD ->
           longOps
               ? new IterationSettings(1, 2, ms(1000), 3, ms(1000))

@@ -102,13 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
     if (Files.exists(runDir.resolve("jmh.json"))) {
       throw usage("--out " + runDir + " already holds a run (jmh.json); choose a new folder");
     }
+    Path data = resolveDataset(err);
+    DatasetInfo info = DatasetInfo.of(data, loadWords(data).size(), plan.wordLimit());
     Path histograms = runDir.resolve("histograms");
     Files.createDirectories(histograms);
-
-    Path data = resolveDataset(err);
-    List<String> words = loadWords(data);
-    DatasetInfo info = DatasetInfo.of(data, words.size(), plan.wordLimit());
-    words = null; // the forks load their own copy
     err.printf(Locale.ROOT, "Dataset: %s (%d words, sha256 %s)%n", info.path(), info.words(), info.sha256().substring(0, 12));
 
     double nanosPerIteration = CpuTask.measureNanosPerIteration();
