@@ -99,10 +99,13 @@ ensure_jar() {  # builds target/benchmarks.jar when missing or older than src/ o
 }
 
 lab() {  # runs a lab command: lab bench --profile quick ...
+  local flags=()
+  # JMH uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
+  if (( $(java_major "$JAVA") >= 23 )); then flags+=(--sun-misc-unsafe-memory-access=allow); fi
   if [[ -n "${POOLLAB_CLASSPATH:-}" ]]; then
-    "$JAVA" -cp "$POOLLAB_CLASSPATH" io.poollab.cli.Main "$@"
+    "$JAVA" "${flags[@]}" -cp "$POOLLAB_CLASSPATH" io.poollab.cli.Main "$@"
   else
-    "$JAVA" -jar "$JAR" "$@"
+    "$JAVA" "${flags[@]}" -jar "$JAR" "$@"
   fi
 }
 

@@ -47,6 +47,7 @@ public final class BenchRunner {
   private final PrintStream progress;
   private final List<RunResult> results = new ArrayList<>();
   private volatile int finished;
+  private Duration lockWait = Duration.ofMinutes(15);
 
   /**
    * A runner for one run folder.
@@ -71,6 +72,17 @@ public final class BenchRunner {
    * @param elapsed wall time of the JMH stage
    */
   public record Summary(int finished, List<String> failed, Duration elapsed) {}
+
+  /**
+   * How long to wait for another JMH run on this machine before an entry fails (default 15 min).
+   *
+   * @param wait the longest wait
+   * @return this runner
+   */
+  public BenchRunner lockWait(Duration wait) {
+    this.lockWait = wait;
+    return this;
+  }
 
   /** How many entries have finished so far (read by the interrupt handler). */
   public int finished() {
@@ -107,7 +119,7 @@ public final class BenchRunner {
             BenchPlan.format(elapsed),
             BenchPlan.format(left));
         try {
-          Collection<RunResult> rs = new Runner(options(entry), format).run();
+          Collection<RunResult> rs = runWaitingForLock(entry, format);
           results.addAll(rs);
           writeJson(json);
           for (RunResult r : rs) {
@@ -128,6 +140,36 @@ public final class BenchRunner {
       }
     }
     return new Summary(finished, List.copyOf(failed), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Runs one entry; while another JMH run on this machine holds JMH's lock (its file in the
+   * temporary folder), waits for it rather than fail or measure two runs at once.
+   */
+  private Collection<RunResult> runWaitingForLock(PlanEntry entry, OutputFormat format)
+      throws RunnerException {
+    long deadline = System.nanoTime() + lockWait.toNanos();
+    boolean told = false;
+    while (true) {
+      try {
+        return new Runner(options(entry), format).run();
+      } catch (RunnerException e) {
+        boolean locked = String.valueOf(e.getMessage()).contains("Unable to acquire the JMH lock");
+        if (!locked || System.nanoTime() > deadline) {
+          throw e;
+        }
+        if (!told) {
+          progress.println("        waiting for another JMH run on this machine to finish (JMH lock held) ...");
+          told = true;
+        }
+        try {
+          Thread.sleep(2000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** The remaining entries' estimate, scaled by how fast the finished ones went against theirs. */

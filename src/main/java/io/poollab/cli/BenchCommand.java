@@ -53,8 +53,14 @@ import picocli.CommandLine.Spec;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  /** The flags of the forked benchmark JVMs besides the lab's -D properties. */
-  static final List<String> FORK_FLAGS = List.of("-Xms2g", "-Xmx2g");
+  /**
+   * The flags of the forked benchmark JVMs besides the lab's -D properties: a fixed heap; on
+   * JDK 23+, JMH's use of sun.misc.Unsafe allowed without a warning on every fork.
+   */
+  static final List<String> FORK_FLAGS =
+      Runtime.version().feature() >= 23
+          ? List.of("-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow")
+          : List.of("-Xms2g", "-Xmx2g");
 
   @Spec CommandLine.Model.CommandSpec spec;
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +18,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +32,20 @@ class JmhSmokeTest {
 
   @TempDir Path dir;
 
+  private static Map<String, String> params(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @BeforeAll
+  static void shareTheMachine() {
+    // this test checks the plumbing, not timings: other JMH runs on the machine may go on
+    System.setProperty("jmh.ignoreLock", "true");
+  }
+
   @Test
   void shouldRunBenchmarksThroughJmhAndWriteParseableResults() throws Exception {
     Path words = dir.resolve("words.txt");
@@ -40,11 +56,11 @@ class JmhSmokeTest {
     IterationSettings tiny = new IterationSettings(1, 1, Duration.ofMillis(100), 1, Duration.ofMillis(100));
     BenchPlan plan = new BenchPlan(Profile.QUICK, List.of(
         new PlanEntry(PlanBuilder.WORD_JOB,
-            Map.of("impl", "SERIAL", "workers", "1", "chunksize", "default", "hashing", "NEW_DIGEST"), tiny),
+            params("impl", "SERIAL", "workers", "1", "chunksize", "default", "hashing", "NEW_DIGEST"), tiny),
         new PlanEntry(PlanBuilder.WORD_JOB,
-            Map.of("impl", "POOL_MAP", "workers", "2", "chunksize", "default", "hashing", "WORKER_DIGEST"), tiny),
+            params("impl", "POOL_MAP", "workers", "2", "chunksize", "default", "hashing", "WORKER_DIGEST"), tiny),
         new PlanEntry(PlanBuilder.ROUND_TRIP,
-            Map.of("impl", "POOL_APPLY_ASYNC", "workers", "1", "chunksize", "default"), tiny)),
+            params("impl", "POOL_APPLY_ASYNC", "workers", "1", "chunksize", "default"), tiny)),
         0, null);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
 
