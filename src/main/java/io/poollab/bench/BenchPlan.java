@@ -36,7 +36,7 @@ public record BenchPlan(
 
   /** The expected length of the JMH stage: the sum of every entry's estimate. */
   public Duration jmhEstimate() {
-    return entries.stream().map(e -> e.settings().estimate()).reduce(Duration.ZERO, Duration::plus);
+    return entries.stream().map(e -> e.estimate()).reduce(Duration.ZERO, Duration::plus);
   }
 
   /** The expected length of the whole run, the Python stage included when there is one. */

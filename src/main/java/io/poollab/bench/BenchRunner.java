@@ -136,7 +136,7 @@ public final class BenchRunner {
           failed.add(entry.label());
           progress.println("        FAILED: " + rootMessage(e) + " (details in " + runDir.resolve("jmh.log") + ")");
         }
-        estimatedDone = estimatedDone.plus(entry.settings().estimate());
+        estimatedDone = estimatedDone.plus(entry.estimate());
       }
     }
     return new Summary(finished, List.copyOf(failed), Duration.ofNanos(System.nanoTime() - start));
@@ -176,7 +176,7 @@ public final class BenchRunner {
   static Duration timeLeft(List<PlanEntry> entries, int next, Duration elapsed, Duration estimatedDone) {
     Duration rest = Duration.ZERO;
     for (int j = next; j < entries.size(); j++) {
-      rest = rest.plus(entries.get(j).settings().estimate());
+      rest = rest.plus(entries.get(j).estimate());
     }
     if (estimatedDone.isZero() || elapsed.isZero()) {
       return rest;

@@ -49,14 +49,31 @@ public record IterationSettings(
     }
   }
 
-  /** The expected wall time: forks x (iterations x iteration time + fork start-up). */
+  /** The expected wall time when operations are short: forks x (iterations x time + start-up). */
   public Duration estimate() {
+    return estimate(Duration.ZERO);
+  }
+
+  /**
+   * The expected wall time when one operation takes {@code operation}: an iteration lasts its
+   * time or one operation, whichever is longer.
+   *
+   * @param operation the expected length of one operation
+   * @return forks x (warm-up + measured iterations x their length + fork start-up)
+   */
+  public Duration estimate(Duration operation) {
+    Duration warmup = max(warmupTime, operation);
+    Duration measured = max(measurementTime, operation);
     Duration perFork =
-        warmupTime
+        warmup
             .multipliedBy(warmupIterations)
-            .plus(measurementTime.multipliedBy(measurementIterations))
+            .plus(measured.multipliedBy(measurementIterations))
             .plus(FORK_OVERHEAD);
     return perFork.multipliedBy(forks);
+  }
+
+  private static Duration max(Duration a, Duration b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   /** A compact form for the plan listing, e.g. {@code 1f x (2x1000ms + 3x1000ms)}. */

@@ -38,6 +38,9 @@ public final class PlanBuilder {
   /** Time to the first result, imapUnordered vs map. */
   public static final String FIRST_RESULT = "io.poollab.bench.FirstResultBenchmark.firstResult";
 
+  /** Rough cost of one word's SHA-512 hex digest on one core, for estimates. */
+  static final long NANOS_PER_WORD = 1_000;
+
   /** The slice of the word list the quick profile uses. */
   public static final int QUICK_WORDS = 100_000;
 
@@ -64,15 +67,16 @@ public final class PlanBuilder {
     List<Integer> ioWorkers = request.workers().isEmpty() ? defaultIoWorkers(profile) : workers;
     int maxWorkers = workers.stream().mapToInt(Integer::intValue).max().orElse(1);
 
+    int wordLimit = profile == Profile.QUICK ? QUICK_WORDS : 0;
+    Costs costs = new Costs(request.cores(), wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS);
     List<PlanEntry> entries = new ArrayList<>();
-    wordJob(entries, profile, workers, chunks, request.chunksizes().isEmpty(), maxWorkers);
-    cpuIo(entries, profile, workers, ioWorkers, maxWorkers);
-    latency(entries, profile, maxWorkers);
+    wordJob(entries, costs, profile, workers, chunks, request.chunksizes().isEmpty(), maxWorkers);
+    cpuIo(entries, costs, profile, workers, ioWorkers, maxWorkers);
+    latency(entries, costs, profile, maxWorkers);
 
     if (request.include() != null) {
       entries.removeIf(e -> !request.include().matcher(e.label()).find());
     }
-    int wordLimit = profile == Profile.QUICK ? QUICK_WORDS : 0;
     return new BenchPlan(profile, entries, wordLimit, pythonPlan(profile, workers, chunks, ioWorkers));
   }
 
@@ -123,6 +127,7 @@ public final class PlanBuilder {
 
   private static void wordJob(
       List<PlanEntry> out,
+      Costs costs,
       Profile profile,
       List<Integer> workers,
       List<String> chunks,
@@ -130,18 +135,18 @@ public final class PlanBuilder {
       int maxWorkers) {
     IterationSettings s = settings(profile, true);
     for (String hashing : List.of("NEW_DIGEST", "WORKER_DIGEST")) {
-      out.add(word("SERIAL", 1, "default", hashing, s));
+      out.add(word(costs, "SERIAL", 1, "default", hashing, s));
     }
     for (int w : workers) {
       for (String c : chunks) {
-        out.add(word("POOL_MAP", w, c, "NEW_DIGEST", s));
+        out.add(word(costs, "POOL_MAP", w, c, "NEW_DIGEST", s));
       }
     }
     // the per-worker digest (the pool's initializer) against the new-digest-per-call form
     List<String> workerDigestChunks = profile == Profile.FULL ? chunks : List.of("default");
     for (int w : workers) {
       for (String c : workerDigestChunks) {
-        out.add(word("POOL_MAP", w, c, "WORKER_DIGEST", s));
+        out.add(word(costs, "POOL_MAP", w, c, "WORKER_DIGEST", s));
       }
     }
     // the other submission methods: fewer configurations
@@ -157,20 +162,21 @@ public final class PlanBuilder {
     for (String impl : OTHER_POOL_METHODS) {
       for (int w : methodWorkers) {
         for (String c : methodChunks) {
-          out.add(word(impl, w, c, "NEW_DIGEST", s));
+          out.add(word(costs, impl, w, c, "NEW_DIGEST", s));
         }
       }
     }
     // the peers, at their own default work split
     for (String impl : WORD_PEERS) {
       for (int w : workers) {
-        out.add(word(impl, w, "default", "NEW_DIGEST", s));
+        out.add(word(costs, impl, w, "default", "NEW_DIGEST", s));
       }
     }
   }
 
   private static void cpuIo(
       List<PlanEntry> out,
+      Costs costs,
       Profile profile,
       List<Integer> workers,
       List<Integer> ioWorkers,
@@ -185,46 +191,47 @@ public final class PlanBuilder {
     List<Long> ioCosts = profile == Profile.QUICK ? List.of(1000L) : List.of(1000L, 5000L);
     for (long cost : cpuCosts) {
       for (String b : BACKENDS) {
-        out.add(cpuIo("SERIAL", 1, "CPU", cost, b, s));
+        out.add(cpuIo(costs, "SERIAL", 1, "CPU", cost, b, s));
       }
       for (String b : BACKENDS) {
         for (int w : workers) {
-          out.add(cpuIo("POOL_MAP", w, "CPU", cost, b, s));
+          out.add(cpuIo(costs, "POOL_MAP", w, "CPU", cost, b, s));
         }
       }
       for (int w : profile == Profile.FULL ? workers : List.of(maxWorkers)) {
-        out.add(cpuIo("FORKJOIN_STREAM", w, "CPU", cost, "PLATFORM", s));
-        out.add(cpuIo("EXECUTOR_INVOKE_ALL", w, "CPU", cost, "PLATFORM", s));
+        out.add(cpuIo(costs, "FORKJOIN_STREAM", w, "CPU", cost, "PLATFORM", s));
+        out.add(cpuIo(costs, "EXECUTOR_INVOKE_ALL", w, "CPU", cost, "PLATFORM", s));
       }
     }
     int maxIo = ioWorkers.stream().mapToInt(Integer::intValue).max().orElse(1);
     for (String task : List.of("SLEEP", "LOOPBACK")) {
       for (long cost : ioCosts) {
         for (String b : BACKENDS) {
-          out.add(cpuIo("SERIAL", 1, task, cost, b, s));
+          out.add(cpuIo(costs, "SERIAL", 1, task, cost, b, s));
         }
         for (String b : BACKENDS) {
           for (int w : ioWorkers) {
-            out.add(cpuIo("POOL_MAP", w, task, cost, b, s));
+            out.add(cpuIo(costs, "POOL_MAP", w, task, cost, b, s));
           }
         }
-        out.add(cpuIo("EXECUTOR_INVOKE_ALL", maxIo, task, cost, "PLATFORM", s));
+        out.add(cpuIo(costs, "EXECUTOR_INVOKE_ALL", maxIo, task, cost, "PLATFORM", s));
         // one virtual thread per task: its concurrency is the item count, workers is nominal
-        out.add(cpuIo("VIRTUAL_PER_TASK", maxIo, task, cost, "VIRTUAL", s));
+        out.add(cpuIo(costs, "VIRTUAL_PER_TASK", maxIo, task, cost, "VIRTUAL", s));
       }
     }
   }
 
-  private static void latency(List<PlanEntry> out, Profile profile, int maxWorkers) {
+  private static void latency(List<PlanEntry> out, Costs costs, Profile profile, int maxWorkers) {
     IterationSettings s = settings(profile, false);
     List<Integer> roundTripWorkers = maxWorkers > 1 ? List.of(1, maxWorkers) : List.of(1);
     for (int w : roundTripWorkers) {
       out.add(entry(ROUND_TRIP, params("POOL_APPLY_ASYNC", w, "default"), s));
     }
     out.add(entry(TASK_LATENCY, params("POOL_APPLY_ASYNC", maxWorkers, "default"), s));
-    for (String impl : List.of("POOL_MAP", "POOL_IMAP_UNORDERED")) {
-      out.add(entry(FIRST_RESULT, params(impl, maxWorkers, "default"), s));
-    }
+    long firstResultWords = Math.min(FirstResultBenchmark.WORDS, costs.words());
+    out.add(new PlanEntry(FIRST_RESULT, params("POOL_MAP", maxWorkers, "default"), s,
+        Duration.ofNanos(firstResultWords * NANOS_PER_WORD / costs.parallel("POOL_MAP", maxWorkers))));
+    out.add(entry(FIRST_RESULT, params("POOL_IMAP_UNORDERED", maxWorkers, "default"), s));
   }
 
   private static PythonPlan pythonPlan(
@@ -241,19 +248,36 @@ public final class PlanBuilder {
     return new PythonPlan(workers, pyChunks, 1000, ioWorkers, 100, 5, repeats);
   }
 
-  private static PlanEntry word(String impl, int w, String c, String hashing, IterationSettings s) {
+  private static PlanEntry word(
+      Costs costs, String impl, int w, String c, String hashing, IterationSettings s) {
     Map<String, String> p = params(impl, w, c);
     p.put("hashing", hashing);
-    return entry(WORD_JOB, p, s);
+    long nanos = costs.words() * NANOS_PER_WORD / costs.parallel(impl, w);
+    return new PlanEntry(WORD_JOB, p, s, Duration.ofNanos(nanos));
   }
 
   private static PlanEntry cpuIo(
-      String impl, int w, String task, long cost, String backend, IterationSettings s) {
+      Costs costs, String impl, int w, String task, long cost, String backend, IterationSettings s) {
     Map<String, String> p = params(impl, w, "default");
     p.put("task", task);
     p.put("costMicros", Long.toString(cost));
     p.put("backend", backend);
-    return entry(CPU_IO, p, s);
+    TaskKind kind = TaskKind.valueOf(task);
+    long items = kind.items(cost);
+    long parallel =
+        kind == TaskKind.CPU
+            ? costs.parallel(impl, w)
+            : impl.equals("SERIAL") ? 1 : impl.equals("VIRTUAL_PER_TASK") ? items : Math.min(w, items);
+    long micros = items * cost / parallel;
+    return new PlanEntry(CPU_IO, p, s, Duration.ofNanos(micros * 1000));
+  }
+
+  /** What sets an operation's expected length: the cores and the words a job hashes. */
+  private record Costs(int cores, int words) {
+    /** How many items run at once: 1 for the serial loop, else workers up to the cores. */
+    long parallel(String impl, int workers) {
+      return impl.equals("SERIAL") ? 1 : Math.max(1, Math.min(workers, cores));
+    }
   }
 
   private static Map<String, String> params(String impl, int w, String c) {

@@ -1,5 +1,6 @@
 package io.poollab.bench;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,8 +22,21 @@ import java.util.stream.Collectors;
  * @param benchmark the benchmark's full name, {@code package.Class.method}
  * @param params param name to value, kept in the order given
  * @param settings forks and iterations for this entry
+ * @param expectedOperation the expected length of one operation, for the estimate
  */
-public record PlanEntry(String benchmark, Map<String, String> params, IterationSettings settings) {
+public record PlanEntry(
+    String benchmark, Map<String, String> params, IterationSettings settings, Duration expectedOperation) {
+
+  /**
+   * An entry whose operations are short against its iterations.
+   *
+   * @param benchmark the benchmark's full name
+   * @param params param name to value
+   * @param settings forks and iterations
+   */
+  public PlanEntry(String benchmark, Map<String, String> params, IterationSettings settings) {
+    this(benchmark, params, settings, Duration.ZERO);
+  }
 
   /** Checks the fields and copies the params (insertion order kept). */
   public PlanEntry {
@@ -38,6 +52,14 @@ public record PlanEntry(String benchmark, Map<String, String> params, IterationS
       throw new IllegalArgumentException("settings must not be null");
     }
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    if (expectedOperation == null || expectedOperation.isNegative()) {
+      throw new IllegalArgumentException("expectedOperation must be >= 0, was " + expectedOperation);
+    }
+  }
+
+  /** The expected wall time of this entry: its iterations, each at least one operation long. */
+  public Duration estimate() {
+    return settings.estimate(expectedOperation);
   }
 
   /** The class and method without the package, e.g. {@code WordJobBenchmark.hashAll}. */
