@@ -31,6 +31,7 @@ public final class AsyncResult<R> {
   private final Consumer<Throwable> callbackErrorHandler;
   private final Progress progress;
   private final Runnable whenSettled;
+  private volatile RuntimeException failure;
 
   AsyncResult(
       Callbacks<? super R> callbacks,
@@ -51,8 +52,8 @@ public final class AsyncResult<R> {
     if (callbacks.onResult() != null) {
       CallbackErrors.runGuarded(() -> callbacks.onResult().accept(value), callbackErrorHandler);
     }
+    whenSettled.run(); // first, so that whoever sees the result sees the pool let go of the call
     future.complete(value);
-    whenSettled.run();
   }
 
   /**
@@ -67,8 +68,9 @@ public final class AsyncResult<R> {
       Throwable told = failure instanceof TaskFailedException ? failure.getCause() : failure;
       CallbackErrors.runGuarded(() -> callbacks.onError().accept(told), callbackErrorHandler);
     }
-    future.completeExceptionally(failure);
+    this.failure = failure;
     whenSettled.run();
+    future.completeExceptionally(failure);
   }
 
   /**
@@ -83,10 +85,8 @@ public final class AsyncResult<R> {
   public R get() throws InterruptedException {
     try {
       return future.get();
-    } catch (ExecutionException e) {
-      throw rethrown(e.getCause());
-    } catch (CancellationException e) {
-      throw rethrown(e);
+    } catch (ExecutionException | CancellationException e) {
+      throw rethrown(failure);
     }
   }
 
@@ -106,10 +106,8 @@ public final class AsyncResult<R> {
     long nanos = Checks.timeoutNanos(timeout, unit);
     try {
       return future.get(nanos, TimeUnit.NANOSECONDS);
-    } catch (ExecutionException e) {
-      throw rethrown(e.getCause());
-    } catch (CancellationException e) {
-      throw rethrown(e);
+    } catch (ExecutionException | CancellationException e) {
+      throw rethrown(failure);
     } catch (TimeoutException e) {
       throw new TimeoutException("no result within " + timeout + " " + unit.name().toLowerCase());
     }

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -15,9 +16,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * (running, shut down, terminated, broken).
  *
  * <p>Waking protocol, so that no submission is ever missed: a worker about to sleep counts
- * itself idle and then looks at the queue again, under {@link #lock}; a submitter puts its job in
- * the queue and then looks at the idle count. Both steps are sequentially consistent, so at least
- * one of the two sees the other.
+ * itself idle and then looks at the queue again; a submitter puts its job in the queue and then
+ * looks at the idle count. Both steps are sequentially consistent, so at least one of the two sees
+ * the other. Sleepers wait on a semaphore of wake tokens rather than on a condition, so that
+ * waking a thousand virtual workers costs a thousand unparks and no lock hand-offs; a token that
+ * arrives after its worker found work by itself only causes one spurious look at the queue.
  */
 final class Dispatcher {
   static final int RUNNING = 0;
@@ -38,7 +41,7 @@ final class Dispatcher {
   private final AtomicInteger jobsReading = new AtomicInteger();
   private final AtomicLong workerNumbers = new AtomicLong();
   private final ReentrantLock lock = new ReentrantLock();
-  private final Condition workOrStateChanged = lock.newCondition();
+  private final Semaphore wakeTokens = new Semaphore(0);
   private final Condition workersGone = lock.newCondition();
   private int liveWorkers; // guarded by lock
   private volatile int state = RUNNING;
@@ -97,11 +100,18 @@ final class Dispatcher {
   }
 
   void submit(Job job) {
-    checkAccepting();
-    unfinished.add(job);
+    // counted before the state is read: a worker that sees the shut-down state then sees this
+    // job too (both sequentially consistent), so it cannot exit and leave the job unrun
     jobsReading.incrementAndGet();
+    if (state != RUNNING) {
+      if (jobsReading.decrementAndGet() == 0) {
+        wakeEveryone();
+      }
+      checkAccepting();
+    }
+    unfinished.add(job);
     queue.offer(job);
-    wake(job.wantsManyWorkers());
+    wake(job.workersWanted());
     if (state >= TERMINATED) {
       // terminate() or a broken initializer raced with this submission: do not leave it pending
       job.cancel(stopReason());
@@ -113,20 +123,16 @@ final class Dispatcher {
     unfinished.remove(job);
   }
 
-  private void wake(boolean all) {
-    if (idle.get() == 0) {
-      return;
+  /** Wakes up to {@code wanted} sleeping workers. */
+  private void wake(int wanted) {
+    int sleeping = idle.get();
+    if (sleeping > 0) {
+      wakeTokens.release(Math.min(sleeping, wanted));
     }
-    lock.lock();
-    try {
-      if (all) {
-        workOrStateChanged.signalAll();
-      } else {
-        workOrStateChanged.signal();
-      }
-    } finally {
-      lock.unlock();
-    }
+  }
+
+  private void wakeEveryone() {
+    wakeTokens.release(Math.max(1, idle.get()) + options.workers());
   }
 
   // ---- the workers' side
@@ -150,17 +156,15 @@ final class Dispatcher {
         Thread.onSpinWait();
         continue;
       }
-      lock.lock();
       idle.incrementAndGet();
       try {
-        while (queue.isEmpty() && mayWait()) {
-          workOrStateChanged.await();
+        if (queue.isEmpty() && mayWait()) {
+          wakeTokens.acquire();
         }
       } catch (InterruptedException e) {
         // terminate() interrupts; the state is read again above
       } finally {
         idle.decrementAndGet();
-        lock.unlock();
       }
     }
   }
@@ -176,7 +180,7 @@ final class Dispatcher {
       queue.remove(job);
       if (job.retired.compareAndSet(false, true) && jobsReading.decrementAndGet() == 0
           && state == SHUT_DOWN) {
-        wake(true);
+        wakeEveryone();
       }
       return;
     }
@@ -193,7 +197,7 @@ final class Dispatcher {
   void reschedule(Job job) {
     if (!job.retired.get() && job.scheduled.compareAndSet(false, true)) {
       queue.offer(job);
-      wake(true);
+      wake(job.workersWanted());
     }
   }
 
@@ -255,10 +259,10 @@ final class Dispatcher {
       if (state == RUNNING) {
         state = SHUT_DOWN;
       }
-      workOrStateChanged.signalAll();
     } finally {
       lock.unlock();
     }
+    wakeEveryone();
   }
 
   /** Lazy jobs stop reading, so that close() cannot wait for ever on an abandoned iterator. */
@@ -290,12 +294,7 @@ final class Dispatcher {
     for (Worker worker : workers) {
       worker.interrupt();
     }
-    lock.lock();
-    try {
-      workOrStateChanged.signalAll();
-    } finally {
-      lock.unlock();
-    }
+    wakeEveryone();
   }
 
   private RuntimeException stopReason() {

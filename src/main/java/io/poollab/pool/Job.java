@@ -5,15 +5,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * A source of chunks that workers claim and run: one per call. Workers take chunks from the job
  * at the head of the dispatcher's queue until it has none left, so that dispatch costs one atomic
- * claim per chunk rather than one queued task per item.
+ * claim per batch of chunks (see {@link Claims}) rather than one queued task per item.
  */
 abstract class Job {
-  /** {@link #runChunk} ran a chunk. */
-  static final int RAN = 0;
   /** Nothing is left to claim: the job leaves the queue for good. */
-  static final int EXHAUSTED = 1;
+  static final int EXHAUSTED = -1;
   /** Nothing may be claimed now (the consumer is behind): the job leaves the queue until it is. */
-  static final int BLOCKED = 2;
+  static final int BLOCKED = -2;
 
   /** Set once the job has left the queue for good. */
   final AtomicBoolean retired = new AtomicBoolean();
@@ -21,10 +19,11 @@ abstract class Job {
   final AtomicBoolean scheduled = new AtomicBoolean(true);
 
   /**
-   * Claims one chunk and runs it on the calling worker; reports every item of a claimed chunk,
+   * Claims one or more chunks and runs them on the calling worker; reports every item it claimed,
    * whatever happens.
    *
-   * @return {@link #RAN}, {@link #EXHAUSTED} or {@link #BLOCKED}
+   * @return the number of chunks (tasks) it ran, at least 1; or {@link #EXHAUSTED} or
+   *     {@link #BLOCKED}
    */
   abstract int runChunk(Worker worker);
 
@@ -39,6 +38,6 @@ abstract class Job {
   /** Called by {@link Pool#close()}: a lazy job stops reading its input. */
   void stopReading() {}
 
-  /** Whether more than one worker can be busy with this job at once, to wake one or all. */
-  abstract boolean wantsManyWorkers();
+  /** How many workers could be busy with this job at once: how many sleepers to wake for it. */
+  abstract int workersWanted();
 }

@@ -1,6 +1,9 @@
 package io.poollab.pool;
 
 import java.util.Iterator;
+import java.util.List;
+import java.util.RandomAccess;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -34,6 +37,11 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   private final long slowdownNanos;
   private final ProgressTracker progress;
 
+  private final int workers;
+  private final List<? extends T> list; // a random-access input, or null
+  private final long listSize;
+  private final AtomicLong nextIndex = new AtomicLong();
+
   private final ReentrantLock inputLock = new ReentrantLock();
   private Iterator<? extends T> input; // guarded by inputLock; null once read to its end
   private long read; // guarded by inputLock
@@ -57,18 +65,29 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   LazyJob(
       String call,
       Task<? super T, ? extends R> task,
-      Iterator<? extends T> input,
+      Iterable<? extends T> items,
       int chunksize,
       boolean ordered,
       Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
+    this.workers = dispatcher.options().workers();
     this.call = call;
     this.task = task;
-    this.input = input;
+    this.progress = new ProgressTracker(dispatcher.options().callbackErrorHandler());
+    if (items instanceof List<? extends T> randomAccess && items instanceof RandomAccess) {
+      this.list = randomAccess;
+      this.listSize = randomAccess.size();
+      this.readSoFar = listSize;
+      this.inputDone = true;
+      this.progress.known(listSize, true);
+    } else {
+      this.list = null;
+      this.listSize = 0;
+      this.input = Checks.notNull("items.iterator()", items.iterator());
+    }
     this.chunksize = chunksize;
     this.ordered = ordered;
     this.slowdownNanos = dispatcher.slowdownNanos();
-    this.progress = new ProgressTracker(dispatcher.options().callbackErrorHandler());
     long wanted = Math.max(dispatcher.options().readAhead(), 2L * dispatcher.options().workers() * chunksize);
     if (ordered) {
       // one slot more than the bound: a failing input adds its failure after a full chunk
@@ -90,6 +109,43 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   @Override
   @SuppressWarnings("unchecked")
   int runChunk(Worker worker) {
+    return list != null ? runFromList(worker) : runFromIterator(worker);
+  }
+
+  /** A random-access input: claims index ranges with one compare-and-set, no lock. */
+  private int runFromList(Worker worker) {
+    long start;
+    long end;
+    for (;;) {
+      if (cancelledBy != null) {
+        return EXHAUSTED;
+      }
+      start = nextIndex.get();
+      if (start >= listSize) {
+        return EXHAUSTED;
+      }
+      long room = bound - (start - consumed);
+      if (room < chunksize) {
+        return BLOCKED;
+      }
+      long available = Math.min(listSize - start, room) / chunksize;
+      int tasks = Claims.batch(available, workers, worker.tasksAllowed());
+      end = Math.min(listSize, start + (long) tasks * chunksize);
+      if (nextIndex.compareAndSet(start, end)) {
+        break;
+      }
+    }
+    int count = (int) (end - start);
+    Object[] chunk = new Object[count];
+    for (int i = 0; i < count; i++) {
+      chunk[i] = list.get((int) (start + i));
+    }
+    runItems(worker, chunk, start, count);
+    return Claims.tasks(count, chunksize);
+  }
+
+  /** Any other input: reads under the input lock, a batch of chunks at a time. */
+  private int runFromIterator(Worker worker) {
     Object[] chunk;
     long first;
     int count = 0;
@@ -99,15 +155,18 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
       if (inputDone || cancelledBy != null) {
         return EXHAUSTED;
       }
-      if (read - consumed + chunksize > bound) {
+      long room = bound - (read - consumed);
+      if (room < chunksize) {
         return BLOCKED;
       }
-      chunk = new Object[chunksize];
+      int wanted = Claims.batch(room / chunksize, workers, worker.tasksAllowed()) * chunksize;
+      chunk = new Object[wanted];
       first = read;
       boolean atEnd = false;
       try {
-        while (count < chunksize && input.hasNext()) {
-          chunk[count++] = input.next();
+        while (count < wanted && input.hasNext()) {
+          Object item = input.next(); // before the count moves: next() may throw
+          chunk[count++] = item;
         }
         atEnd = !input.hasNext();
       } catch (Throwable e) {
@@ -130,11 +189,19 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
     }
     if (count == 0) {
       signalConsumer();
-      return inputFailure == null ? EXHAUSTED : RAN;
+      return inputFailure == null ? EXHAUSTED : 1;
     }
+    runItems(worker, chunk, first, count);
+    return Claims.tasks(count, chunksize);
+  }
+
+  /** Runs claimed items, delivering each result as soon as it is ready. */
+  @SuppressWarnings("unchecked")
+  private void runItems(Worker worker, Object[] chunk, long first, int count) {
     int done = 0;
     try {
-      for (; done < count; done++) {
+      for (; done < count && cancelledBy == null; done++) {
+        worker.clearStaleInterrupt();
         Object value;
         try {
           value = task.apply((T) chunk[done]);
@@ -149,17 +216,21 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
           value = new Failure(first + done, error);
         }
         chunk[done] = null;
+        progress.countOne(); // before the consumer can see the item
         deliver(first + done, value);
+        if (consumerWaiting) {
+          signalConsumer();
+        }
       }
     } finally {
       for (; done < count; done++) {
+        progress.countOne();
         deliver(first + done,
             new Failure(first + done, new IllegalStateException("worker died while running this item")));
       }
-      progress.advance(count);
+      progress.announce();
       signalConsumer();
     }
-    return RAN;
   }
 
   /** Marks the input read to its end (or abandoned); called with inputLock held. */
@@ -192,11 +263,20 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
 
   @Override
   boolean hasRoom() {
-    return readSoFar - consumed + chunksize <= bound;
+    long claimed = list != null ? nextIndex.get() : readSoFar;
+    return claimed - consumed + chunksize <= bound;
   }
 
   @Override
   void stopReading() {
+    if (list != null) {
+      long claimed = Math.min(listSize, nextIndex.getAndSet(Long.MAX_VALUE / 2));
+      readSoFar = claimed;
+      truncated = claimed < listSize;
+      signalConsumer();
+      dispatcher.reschedule(this);
+      return;
+    }
     inputLock.lock();
     try {
       if (!inputDone) {
@@ -219,8 +299,8 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   }
 
   @Override
-  boolean wantsManyWorkers() {
-    return true;
+  int workersWanted() {
+    return Integer.MAX_VALUE;
   }
 
   // ---- the consumer's side

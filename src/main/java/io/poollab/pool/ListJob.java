@@ -25,6 +25,7 @@ final class ListJob<T, R, V> extends Job {
   private final AsyncResult<V> result;
   private final ProgressTracker progress;
   private final long slowdownNanos;
+  private final int workers;
   private Object[] items;
   private Object[] results;
   private volatile boolean failed;
@@ -46,6 +47,7 @@ final class ListJob<T, R, V> extends Job {
     this.remaining = new AtomicInteger(size);
     this.finisher = finisher;
     this.slowdownNanos = dispatcher.slowdownNanos();
+    this.workers = dispatcher.options().workers();
     this.progress = new ProgressTracker(dispatcher.options().callbackErrorHandler());
     this.progress.known(size, true);
     this.result = new AsyncResult<>(
@@ -68,17 +70,20 @@ final class ListJob<T, R, V> extends Job {
     if (failed) {
       return EXHAUSTED;
     }
-    long start = nextIndex.getAndAdd(chunksize);
+    long availableChunks = (size - nextIndex.get()) / chunksize;
+    int tasks = Claims.batch(availableChunks, workers, worker.tasksAllowed());
+    long start = nextIndex.getAndAdd((long) tasks * chunksize);
     if (start >= size) {
       return EXHAUSTED;
     }
     int from = (int) start;
-    int to = (int) Math.min(size, start + chunksize);
+    int to = (int) Math.min(size, start + (long) tasks * chunksize);
     Object[] in = items;
     Object[] out = results;
     int index = from;
     try {
       for (; index < to && !failed; index++) {
+        worker.clearStaleInterrupt();
         Object value;
         try {
           value = task.apply((T) in[index]);
@@ -106,7 +111,7 @@ final class ListJob<T, R, V> extends Job {
         result.succeed(value);
       }
     }
-    return RAN;
+    return Claims.tasks(to - from, chunksize);
   }
 
   private void fail(Failure failure) {
@@ -122,8 +127,8 @@ final class ListJob<T, R, V> extends Job {
   }
 
   @Override
-  boolean wantsManyWorkers() {
-    return size > chunksize;
+  int workersWanted() {
+    return (int) ((size + (long) chunksize - 1) / chunksize);
   }
 
   /** The finisher of {@code map}: the results as a list, without copying them. */

@@ -2,7 +2,6 @@ package io.poollab.pool;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -571,8 +570,7 @@ public final class Pool implements AutoCloseable {
     Checks.notNull("items", items);
     Checks.atLeastOne("chunksize", chunksize);
     dispatcher.checkAccepting();
-    Iterator<? extends T> input = Checks.notNull("items.iterator()", items.iterator());
-    LazyJob<T, R> job = new LazyJob<>(call, task, input, chunksize, ordered, dispatcher);
+    LazyJob<T, R> job = new LazyJob<>(call, task, items, chunksize, ordered, dispatcher);
     dispatcher.submit(job);
     return job;
   }

@@ -9,9 +9,17 @@ final class Worker implements Runnable {
   private final Dispatcher dispatcher;
   private Thread thread;
   private boolean retire;
+  private final long maxChunks;
+  private long chunksRun;
 
   Worker(Dispatcher dispatcher) {
     this.dispatcher = dispatcher;
+    this.maxChunks = dispatcher.options().maxTasksPerWorker();
+  }
+
+  /** The chunks this worker may still run before it is retired. */
+  long tasksAllowed() {
+    return maxChunks - chunksRun;
   }
 
   void bind(Thread thread) {
@@ -26,11 +34,36 @@ final class Worker implements Runnable {
     thread.interrupt();
   }
 
+  /** Clears an interrupt a previous task left behind, unless the pool is being terminated. */
+  void clearStaleInterrupt() {
+    if (Thread.interrupted() && dispatcher.state() >= Dispatcher.TERMINATED) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** A task of this worker threw; an Error may have left the thread in a bad state. */
   void noteFailure(Throwable error) {
     if (error instanceof Error) {
       retire = true;
     }
+  }
+
+  private static final int EXIT = Integer.MIN_VALUE;
+
+  /**
+   * Takes a job and runs one of its chunks. A method of its own so that no reference to the job
+   * (and through it to arguments and results) stays on the stack while the worker waits.
+   */
+  private int runNextChunk() {
+    Job job = dispatcher.take();
+    if (job == null) {
+      return EXIT;
+    }
+    int outcome = job.runChunk(this);
+    if (outcome < 0) {
+      dispatcher.unqueue(job, outcome);
+    }
+    return outcome;
   }
 
   @Override
@@ -45,24 +78,18 @@ final class Worker implements Runnable {
         return;
       }
     }
-    long maxChunks = dispatcher.options().maxTasksPerWorker();
-    long chunksRun = 0;
     boolean replace = false;
     try {
       for (;;) {
-        Job job = dispatcher.take();
-        if (job == null) {
+        int outcome = runNextChunk();
+        if (outcome == EXIT) {
           return;
         }
-        int outcome = job.runChunk(this);
-        if (outcome != Job.RAN) {
-          dispatcher.unqueue(job, outcome);
+        if (outcome < 0) {
           continue;
         }
-        if (dispatcher.state() < Dispatcher.TERMINATED) {
-          Thread.interrupted(); // a task's leftover interrupt must not reach the next task
-        }
-        if (retire || ++chunksRun >= maxChunks) {
+        chunksRun += outcome;
+        if (retire || chunksRun >= maxChunks) {
           replace = true;
           return;
         }

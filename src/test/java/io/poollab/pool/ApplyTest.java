@@ -1,0 +1,162 @@
+package io.poollab.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(20)
+class ApplyTest {
+
+  private static Pool pool(Backend backend, int workers) {
+    return Pool.builder().backend(backend).workers(workers).create();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldApplyOnAWorker(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 2)) {
+      Thread caller = Thread.currentThread();
+      Thread ran = pool.apply(Thread::currentThread);
+      assertThat(ran).isNotSameAs(caller);
+      assertThat(ran.isVirtual()).isEqualTo(backend == Backend.VIRTUAL);
+      Integer length = pool.apply(String::length, "hello");
+      assertThat(length).isEqualTo(5);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldReportReadinessAndSuccess(Backend backend) throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Pool pool = pool(backend, 1)) {
+      AsyncResult<String> result = pool.applyAsync(() -> {
+        release.await(10, TimeUnit.SECONDS);
+        return "done";
+      });
+      assertThat(result.ready()).isFalse();
+      assertThatThrownBy(result::successful).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("before the result is ready");
+      assertThatThrownBy(() -> result.get(20, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class).hasMessage("no result within 20 milliseconds");
+      assertThat(result.await(20, TimeUnit.MILLISECONDS)).isFalse();
+      release.countDown();
+      result.await();
+      assertThat(result.ready()).isTrue();
+      assertThat(result.successful()).isTrue();
+      assertThat(result.get()).isEqualTo("done");
+      assertThat(result.await(0, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldReRaiseTheTasksExceptionFromGet(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 2)) {
+      AsyncResult<Integer> result = pool.applyAsync(x -> 1 / x, 0);
+      assertThatThrownBy(result::get).isInstanceOf(TaskFailedException.class)
+          .hasCauseInstanceOf(ArithmeticException.class);
+      // wait() says nothing about the outcome
+      result.await();
+      assertThat(result.successful()).isFalse();
+      assertThatThrownBy(() -> pool.apply(() -> {
+        throw new java.io.IOException("disk");
+      })).isInstanceOf(TaskFailedException.class).hasRootCauseMessage("disk");
+      assertThat(pool.apply(() -> "still working")).isEqualTo("still working");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldRunExactlyOneCallbackBeforeGetReturns(Backend backend) throws Exception {
+    List<String> events = new CopyOnWriteArrayList<>();
+    try (Pool pool = pool(backend, 2)) {
+      AsyncResult<Integer> ok = pool.applyAsync(x -> x * 2, 21, Callbacks.of(
+          v -> { sleepBriefly(); events.add("result " + v); }, e -> events.add("error " + e)));
+      assertThat(ok.get()).isEqualTo(42);
+      assertThat(events).containsExactly("result 42");
+      events.clear();
+      AsyncResult<Integer> bad = pool.applyAsync(x -> 1 / x, 0, Callbacks.of(
+          v -> events.add("result " + v), e -> { sleepBriefly(); events.add("error " + e.getClass().getSimpleName()); }));
+      assertThatThrownBy(bad::get).isInstanceOf(TaskFailedException.class);
+      assertThat(events).containsExactly("error ArithmeticException");
+      AtomicBoolean onlyError = new AtomicBoolean();
+      assertThat(pool.applyAsync(() -> "x", Callbacks.<String>onError(e -> onlyError.set(true))).get()).isEqualTo("x");
+      assertThat(onlyError).isFalse();
+    }
+  }
+
+  private static void sleepBriefly() {
+    try {
+      Thread.sleep(20); // widens the window in which get() could return too early
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldComposeThroughTheCompletableFutureView(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 2)) {
+      CompletableFuture<Integer> view = pool.applyAsync(() -> 20).toCompletableFuture();
+      assertThat(view.thenApply(x -> x + 1).get(5, TimeUnit.SECONDS)).isEqualTo(21);
+      CompletableFuture<Integer> failed = pool.applyAsync(() -> Integer.parseInt("x")).toCompletableFuture();
+      assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .hasCauseInstanceOf(TaskFailedException.class)
+          .hasRootCauseInstanceOf(NumberFormatException.class);
+      // completing the view does not complete the call
+      CountDownLatch release = new CountDownLatch(1);
+      AsyncResult<String> slow = pool.applyAsync(() -> {
+        release.await(10, TimeUnit.SECONDS);
+        return "real";
+      });
+      slow.toCompletableFuture().complete("fake");
+      release.countDown();
+      assertThat(slow.get()).isEqualTo("real");
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldRunManyAsyncCallsConcurrently(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 4)) {
+      List<AsyncResult<Integer>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 5_000; i++) {
+        results.add(pool.applyAsync(x -> x + 1, i));
+      }
+      long sum = 0;
+      for (AsyncResult<Integer> r : results) {
+        sum += r.get();
+      }
+      assertThat(sum).isEqualTo(5_000L * 5_001 / 2);
+      assertThat(pool.pendingCalls()).isZero();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldNotLetOneTasksInterruptReachTheNext(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 1)) {
+      // one worker, a batch of items: item 0 interrupts itself, item 1 must still be able to sleep
+      List<String> outcomes = pool.map(x -> {
+        if (x == 0) {
+          Thread.currentThread().interrupt();
+          return "interrupted itself";
+        }
+        Thread.sleep(1);
+        return "slept";
+      }, java.util.stream.IntStream.range(0, 100).boxed().toList(), 1);
+      assertThat(outcomes.subList(1, 100)).containsOnly("slept");
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package io.poollab.pool;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(20)
+class ImapTest {
+
+  private static Pool pool(Backend backend, int workers) {
+    return Pool.builder().backend(backend).workers(workers).create();
+  }
+
+  private static List<Integer> range(int n) {
+    return IntStream.range(0, n).boxed().toList();
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldYieldImapResultsInInputOrder(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 4)) {
+      for (int chunksize : new int[] {1, 3, 100, 5000}) {
+        try (ResultIterator<Integer> it = pool.imap(x -> x * 3, range(2000), chunksize)) {
+          List<Integer> all = new ArrayList<>();
+          it.forEachRemaining(all::add);
+          assertThat(all).as("chunksize %d", chunksize).isEqualTo(range(2000).stream().map(x -> x * 3).toList());
+          assertThat(it.hasNext()).isFalse();
+          assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldReadAPlainIterableInOrderInBatches(Backend backend) throws Exception {
+    // not a RandomAccess list: the input is read through its iterator, under the input lock
+    Iterable<Integer> plain = () -> range(5000).iterator();
+    try (Pool pool = pool(backend, 3)) {
+      for (int chunksize : new int[] {1, 7, 1000}) {
+        assertThat(pool.imap(x -> x * 2, plain, chunksize).stream().toList())
+            .isEqualTo(range(5000).stream().map(x -> x * 2).toList());
+        assertThat(pool.imapUnordered(x -> x, plain, chunksize).stream().sorted().toList())
+            .isEqualTo(range(5000));
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldYieldImapUnorderedResultsInCompletionOrder(Backend backend) throws Exception {
+    // item 0 waits until item 1 has been delivered: so 1 must come out first
+    CountDownLatch secondDelivered = new CountDownLatch(1);
+    try (Pool pool = pool(backend, 2);
+        ResultIterator<Integer> it = pool.imapUnordered(x -> {
+          if (x == 0) {
+            secondDelivered.await(5, TimeUnit.SECONDS);
+          }
+          return x;
+        }, range(2))) {
+      assertThat(it.next(5, TimeUnit.SECONDS)).isEqualTo(1);
+      secondDelivered.countDown();
+      assertThat(it.next(5, TimeUnit.SECONDS)).isEqualTo(0);
+      assertThat(it.hasNext()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldYieldImapUnorderedInInputOrderWithOneWorker(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 1)) {
+      assertThat(pool.imapUnordered(x -> x, range(500)).stream().toList()).isEqualTo(range(500));
+      assertThat(pool.imapUnordered(x -> x, range(500), 7).stream().toList()).isEqualTo(range(500));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldReRaiseAtTheFailedPlaceAndGoOn(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 3)) {
+      try (ResultIterator<Integer> it = pool.imap(x -> 12 / x, List.of(1, 2, 0, 3, 0, 4), 2)) {
+        assertThat(it.next()).isEqualTo(12);
+        assertThat(it.next()).isEqualTo(6);
+        assertThatThrownBy(it::next).isInstanceOf(TaskFailedException.class)
+            .hasMessageContaining("imap task at index 2 failed")
+            .hasCauseInstanceOf(ArithmeticException.class);
+        assertThat(it.next()).isEqualTo(4);
+        assertThatThrownBy(it::next).isInstanceOf(TaskFailedException.class).hasMessageContaining("index 4");
+        assertThat(it.next()).isEqualTo(3);
+        assertThat(it.hasNext()).isFalse();
+      }
+      try (ResultIterator<Integer> it = pool.imapUnordered(x -> 12 / x, List.of(1, 0, 3))) {
+        int failures = 0;
+        List<Integer> values = new ArrayList<>();
+        while (it.hasNext()) {
+          try {
+            values.add(it.next());
+          } catch (TaskFailedException e) {
+            failures++;
+          }
+        }
+        assertThat(failures).isEqualTo(1);
+        assertThat(values).containsExactlyInAnyOrder(12, 4);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldRaiseTheInputsOwnExceptionAtItsPlace(Backend backend) throws Exception {
+    Iterable<Integer> failingInput = () -> new Iterator<>() {
+      int next;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Integer next() {
+        if (next == 3) {
+          throw new IllegalStateException("input broke");
+        }
+        return next++;
+      }
+    };
+    try (Pool pool = pool(backend, 2); ResultIterator<Integer> it = pool.imap(x -> x, failingInput)) {
+      assertThat(it.next()).isZero();
+      assertThat(it.next()).isEqualTo(1);
+      assertThat(it.next()).isEqualTo(2);
+      assertThatThrownBy(it::next).isInstanceOf(TaskFailedException.class)
+          .hasRootCauseMessage("input broke");
+      assertThat(it.hasNext()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldTimeOutNextWhenNoResultComes(Backend backend) throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    try (Pool pool = pool(backend, 1);
+        ResultIterator<Boolean> it = pool.imap(x -> release.await(10, TimeUnit.SECONDS), List.of(1))) {
+      assertThatThrownBy(() -> it.next(50, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+      release.countDown();
+      assertThat(it.next(5, TimeUnit.SECONDS)).isTrue();
+      assertThatThrownBy(() -> it.next(1, TimeUnit.SECONDS)).isInstanceOf(NoSuchElementException.class);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldKeepMemoryFlatOnAnEndlessInputWithASlowConsumer(Backend backend) throws Exception {
+    AtomicLong pulled = new AtomicLong();
+    Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
+    int readAhead = 64;
+    try (Pool pool = Pool.builder().backend(backend).workers(4).readAhead(readAhead).create();
+        ResultIterator<Long> it = pool.imap(x -> x * 2, endless)) {
+      for (long i = 0; i < 2_000; i++) {
+        assertThat(it.next()).isEqualTo(i * 2);
+        // the read-ahead bound: never more than the bound (plus the one hasNext() looks at) ahead
+        assertThat(pulled.get() - (i + 1)).isLessThanOrEqualTo(128);
+      }
+      // a consumer that stops: the workers stop reading at the bound
+      Thread.sleep(100);
+      assertThat(pulled.get()).isLessThanOrEqualTo(2_000 + 128);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldBoundImapUnorderedReadAheadToo(Backend backend) throws Exception {
+    AtomicLong pulled = new AtomicLong();
+    Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
+    try (Pool pool = Pool.builder().backend(backend).workers(2).readAhead(100).create();
+        ResultIterator<Long> it = pool.imapUnordered(x -> x, endless, 10)) {
+      for (int i = 0; i < 1_000; i++) {
+        it.next();
+        assertThat(pulled.get() - (i + 1)).isLessThanOrEqualTo(100 + 1);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldStreamTheResults(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 2)) {
+      long sum;
+      try (Stream<Integer> stream = pool.imap(x -> x, range(1000), 50).stream()) {
+        sum = stream.mapToLong(Integer::longValue).sum();
+      }
+      assertThat(sum).isEqualTo(999L * 1000 / 2);
+      assertThat(pool.imapUnordered(x -> x % 7, range(700)).stream().filter(x -> x == 0).count()).isEqualTo(100);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldStopReadingWhenTheIteratorIsClosed(Backend backend) throws Exception {
+    AtomicLong pulled = new AtomicLong();
+    Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
+    try (Pool pool = pool(backend, 2)) {
+      ResultIterator<Long> it = pool.imap(x -> x, endless);
+      it.next();
+      it.close();
+      assertThat(it.hasNext()).isFalse();
+      long after = pulled.get();
+      assertThat(pool.map(x -> x, List.of(1, 2))).containsExactly(1, 2);
+      assertThat(pulled.get()).isEqualTo(after);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldGiveAnEmptyIteratorForAnEmptyInput(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 2)) {
+      assertThat(pool.imap(x -> x, List.of()).hasNext()).isFalse();
+      assertThat(pool.imapUnordered(x -> x, List.of(), 5).hasNext()).isFalse();
+    }
+  }
+
+  @Test
+  void shouldServeSeveralIteratorsAtOnce() throws Exception {
+    try (Pool pool = pool(Backend.PLATFORM, 2);
+        ResultIterator<Integer> a = pool.imap(x -> x, range(3000));
+        ResultIterator<Integer> b = pool.imap(x -> -x, range(3000), 13)) {
+      for (int i = 0; i < 3000; i++) {
+        assertThat(a.next()).isEqualTo(i);
+        assertThat(b.next()).isEqualTo(-i);
+      }
+    }
+  }
+}
