@@ -19,7 +19,9 @@ import picocli.CommandLine.Command;
     name = "benchmarks.jar",
     mixinStandardHelpOptions = true,
     description = "The worker-pool lab: commands below, or JMH's own arguments.",
-    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class, HashCommand.class, GenerateCommand.class, BenchCommand.class
+    })
 public final class Main {
 
   private Main() {}

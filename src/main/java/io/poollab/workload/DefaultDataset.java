@@ -1,9 +1,12 @@
 package io.poollab.workload;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.function.LongConsumer;
 
 /**
@@ -12,7 +15,7 @@ import java.util.function.LongConsumer;
  *
  * <ol>
  *   <li>{@code datasets/1m_words.txt}, then {@code datasets/1m_words.txt.zip}: the real list;</li>
- *   <li>else {@code datasets/standin_1m_words.txt}, reused when present with the expected size,
+ *   <li>else {@code datasets/standin_1m_words.txt}, reused when present with the expected checksum,
  *       otherwise written by {@link StandInGenerator} ({@link ReferenceList#WORDS} words,
  *       {@link StandInGenerator#DEFAULT_SEED}) to a temporary file and moved into place.</li>
  * </ol>
@@ -87,13 +90,33 @@ public final class DefaultDataset {
         && !isValidStandIn(datasetsDir.resolve(STAND_IN));
   }
 
-  /** A stand-in of the wrong size is a leftover of an older generator or a broken write. */
+  /**
+   * Whether a stand-in is the one this generator writes: a broken write has the wrong size, an
+   * older generator's list the right size (the histogram fixes it) but other bytes.
+   */
   private static boolean isValidStandIn(Path standIn) {
     try {
       return Files.isRegularFile(standIn)
-          && Files.size(standIn) == StandInGenerator.expectedBytes(ReferenceList.WORDS);
+          && Files.size(standIn) == StandInGenerator.expectedBytes(ReferenceList.WORDS)
+          && StandInGenerator.DEFAULT_SHA256.equals(sha256(standIn));
     } catch (IOException e) {
       return false;
     }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest;
+    try {
+      digest = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform must provide SHA-256", e);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      for (int n; (n = in.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return WordHasher.hex(digest.digest());
   }
 }

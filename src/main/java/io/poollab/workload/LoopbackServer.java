@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A small in-process server on a free loopback port that answers each request after a fixed
@@ -40,6 +41,7 @@ public final class LoopbackServer implements AutoCloseable {
   private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final Thread acceptor;
+  private final AtomicLong accepted = new AtomicLong();
   private volatile boolean closed;
 
   private LoopbackServer(long delayMillis) throws IOException {
@@ -85,6 +87,16 @@ public final class LoopbackServer implements AutoCloseable {
     return delayMillis;
   }
 
+  /**
+   * How many connections the server has accepted since it started (clients reuse connections,
+   * so this stays at most the peak number of concurrent calls).
+   *
+   * @return the count
+   */
+  public long acceptedConnections() {
+    return accepted.get();
+  }
+
   private void acceptLoop() {
     while (!closed) {
       Socket socket;
@@ -93,6 +105,7 @@ public final class LoopbackServer implements AutoCloseable {
       } catch (IOException e) {
         return; // closed: the only way accept fails on a bound loopback socket
       }
+      accepted.incrementAndGet();
       connections.add(socket);
       if (closed) { // close() may have run between accept and add
         closeQuietly(socket);

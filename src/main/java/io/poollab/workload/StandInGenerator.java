@@ -39,6 +39,13 @@ public final class StandInGenerator {
   /** The seed of the default stand-in list. */
   public static final long DEFAULT_SEED = 1_049_938L;
 
+  /**
+   * The SHA-256 of the default stand-in ({@link ReferenceList#WORDS} words,
+   * {@link #DEFAULT_SEED}): the same on every machine; it changes only with this generator.
+   */
+  public static final String DEFAULT_SHA256 =
+      "7f36d4f14dce03ad9527b7287231bcc3ccde3bc0134f8bc98f5dfe2c081367cc";
+
   /** The most words one call writes (about 90 TB of text; the limit keeps the arithmetic exact). */
   public static final long MAX_WORDS = 10_000_000_000_000L;
 

@@ -1,0 +1,92 @@
+package io.poollab.cli;
+
+import io.poollab.workload.ReferenceList;
+import io.poollab.workload.StandInGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code generate} command: writes a synthetic word list shaped like the real one (its
+ * word-length histogram and share of distinct words, scaled to the size asked), streaming to
+ * disk, for the scaling experiments.
+ *
+ * <pre>{@code
+ * java -jar target/benchmarks.jar generate --words 10000000 --out datasets/10m_words.txt
+ * }</pre>
+ */
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Write a stand-in word list: the real list's word-length histogram and share of distinct"
+          + " words, scaled to --words; CRLF line endings; the same bytes for the same size and"
+          + " seed on every machine."
+    })
+public final class GenerateCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Option(names = "--words", paramLabel = "N",
+      description = "Lines to write, 0 to " + StandInGenerator.MAX_WORDS
+          + " (default: ${DEFAULT-VALUE}, the real list's size).")
+  private long words = ReferenceList.WORDS;
+
+  @Option(names = "--out", paramLabel = "PATH", required = true,
+      description = "The file to write (replaced atomically when complete; folders are created).")
+  private Path out;
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "The seed (default: ${DEFAULT-VALUE}, the default stand-in's).")
+  private long seed = StandInGenerator.DEFAULT_SEED;
+
+  @Option(names = "--no-progress", description = "Do not draw a progress bar on stderr.")
+  private boolean noProgress;
+
+  /** Creates the command (picocli fills in the options). */
+  public GenerateCommand() {}
+
+  @Override
+  public Integer call() {
+    if (words < 0 || words > StandInGenerator.MAX_WORDS) {
+      throw new ParameterException(spec.commandLine(), "--words must be between 0 and "
+          + StandInGenerator.MAX_WORDS + ", was " + words);
+    }
+    if (Files.isDirectory(out)) {
+      throw new ParameterException(spec.commandLine(),
+          "--out " + out + " is a directory; expected the path of the file to write");
+    }
+    PrintWriter stdout = spec.commandLine().getOut();
+    try {
+      Path parent = out.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+    } catch (IOException e) {
+      throw new ParameterException(spec.commandLine(),
+          "--out " + out + ": cannot create its folder (" + e + ")");
+    }
+    long start = System.nanoTime();
+    try (TerminalProgress bar = TerminalProgress.open("Generating", words, !noProgress)) {
+      StandInGenerator.write(out, words, seed, bar::stepTo);
+    } catch (UncheckedIOException e) {
+      spec.commandLine().getErr().println("generate: " + e.getMessage());
+      return 1;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    stdout.println(String.format(Locale.ROOT, "Wrote %d words (%d bytes, seed %d) to %s in %.2f s",
+        words, StandInGenerator.expectedBytes(words), seed, out, seconds));
+    stdout.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,56 @@
+package io.poollab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poollab.workload.StandInGenerator;
+import io.poollab.workload.WordList;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@Timeout(60)
+class GenerateCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void shouldWriteTheAskedNumberOfWords() throws IOException {
+    Path out = dir.resolve("sub").resolve("list.txt"); // folders are created
+    CliRun run = CliRun.of("generate", "--words", "12345", "--out", out.toString(),
+        "--seed", "9");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(WordList.load(out)).hasSize(12_345);
+    assertThat(Files.size(out)).isEqualTo(StandInGenerator.expectedBytes(12_345));
+    assertThat(run.out()).startsWith("Wrote 12345 words (" + Files.size(out)
+        + " bytes, seed 9) to " + out + " in ");
+  }
+
+  @Test
+  void shouldWriteTheSameBytesForTheSameSeed() throws IOException {
+    Path first = dir.resolve("a.txt");
+    Path second = dir.resolve("b.txt");
+    assertThat(CliRun.of("generate", "--words", "5000", "--out", first.toString()).exitCode())
+        .isZero();
+    StandInGenerator.write(second, 5000, StandInGenerator.DEFAULT_SEED);
+    assertThat(Files.readAllBytes(first)).isEqualTo(Files.readAllBytes(second));
+  }
+
+  @Test
+  void shouldExitTwoOnBadFlags() {
+    CliRun negative = CliRun.of("generate", "--words", "-1", "--out", dir.resolve("x").toString());
+    assertThat(negative.exitCode()).isEqualTo(2);
+    assertThat(negative.err()).contains("--words must be between 0 and").contains("was -1")
+        .contains("Usage: benchmarks.jar generate");
+
+    CliRun noOut = CliRun.of("generate", "--words", "10");
+    assertThat(noOut.exitCode()).isEqualTo(2);
+    assertThat(noOut.err()).contains("Missing required option: '--out=PATH'");
+
+    CliRun directory = CliRun.of("generate", "--out", dir.toString());
+    assertThat(directory.exitCode()).isEqualTo(2);
+    assertThat(directory.err()).contains("is a directory");
+  }
+}
