@@ -5,6 +5,7 @@ import io.poollab.pool.AsyncResult;
 import io.poollab.pool.Pool;
 import io.poollab.pool.ResultIterator;
 import io.poollab.pool.Task;
+import io.poollab.workload.SerialBaseline;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,15 +30,9 @@ public final class Jobs {
 
   private Jobs() {}
 
-  /** The serial baseline: a plain loop on the calling thread. */
+  /** The serial baseline: the workload's plain loop ({@link SerialBaseline}) on the calling thread. */
   public static <T, R> BatchJob<T, R> serial(Task<T, R> task) {
-    return items -> {
-      List<R> out = new ArrayList<>(items.size());
-      for (T item : items) {
-        out.add(task.apply(item));
-      }
-      return out;
-    };
+    return items -> SerialBaseline.map(task, items);
   }
 
   /** The pool's methods, as a job over an open pool (closed with the job). */
