@@ -34,6 +34,8 @@ Options:
   --no-python        skip the Python multiprocessing.Pool reference
   --out DIR          the run folder (default: reports/<yyyyMMdd-HHmmss>)
   --check            run the regression check on the run afterwards (when the jar has `check`)
+  --ignore-jmh-lock  run even while another JMH run on this machine holds JMH's lock
+                       (by default the run waits for it, up to 10 minutes in all)
   --dry-run          print the plan and its estimated length, then exit
   -h, --help         this help
 
@@ -185,6 +187,10 @@ while (( $# > 0 )); do
       ;;
     --check)
       CHECK=1
+      shift
+      ;;
+    --ignore-jmh-lock)
+      BENCH_ARGS+=(--ignore-jmh-lock)
       shift
       ;;
     --dry-run)

@@ -17,6 +17,7 @@ import io.poollab.workload.WordList;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -90,6 +91,14 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: reports/<yyyyMMdd-HHmmss>)")
   Path out;
 
+  @Option(names = "--ignore-jmh-lock",
+      description = "run even while another JMH run on this machine holds JMH's lock (its results and ours will disturb each other)")
+  boolean ignoreJmhLock;
+
+  @Option(names = "--lock-wait-minutes", paramLabel = "N", defaultValue = "10",
+      description = "how long the run may wait in all for other JMH runs to finish (default: ${DEFAULT-VALUE})")
+  int lockWaitMinutes;
+
   @Option(names = "--dry-run", description = "print the plan and its estimate, then exit")
   boolean dryRun;
 
@@ -97,6 +106,9 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintStream stdout = System.out;
     PrintStream err = System.err;
+    if (lockWaitMinutes < 0) {
+      throw usage("--lock-wait-minutes must be >= 0, was " + lockWaitMinutes);
+    }
     BenchPlan plan = plan();
     stdout.print(plan.render());
     stdout.flush();
@@ -127,7 +139,12 @@ public final class BenchCommand implements Callable<Integer> {
     MetadataCollector.write(metadata, runDir.resolve("metadata.json"));
     err.println("Run folder: " + runDir + " (machine class " + metadata.machineClass() + ")");
 
-    BenchRunner runner = new BenchRunner(plan, runDir, jvmArgs, err);
+    if (ignoreJmhLock) {
+      // read once by JMH's Runner when its class loads, which happens below
+      System.setProperty("jmh.ignoreLock", "true");
+    }
+    BenchRunner runner =
+        new BenchRunner(plan, runDir, jvmArgs, err).lockWait(Duration.ofMinutes(lockWaitMinutes));
     AtomicBoolean done = new AtomicBoolean();
     Thread onInterrupt = new Thread(() -> {
       if (!done.get()) {
