@@ -115,143 +115,149 @@ has_command() {  # true when the lab's command list (from --help) names $1
   lab --help 2>/dev/null | grep -Eq "^[[:space:]]+$1([[:space:],]|$)"
 }
 
-# --- passthrough: ./run-benchmarks.sh hash|generate|report|check ARGS... -------------------------
-case "${1:-}" in
-  hash|generate|report|check)
-    cd "$ROOT"
-    find_java
-    ensure_jar
-    lab "$@"
-    exit $?
-    ;;
-esac
-
-# --- flags: validate here, the bench command does the rest ---------------------------------------
-PROFILE="standard"
-BENCH_ARGS=()
-OUT=""
-CHECK=0
-DRY_RUN=0
-
-need_value() {  # need_value FLAG "$#"
-  if (( $2 < 2 )); then die_usage "$1 needs a value"; fi
-}
-
-while (( $# > 0 )); do
-  case "$1" in
-    -h|--help)
-      usage
-      exit 0
-      ;;
-    --profile)
-      need_value "$1" "$#"
-      case "$2" in
-        quick|standard|full) PROFILE="$2" ;;
-        *) die_usage "--profile '$2' is not one of: quick, standard, full" ;;
-      esac
-      shift 2
-      ;;
-    --workers)
-      need_value "$1" "$#"
-      [[ "$2" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] \
-        || die_usage "--workers '$2' must be comma-separated positive integers, e.g. 1,2,4"
-      BENCH_ARGS+=(--workers "$2")
-      shift 2
-      ;;
-    --chunksizes)
-      need_value "$1" "$#"
-      [[ "$2" =~ ^([1-9][0-9]*|default)(,([1-9][0-9]*|default))*$ ]] \
-        || die_usage "--chunksizes '$2' must be comma-separated positive integers or 'default', e.g. 1,100,default"
-      BENCH_ARGS+=(--chunksizes "$2")
-      shift 2
-      ;;
-    --dataset)
-      need_value "$1" "$#"
-      [[ -f "$2" ]] || die_usage "--dataset '$2' is not a file (a .txt word list, or a .zip holding one)"
-      BENCH_ARGS+=(--dataset "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")")
-      shift 2
-      ;;
-    --include)
-      need_value "$1" "$#"
-      BENCH_ARGS+=(--include "$2")
-      shift 2
-      ;;
-    --out)
-      need_value "$1" "$#"
-      OUT="$2"
-      shift 2
-      ;;
-    --no-python)
-      BENCH_ARGS+=(--no-python)
-      shift
-      ;;
-    --check)
-      CHECK=1
-      shift
-      ;;
-    --ignore-jmh-lock)
-      BENCH_ARGS+=(--ignore-jmh-lock)
-      shift
-      ;;
-    --dry-run)
-      DRY_RUN=1
-      shift
-      ;;
-    *)
-      die_usage "unknown option '$1'"
+main() {
+  # --- passthrough: ./run-benchmarks.sh hash|generate|report|check ARGS... -------------------------
+  case "${1:-}" in
+    hash|generate|report|check)
+      cd "$ROOT"
+      find_java
+      ensure_jar
+      lab "$@"
+      exit $?
       ;;
   esac
-done
 
-cd "$ROOT"
-find_java
+  # --- flags: validate here, the bench command does the rest ---------------------------------------
+  PROFILE="standard"
+  BENCH_ARGS=()
+  OUT=""
+  CHECK=0
+  DRY_RUN=0
 
-if (( DRY_RUN )); then
-  ensure_jar
-  lab bench --profile "$PROFILE" "${BENCH_ARGS[@]}" --dry-run
-  exit $?
-fi
+  need_value() {  # need_value FLAG "$#"
+    if (( $2 < 2 )); then die_usage "$1 needs a value"; fi
+  }
 
-if [[ -z "$OUT" ]]; then
-  OUT="reports/$(date +%Y%m%d-%H%M%S)"
-fi
-ensure_jar
+  while (( $# > 0 )); do
+    case "$1" in
+      -h|--help)
+        usage
+        exit 0
+        ;;
+      --profile)
+        need_value "$1" "$#"
+        case "$2" in
+          quick|standard|full) PROFILE="$2" ;;
+          *) die_usage "--profile '$2' is not one of: quick, standard, full" ;;
+        esac
+        shift 2
+        ;;
+      --workers)
+        need_value "$1" "$#"
+        [[ "$2" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] \
+          || die_usage "--workers '$2' must be comma-separated positive integers, e.g. 1,2,4"
+        BENCH_ARGS+=(--workers "$2")
+        shift 2
+        ;;
+      --chunksizes)
+        need_value "$1" "$#"
+        [[ "$2" =~ ^([1-9][0-9]*|default)(,([1-9][0-9]*|default))*$ ]] \
+          || die_usage "--chunksizes '$2' must be comma-separated positive integers or 'default', e.g. 1,100,default"
+        BENCH_ARGS+=(--chunksizes "$2")
+        shift 2
+        ;;
+      --dataset)
+        need_value "$1" "$#"
+        [[ -f "$2" ]] || die_usage "--dataset '$2' is not a file (a .txt word list, or a .zip holding one)"
+        BENCH_ARGS+=(--dataset "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")")
+        shift 2
+        ;;
+      --include)
+        need_value "$1" "$#"
+        BENCH_ARGS+=(--include "$2")
+        shift 2
+        ;;
+      --out)
+        need_value "$1" "$#"
+        OUT="$2"
+        shift 2
+        ;;
+      --no-python)
+        BENCH_ARGS+=(--no-python)
+        shift
+        ;;
+      --check)
+        CHECK=1
+        shift
+        ;;
+      --ignore-jmh-lock)
+        BENCH_ARGS+=(--ignore-jmh-lock)
+        shift
+        ;;
+      --dry-run)
+        DRY_RUN=1
+        shift
+        ;;
+      *)
+        die_usage "unknown option '$1'"
+        ;;
+    esac
+  done
 
-# Ctrl-C: the bench command rewrites jmh.json after every benchmark, so what finished stays
-# readable; say where it is and stop (the report is not built for a partial run).
-on_interrupt() {
-  trap - INT
-  echo >&2
-  echo "Interrupted. Finished results so far are in $OUT (jmh.json, metadata.json)." >&2
-  exit 130
-}
-trap on_interrupt INT
+  cd "$ROOT"
+  find_java
 
-status=0
-lab bench --profile "$PROFILE" --out "$OUT" "${BENCH_ARGS[@]}" || status=$?
-if (( status == 2 )); then
-  exit 2
-fi
-if (( status != 0 )); then
-  echo "run-benchmarks.sh: the bench command finished with exit code $status (some benchmarks failed);" \
-    "results that finished are in $OUT" >&2
-fi
-
-if has_command report; then
-  lab report "$OUT" || { echo "run-benchmarks.sh: the report command failed for $OUT" >&2; status=1; }
-else
-  echo "Report skipped: this build has no 'report' command (run folder: $OUT)."
-fi
-
-if (( CHECK )); then
-  if has_command check; then
-    check_status=0
-    lab check "$OUT" || check_status=$?
-    if (( check_status != 0 )); then status=$check_status; fi
-  else
-    echo "Check skipped: this build has no 'check' command."
+  if (( DRY_RUN )); then
+    ensure_jar
+    lab bench --profile "$PROFILE" "${BENCH_ARGS[@]}" --dry-run
+    exit $?
   fi
-fi
 
-echo "Run folder: $OUT"
-exit "$status"
+  if [[ -z "$OUT" ]]; then
+    OUT="reports/$(date +%Y%m%d-%H%M%S)"
+  fi
+  ensure_jar
+
+  # Ctrl-C: the bench command rewrites jmh.json after every benchmark, so what finished stays
+  # readable; say where it is and stop (the report is not built for a partial run).
+  on_interrupt() {
+    trap - INT
+    echo >&2
+    echo "Interrupted. Finished results so far are in $OUT (jmh.json, metadata.json)." >&2
+    exit 130
+  }
+  trap on_interrupt INT
+
+  status=0
+  lab bench --profile "$PROFILE" --out "$OUT" "${BENCH_ARGS[@]}" || status=$?
+  if (( status == 2 )); then
+    exit 2
+  fi
+  if (( status != 0 )); then
+    echo "run-benchmarks.sh: the bench command finished with exit code $status (some benchmarks failed);" \
+      "results that finished are in $OUT" >&2
+  fi
+
+  if has_command report; then
+    lab report "$OUT" || { echo "run-benchmarks.sh: the report command failed for $OUT" >&2; status=1; }
+  else
+    echo "Report skipped: this build has no 'report' command (run folder: $OUT)."
+  fi
+
+  if (( CHECK )); then
+    if has_command check; then
+      check_status=0
+      lab check "$OUT" || check_status=$?
+      if (( check_status != 0 )); then status=$check_status; fi
+    else
+      echo "Check skipped: this build has no 'check' command."
+    fi
+  fi
+
+  echo "Run folder: $OUT"
+  exit "$status"
+}
+
+# Parsed in full before it runs, so editing this file during a run cannot change that run.
+main "$@"
+exit $?
