@@ -13,6 +13,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -34,7 +40,8 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * moved into place), so an interrupted run leaves valid JSON with what finished. JMH's own
  * console output goes to {@code jmh.log}; progress (which entry, i/N, elapsed, time left) goes to
  * the progress stream. While another JMH run on the machine holds JMH's lock, entries wait for
- * it (two runs at once would measure each other), up to a budget for the whole run.
+ * it (two runs at once would measure each other), up to a budget for the whole run. An entry
+ * that runs far past its estimate (a hang) has its forked JVM stopped and counts as failed.
  *
  * <pre>{@code
  * BenchRunner.Summary s = new BenchRunner(plan, runDir, List.of("-Dpoollab.dataset=..."), System.err).run();
@@ -45,11 +52,20 @@ public final class BenchRunner {
   private final BenchPlan plan;
   private final Path runDir;
   private final List<String> jvmArgs;
+  private static final ScheduledExecutorService WATCHDOG =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "bench-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final PrintStream progress;
   private final List<RunResult> results = new ArrayList<>();
   private volatile int finished;
   private Duration lockWait = Duration.ofMinutes(10);
   private Duration lockWaited = Duration.ZERO;
+  private Duration grace = Duration.ofMinutes(1);
 
   /**
    * A runner for one run folder.
@@ -121,8 +137,24 @@ public final class BenchRunner {
             entry.label(),
             BenchPlan.format(elapsed),
             BenchPlan.format(left));
+        Duration limit = limit(entry);
+        AtomicBoolean timedOut = new AtomicBoolean();
+        AtomicLong forkSeconds = new AtomicLong();
+        // counts only the time a forked JVM exists, so waiting for JMH's lock does not count
+        ScheduledFuture<?> watchdog =
+            WATCHDOG.scheduleAtFixedRate(() -> {
+              if (forks().findAny().isPresent()
+                  && forkSeconds.incrementAndGet() > limit.toSeconds()
+                  && !timedOut.getAndSet(true)) {
+                forks().forEach(ProcessHandle::destroyForcibly);
+              }
+            }, 1, 1, TimeUnit.SECONDS);
         try {
           Collection<RunResult> rs = runWaitingForLock(entry, format);
+          watchdog.cancel(false);
+          if (timedOut.get()) {
+            throw new RunnerException("ran past its limit of " + BenchPlan.format(limit) + "; its JVM was stopped");
+          }
           results.addAll(rs);
           writeJson(json);
           for (RunResult r : rs) {
@@ -136,13 +168,45 @@ public final class BenchRunner {
           }
           finished++;
         } catch (RunnerException | RuntimeException e) {
+          watchdog.cancel(false);
           failed.add(entry.label());
-          progress.println("        FAILED: " + rootMessage(e) + " (details in " + runDir.resolve("jmh.log") + ")");
+          String why =
+              timedOut.get()
+                  ? "ran past its limit of " + BenchPlan.format(limit) + " (a hang?); its JVM was stopped"
+                  : rootMessage(e);
+          progress.println("        FAILED: " + why + " (details in " + runDir.resolve("jmh.log") + ")");
         }
         estimatedDone = estimatedDone.plus(entry.estimate());
       }
     }
     return new Summary(finished, List.copyOf(failed), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * The longest an entry's forked JVMs may run before they are stopped: a hung benchmark (a pool
+   * that deadlocks) must not stall the whole run. Four times its estimate plus a grace period
+   * (default a minute), so a slow but working entry on a busy machine still finishes.
+   */
+  Duration limit(PlanEntry entry) {
+    return entry.estimate().multipliedBy(4).plus(grace);
+  }
+
+  /**
+   * Sets the grace period added to four times an entry's estimate before its JVM is stopped.
+   *
+   * @param grace the grace period, at least zero
+   * @return this runner
+   */
+  public BenchRunner hangGrace(Duration grace) {
+    this.grace = grace;
+    return this;
+  }
+
+  /** This JVM's forked benchmark JVMs (JMH's ForkedMain children). */
+  private static java.util.stream.Stream<ProcessHandle> forks() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("org.openjdk.jmh.runner.ForkedMain"));
   }
 
   /**

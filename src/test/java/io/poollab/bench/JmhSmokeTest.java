@@ -99,4 +99,31 @@ class JmhSmokeTest {
     assertThat(measured.getTotalCount()).isPositive();
     assertThat(reader.nextIntervalHistogram()).as("one measured iteration, warm-up dropped").isNull();
   }
+
+  @Test
+  @Timeout(90)
+  void shouldStopAnEntryThatHangsAndGoOn() throws Exception {
+    Path runDir = dir.resolve("hang");
+    IterationSettings tiny = new IterationSettings(1, 1, Duration.ofMillis(100), 1, Duration.ofMillis(100));
+    // one item sleeps ten minutes: far past the limit of 4 x estimate + 2 s grace
+    PlanEntry hang = new PlanEntry(PlanBuilder.CPU_IO, params("impl", "SERIAL", "workers", "1", "chunksize", "default",
+        "task", "SLEEP", "costMicros", "600000000", "backend", "PLATFORM"), tiny);
+    PlanEntry fine = new PlanEntry(PlanBuilder.CPU_IO, params("impl", "SERIAL", "workers", "1", "chunksize", "default",
+        "task", "CPU", "costMicros", "100", "backend", "PLATFORM"), tiny);
+    ByteArrayOutputStream progress = new ByteArrayOutputStream();
+
+    BenchRunner.Summary summary =
+        new BenchRunner(new BenchPlan(Profile.QUICK, List.of(hang, fine), 0, null), runDir, List.of("-Xmx256m"),
+            new PrintStream(progress, true, StandardCharsets.UTF_8))
+            .hangGrace(Duration.ofSeconds(2))
+            .run();
+
+    String text = progress.toString(StandardCharsets.UTF_8);
+    assertThat(summary.failed()).as(text).containsExactly(hang.label());
+    assertThat(summary.finished()).isEqualTo(1);
+    assertThat(text).contains("ran past its limit");
+    assertThat(new ObjectMapper().readTree(runDir.resolve("jmh.json").toFile())).hasSize(1);
+    assertThat(ProcessHandle.current().descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("ForkedMain")).count()).isZero();
+  }
 }
