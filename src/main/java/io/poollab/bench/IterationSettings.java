@@ -27,7 +27,7 @@ public record IterationSettings(
     Duration measurementTime) {
 
   /** What starting a fork costs beyond its iterations: a JVM start and loading the inputs. */
-  public static final Duration FORK_OVERHEAD = Duration.ofMillis(2500);
+  public static final Duration FORK_OVERHEAD = Duration.ofMillis(2000);
 
   /** Checks every field; the message names the field and what is allowed. */
   public IterationSettings {

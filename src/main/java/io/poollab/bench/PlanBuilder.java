@@ -116,11 +116,11 @@ public final class PlanBuilder {
 
   static IterationSettings settings(Profile profile, boolean longOps) {
     return switch (profile) {
-      case QUICK -> new IterationSettings(1, 1, ms(300), 3, ms(300));
+      case QUICK -> new IterationSettings(1, 2, ms(300), 5, ms(200));
       case STANDARD ->
           longOps
-              ? new IterationSettings(1, 2, ms(1000), 3, ms(1000))
-              : new IterationSettings(1, 2, ms(500), 3, ms(500));
+              ? new IterationSettings(1, 2, ms(1000), 4, ms(1000))
+              : new IterationSettings(1, 2, ms(500), 5, ms(500));
       case FULL -> new IterationSettings(2, 3, ms(1000), 5, ms(1000));
     };
   }
