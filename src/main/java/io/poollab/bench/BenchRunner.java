@@ -65,7 +65,7 @@ public final class BenchRunner {
   private volatile int finished;
   private Duration lockWait = Duration.ofMinutes(10);
   private Duration lockWaited = Duration.ZERO;
-  private Duration grace = Duration.ofMinutes(1);
+  private Duration grace = Duration.ofSeconds(45);
 
   /**
    * A runner for one run folder.
@@ -184,15 +184,15 @@ public final class BenchRunner {
 
   /**
    * The longest an entry's forked JVMs may run before they are stopped: a hung benchmark (a pool
-   * that deadlocks) must not stall the whole run. Four times its estimate plus a grace period
-   * (default a minute), so a slow but working entry on a busy machine still finishes.
+   * that deadlocks) must not stall the whole run. Three times its estimate plus a grace period
+   * (default 45 s), so a slow but working entry on a busy machine still finishes.
    */
   Duration limit(PlanEntry entry) {
-    return entry.estimate().multipliedBy(4).plus(grace);
+    return entry.estimate().multipliedBy(3).plus(grace);
   }
 
   /**
-   * Sets the grace period added to four times an entry's estimate before its JVM is stopped.
+   * Sets the grace period added to three times an entry's estimate before its JVM is stopped.
    *
    * @param grace the grace period, at least zero
    * @return this runner

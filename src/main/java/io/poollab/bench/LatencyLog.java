@@ -18,9 +18,10 @@ import org.openjdk.jmh.runner.IterationType;
  * written.
  *
  * <pre>{@code
- * @Setup(Level.Trial) public void setup(BenchmarkParams p) { log = LatencyLog.open(p); }
- * @TearDown(Level.Iteration) public void iteration(IterationParams ip) { log.endIteration(ip); }
- * // in the benchmark: log.record(System.nanoTime() - start);
+ * LatencyLog log = LatencyLog.open(benchmarkParams);     // in @Setup(Level.Trial)
+ * log.record(System.nanoTime() - start);                 // in the benchmark method
+ * log.endIteration(iterationParams);                     // in @TearDown(Level.Iteration)
+ * log.close();                                           // in @TearDown(Level.Trial)
  * }</pre>
  */
 public final class LatencyLog implements AutoCloseable {

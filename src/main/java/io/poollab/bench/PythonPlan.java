@@ -33,7 +33,7 @@ public record PythonPlan(
   public static final int FULL_LIST_WORDS = 1_049_938;
 
   /** Rough seconds per pass over 1M words in CPython, serial or through a pool. */
-  private static final double SECONDS_PER_MILLION_WORDS = 1.5;
+  private static final double SECONDS_PER_MILLION_WORDS = 2.5;
 
   /** Checks and copies the fields. */
   public PythonPlan {

@@ -1,8 +1,11 @@
 package io.poollab.bench;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Runs Python's own {@code multiprocessing.Pool} on the same job
  * ({@code src/main/python/pool_reference.py}), writing {@code python.json} into the run folder.
- * Skipped, with one line saying why, when there is no {@code python3} on the PATH or no script.
+ * Its output is passed on to the progress stream. Skipped, with one line saying why, when there is no {@code python3} on the PATH or no script.
  *
  * <pre>{@code
  * PythonReference.run(plan.python(), dataset, 0, runDir, Path.of("src/main/python/pool_reference.py"), System.err);
@@ -99,11 +102,14 @@ public final class PythonReference {
     long limitSeconds =
         60 + 5 * plan.estimate(wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS).toSeconds();
     try {
-      Process p =
-          new ProcessBuilder(cmd)
-              .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-              .redirectError(ProcessBuilder.Redirect.INHERIT)
-              .start();
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      Thread pump = Thread.ofPlatform().daemon().name("python-output").start(() -> {
+        try (BufferedReader r = p.inputReader(StandardCharsets.UTF_8)) {
+          r.lines().forEach(progress::println);
+        } catch (IOException | UncheckedIOException e) {
+          // the process ended or was stopped: nothing more to show
+        }
+      });
       try {
         if (!p.waitFor(limitSeconds, TimeUnit.SECONDS)) {
           p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -116,6 +122,7 @@ public final class PythonReference {
         p.destroyForcibly();
         throw e;
       }
+      pump.join(5000);
       if (p.exitValue() != 0 || !Files.isRegularFile(out)) {
         progress.println("Python reference failed: exit code " + p.exitValue() + ", no " + out);
         return false;

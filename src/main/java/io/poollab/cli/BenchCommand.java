@@ -63,6 +63,9 @@ public final class BenchCommand implements Callable<Integer> {
           ? List.of("-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow")
           : List.of("-Xms2g", "-Xmx2g");
 
+  private static final DateTimeFormatter RUN_NAME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
   @Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--profile", paramLabel = "NAME", defaultValue = "standard",
@@ -116,7 +119,7 @@ public final class BenchCommand implements Callable<Integer> {
       return 0;
     }
 
-    Path runDir = out != null ? out : Path.of("reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)));
+    Path runDir = out != null ? out : Path.of("reports", LocalDateTime.now().format(RUN_NAME));
     if (Files.exists(runDir.resolve("jmh.json"))) {
       throw usage("--out " + runDir + " already holds a run (jmh.json); choose a new folder");
     }
@@ -126,15 +129,7 @@ public final class BenchCommand implements Callable<Integer> {
     Files.createDirectories(histograms);
     err.printf(Locale.ROOT, "Dataset: %s (%d words, sha256 %s)%n", info.path(), info.words(), info.sha256().substring(0, 12));
 
-    double nanosPerIteration = CpuTask.measureNanosPerIteration();
-    List<String> jvmArgs = new ArrayList<>(FORK_FLAGS);
-    jvmArgs.add("-D" + BenchInputs.DATASET + "=" + info.path());
-    if (plan.wordLimit() > 0) {
-      jvmArgs.add("-D" + BenchInputs.WORDS + "=" + plan.wordLimit());
-    }
-    jvmArgs.add("-D" + BenchInputs.HISTOGRAMS + "=" + histograms.toAbsolutePath().normalize());
-    jvmArgs.add("-D" + BenchInputs.NANOS_PER_ITERATION + "=" + nanosPerIteration);
-
+    List<String> jvmArgs = forkArguments(info, plan, histograms);
     RunMetadata metadata = MetadataCollector.collect(Profile.parse(profile), info, jvmArgs, Instant.now(), Path.of("."));
     MetadataCollector.write(metadata, runDir.resolve("metadata.json"));
     err.println("Run folder: " + runDir + " (machine class " + metadata.machineClass() + ")");
@@ -154,15 +149,19 @@ public final class BenchCommand implements Callable<Integer> {
       }
     });
     Runtime.getRuntime().addShutdownHook(onInterrupt);
-    BenchRunner.Summary summary = runner.run();
-
-    boolean pythonOk = true;
-    if (noPython) {
-      err.println("Python reference skipped: --no-python.");
-    } else if (plan.python() != null) {
-      pythonOk = PythonReference.run(plan.python(), Path.of(info.path()), plan.wordLimit(), runDir, PythonReference.SCRIPT, err);
+    BenchRunner.Summary summary;
+    boolean pythonOk;
+    try {
+      summary = runner.run();
+      pythonOk = runPython(plan, info, runDir, err);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        done.set(true);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and says what finished
+      }
     }
-    done.set(true);
 
     err.printf(Locale.ROOT, "Done: %d of %d benchmarks in %s; results in %s%n",
         summary.finished(), plan.entries().size(), BenchPlan.format(summary.elapsed()), runDir);
@@ -171,6 +170,38 @@ public final class BenchCommand implements Callable<Integer> {
       return 1;
     }
     return pythonOk ? 0 : 1;
+  }
+
+  /**
+   * The arguments of every forked benchmark JVM: the fixed flags, the dataset, the word limit,
+   * the histogram folder, and the CPU task's cost per round measured once here, so that every
+   * fork (serial and parallel) does the same work per item.
+   */
+  private static List<String> forkArguments(DatasetInfo info, BenchPlan plan, Path histograms) {
+    List<String> jvmArgs = new ArrayList<>(FORK_FLAGS);
+    jvmArgs.add("-D" + BenchInputs.DATASET + "=" + info.path());
+    if (plan.wordLimit() > 0) {
+      jvmArgs.add("-D" + BenchInputs.WORDS + "=" + plan.wordLimit());
+    }
+    jvmArgs.add("-D" + BenchInputs.HISTOGRAMS + "=" + histograms.toAbsolutePath().normalize());
+    jvmArgs.add("-D" + BenchInputs.NANOS_PER_ITERATION + "=" + CpuTask.measureNanosPerIteration());
+    return jvmArgs;
+  }
+
+  /** The Python stage: true when it wrote python.json or was skipped on purpose. */
+  private boolean runPython(BenchPlan plan, DatasetInfo info, Path runDir, PrintStream err)
+      throws InterruptedException {
+    if (noPython) {
+      err.println("Python reference skipped: --no-python.");
+      return true;
+    }
+    if (plan.python() == null) {
+      return true;
+    }
+    boolean wrote = PythonReference.run(
+        plan.python(), Path.of(info.path()), plan.wordLimit(), runDir, PythonReference.SCRIPT, err);
+    // no python3 or no script is a skip, not a failure
+    return wrote || PythonReference.findPython().isEmpty() || !Files.isRegularFile(PythonReference.SCRIPT);
   }
 
   /** The plan for the flags; bad values become usage errors (exit code 2). */

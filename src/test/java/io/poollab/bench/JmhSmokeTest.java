@@ -105,7 +105,7 @@ class JmhSmokeTest {
   void shouldStopAnEntryThatHangsAndGoOn() throws Exception {
     Path runDir = dir.resolve("hang");
     IterationSettings tiny = new IterationSettings(1, 1, Duration.ofMillis(100), 1, Duration.ofMillis(100));
-    // one item sleeps ten minutes: far past the limit of 4 x estimate + 2 s grace
+    // one item sleeps ten minutes: far past the limit of 3 x estimate + 2 s grace
     PlanEntry hang = new PlanEntry(PlanBuilder.CPU_IO, params("impl", "SERIAL", "workers", "1", "chunksize", "default",
         "task", "SLEEP", "costMicros", "600000000", "backend", "PLATFORM"), tiny);
     PlanEntry fine = new PlanEntry(PlanBuilder.CPU_IO, params("impl", "SERIAL", "workers", "1", "chunksize", "default",
