@@ -184,9 +184,13 @@ final class Dispatcher {
       }
       return;
     }
-    // BLOCKED: park it; the consumer puts it back. Re-check after removing so as not to miss a
-    // consumer that made room in between (it sees scheduled == false, or we see the room).
-    job.scheduled.set(false);
+    // BLOCKED: park it; the consumer puts it back. Only the worker that flips scheduled from
+    // true to false removes the entry: a second worker with the same stale verdict must not
+    // remove the entry a consumer has just put back. Re-check after removing so as not to miss
+    // a consumer that made room in between (it sees scheduled == false, or we see the room).
+    if (!job.scheduled.compareAndSet(true, false)) {
+      return;
+    }
     queue.remove(job);
     if (job.hasRoom()) {
       reschedule(job);

@@ -442,6 +442,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
 
   @Override
   public String toString() {
-    return call + "[" + progress + ", consumed " + consumed + "]";
+    return call + "[" + progress + ", consumed " + consumed + ", claimed " + nextIndex.get()
+        + ", scheduled " + scheduled.get() + ", retired " + retired.get() + ", bound " + bound + "]";
   }
 }

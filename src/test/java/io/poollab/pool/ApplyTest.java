@@ -1,5 +1,6 @@
 package io.poollab.pool;
 
+import static io.poollab.pool.TestPools.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,10 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(20)
 class ApplyTest {
-
-  private static Pool pool(Backend backend, int workers) {
-    return Pool.builder().backend(backend).workers(workers).create();
-  }
 
   @ParameterizedTest
   @EnumSource(Backend.class)

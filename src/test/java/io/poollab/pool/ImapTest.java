@@ -1,5 +1,7 @@
 package io.poollab.pool;
 
+import static io.poollab.pool.TestPools.pool;
+import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -20,14 +21,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(20)
 class ImapTest {
-
-  private static Pool pool(Backend backend, int workers) {
-    return Pool.builder().backend(backend).workers(workers).create();
-  }
-
-  private static List<Integer> range(int n) {
-    return IntStream.range(0, n).boxed().toList();
-  }
 
   @ParameterizedTest
   @EnumSource(Backend.class)
@@ -240,6 +233,25 @@ class ImapTest {
       for (int i = 0; i < 3000; i++) {
         assertThat(a.next()).isEqualTo(i);
         assertThat(b.next()).isEqualTo(-i);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Backend.class)
+  void shouldNeverLoseAJobParkedForBackpressure(Backend backend) throws Exception {
+    // a tiny read-ahead with several workers parks and unparks the job all the time: a lost
+    // wake-up shows as a next() that times out
+    List<Integer> input = range(100_000);
+    for (boolean ordered : new boolean[] {true, false}) {
+      try (Pool pool = Pool.builder().backend(backend).workers(4).readAhead(1).create();
+          ResultIterator<Integer> it = ordered ? pool.imap(x -> x, input) : pool.imapUnordered(x -> x, input)) {
+        long seen = 0;
+        while (seen < input.size()) {
+          it.next(5, TimeUnit.SECONDS);
+          seen++;
+        }
+        assertThat(it.hasNext()).isFalse();
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.poollab.pool;
 
+import static io.poollab.pool.TestPools.pool;
+import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,14 +20,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 @Timeout(20)
 class MapTest {
-
-  private static Pool pool(Backend backend, int workers) {
-    return Pool.builder().backend(backend).workers(workers).create();
-  }
-
-  private static List<Integer> range(int n) {
-    return IntStream.range(0, n).boxed().toList();
-  }
 
   @ParameterizedTest
   @EnumSource(Backend.class)

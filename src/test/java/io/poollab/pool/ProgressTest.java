@@ -1,21 +1,17 @@
 package io.poollab.pool;
 
+import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 @Timeout(20)
 class ProgressTest {
-
-  private static List<Integer> range(int n) {
-    return IntStream.range(0, n).boxed().toList();
-  }
 
   @Test
   void shouldCountMapProgressToTheTotal() throws Exception {
