@@ -20,7 +20,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "The worker-pool lab: commands below, or JMH's own arguments.",
     subcommands = {
-      CommandLine.HelpCommand.class, HashCommand.class, GenerateCommand.class, BenchCommand.class
+      CommandLine.HelpCommand.class,
+      HashCommand.class,
+      GenerateCommand.class,
+      ReportCommand.class,
+      CheckCommand.class,
+      BenchCommand.class
     })
 public final class Main {
 

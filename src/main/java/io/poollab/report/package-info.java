@@ -8,7 +8,37 @@
  *                      commit, dataset {path, sha256, words}, profile, startedAt, machineClass
  *   python.json        Python's Pool reference results, when python3 was present
  *   histograms/*.hlog  HdrHistogram logs of the latency benchmarks, one per configuration
+ *                      (values in nanoseconds; name-forkN.hlog files are added to name.hlog's)
  *   index.html         the report, with charts/*.png beside it
  * </pre>
+ *
+ * <h2>The model (read by the report and by {@code io.poollab.regress})</h2>
+ * <ul>
+ *   <li>{@link io.poollab.report.RunReader#read(java.nio.file.Path)} reads a run folder into
+ *       {@link io.poollab.report.RunResults}: {@link io.poollab.report.RunMetadata}, the
+ *       {@link io.poollab.report.BenchmarkResult}s, the optional
+ *       {@link io.poollab.report.PythonResults}, the latency histograms, the
+ *       {@link io.poollab.report.SpeedUp}s and the problems met while reading.</li>
+ *   <li>A bad file never stops the reading: it becomes a problem naming the file and what is
+ *       wrong, and the rest is read. Only a missing folder throws
+ *       {@link io.poollab.report.ReportException}.</li>
+ *   <li>Speed-up = serial score / parallel score of the same benchmark method and workload
+ *       params in the same run, error from both confidence intervals (see
+ *       {@link io.poollab.report.SpeedUp}).</li>
+ * </ul>
+ *
+ * <h2>From model to page</h2>
+ * {@link io.poollab.report.Charts} turns a run into {@link io.poollab.report.ChartData} records
+ * (the data tests check), {@link io.poollab.report.ChartRenderer} draws them with JFreeChart as
+ * inline SVG (JFreeSVG) and PNG, {@link io.poollab.report.Tables} and
+ * {@link io.poollab.report.Recommendation} give the tables and the advice, and
+ * {@link io.poollab.report.RunPage} / {@link io.poollab.report.IndexPage} write the HTML;
+ * {@link io.poollab.report.ReportWriter} puts the files in place.
+ *
+ * <pre>{@code
+ * RunResults run = RunReader.read(Path.of("reports/20260101-120000"));
+ * Path page = ReportWriter.writeRun(run);            // reports/20260101-120000/index.html
+ * ReportWriter.writeIndex(Path.of("reports"));       // reports/index.html
+ * }</pre>
  */
 package io.poollab.report;

@@ -1,0 +1,99 @@
+package io.poollab.cli;
+
+import io.poollab.report.ReportException;
+import io.poollab.report.ReportWriter;
+import io.poollab.report.RunReader;
+import io.poollab.report.RunResults;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code report [RUN_DIR] [--reports-dir DIR]}: writes a run's {@code index.html} (charts inline,
+ * PNG copies in {@code charts/}) and the reports folder's {@code index.html}, then prints the
+ * run page's path.
+ *
+ * <p>Exit codes: 0 written (problems with single files are printed to stderr and shown on the
+ * page); 2 when the run folder is missing, nothing in it could be read, or no run exists.
+ *
+ * <pre>{@code
+ * java -jar target/benchmarks.jar report                       # newest run under reports/
+ * java -jar target/benchmarks.jar report reports/20260101-120000
+ * }</pre>
+ */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write the HTML report of a benchmark run: <run>/index.html with inline SVG charts,",
+      "PNG copies in <run>/charts/, and <reports-dir>/index.html listing every run.",
+      "Exit codes: 0 written, 2 run folder missing or unreadable."
+    })
+public final class ReportCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "RUN_DIR",
+      description = "The run folder (default: the newest run under --reports-dir).")
+  Path runDir;
+
+  @Option(
+      names = "--reports-dir",
+      paramLabel = "DIR",
+      defaultValue = "reports",
+      description = "The folder holding the runs; its index.html is rewritten (default: ${DEFAULT-VALUE};"
+          + " with RUN_DIR and no --reports-dir: RUN_DIR's parent).")
+  Path reportsDir;
+
+  @Override
+  public Integer call() throws IOException {
+    System.setProperty("java.awt.headless", "true");
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Path chosen = runDir;
+    if (chosen == null) {
+      List<Path> runs = ReportWriter.runDirs(reportsDir);
+      if (runs.isEmpty()) {
+        err.println("report: no run folder under " + reportsDir
+            + " (expected reports/<yyyyMMdd-HHmmss>/); pass RUN_DIR or --reports-dir");
+        return 2;
+      }
+      chosen = runs.get(0);
+    }
+    Path dir = chosen;
+    RunResults run;
+    try {
+      run = RunReader.read(dir);
+    } catch (ReportException e) {
+      err.println("report: " + e.getMessage());
+      return 2;
+    }
+    run.problems().forEach(p -> err.println("report: " + dir + ": " + p));
+    if (!run.hasData()) {
+      err.println("report: nothing in " + dir
+          + " could be read (jmh.json, python.json, histograms/*.hlog); no report written");
+      return 2;
+    }
+    err.println("report: reading " + dir + ": " + run.results().size() + " results, "
+        + run.latencies().size() + " histograms; drawing charts...");
+    Path page = ReportWriter.writeRun(run);
+    // the index lists the runs beside this one: --reports-dir when given, else the run's parent
+    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--reports-dir");
+    Path index = runDir == null || explicit ? reportsDir : dir.toAbsolutePath().getParent();
+    Path indexPage = ReportWriter.writeIndex(index);
+    err.println("report: index of all runs: " + indexPage);
+    out.println(page);
+    out.flush();
+    return 0;
+  }
+}

@@ -1,0 +1,188 @@
+package io.poollab.regress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poollab.report.RunReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Where baselines live and how they are made: {@code reports/baseline/<machineClass>/} holds a
+ * copy of one run's {@code jmh.json} and {@code metadata.json}. One baseline per machine class
+ * (OS, architecture, cores), since a ratio like the speed-up at 2 workers only carries over
+ * between machines of the same shape.
+ *
+ * <pre>{@code
+ * Path dir = BaselineStore.update(Path.of("reports/20260101-120000"), Path.of("reports"));
+ * // -> reports/baseline/linux-x86_64-2c/{jmh.json, metadata.json}
+ * BaselineStore.update(List.of(runA, runB, runC), Path.of("reports"));
+ * // -> merged jmh.json + metadata.json, and runs/<name>/ with each run's two files
+ * }</pre>
+ */
+public final class BaselineStore {
+
+  /** The folder under the reports folder that holds the baselines. */
+  public static final String BASELINE = "baseline";
+
+  /** The folder of a merged baseline that keeps the runs it was merged from. */
+  public static final String RUNS = "runs";
+
+  /**
+   * The run folders a merged baseline was made from ({@code baseline/<class>/runs/*}).
+   *
+   * @param baselineDir a baseline folder
+   * @return the runs' folders, sorted; empty for a single-run baseline
+   */
+  public static List<Path> mergedRuns(Path baselineDir) {
+    Path runs = baselineDir.resolve(RUNS);
+    if (!Files.isDirectory(runs)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(runs)) {
+      return dirs.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new CheckInputException("cannot list " + runs + ": " + e.getMessage());
+    }
+  }
+
+  /** Run folders are named by their start time. */
+  private static final Pattern RUN_NAME = Pattern.compile("\\d{8}-\\d{6}");
+
+  private static final Pattern SAFE_CLASS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+  private BaselineStore() {}
+
+  /**
+   * The baseline folder of a machine class (it may not exist).
+   *
+   * @param reportsDir the reports folder, e.g. {@code reports}
+   * @param machineClass e.g. {@code linux-x86_64-2c}
+   * @return {@code reportsDir/baseline/machineClass}
+   * @throws CheckInputException when the machine class is not a plain folder name
+   */
+  public static Path dirFor(Path reportsDir, String machineClass) {
+    if (machineClass == null || !SAFE_CLASS.matcher(machineClass).matches()) {
+      throw new CheckInputException(
+          "machine class '" + machineClass + "' is not a plain name (letters, digits, . _ -)");
+    }
+    return reportsDir.resolve(BASELINE).resolve(machineClass);
+  }
+
+  /**
+   * Makes a run the baseline of its machine class, replacing any earlier one. The run is read
+   * first and refused when the check could not use it.
+   *
+   * @param runDir the run folder
+   * @param reportsDir the reports folder
+   * @return the baseline folder written
+   * @throws CheckInputException when the run is unusable or names no machine class
+   * @throws UncheckedIOException when the files cannot be copied
+   */
+  public static Path update(Path runDir, Path reportsDir) {
+    return update(List.of(runDir), reportsDir);
+  }
+
+  /**
+   * Makes one or more runs of one machine class its baseline, replacing any earlier one. Several
+   * runs are merged by {@link BaselineMerger} (recommended on shared machines: the baseline then
+   * carries the run-to-run drift); the metadata is the first run's, with {@code baselineRuns}
+   * listing the runs' folder names.
+   *
+   * @param runDirs the run folders, at least one
+   * @param reportsDir the reports folder
+   * @return the baseline folder written
+   * @throws CheckInputException when a run is unusable, names no machine class, or the runs'
+   *     machine classes differ
+   * @throws UncheckedIOException when the files cannot be written
+   */
+  public static Path update(List<Path> runDirs, Path reportsDir) {
+    if (runDirs.isEmpty()) {
+      throw new CheckInputException("--update-baseline needs at least one run folder");
+    }
+    String machineClass = null;
+    for (Path runDir : runDirs) {
+      CheckInput run = CheckInput.load(runDir, "run");
+      if (!run.hasMachineClass()) {
+        throw new CheckInputException(
+            "run " + runDir + ": " + RunReader.METADATA_JSON
+                + " names no machineClass (e.g. \"linux-x86_64-2c\"), so the baseline has no place");
+      }
+      if (machineClass != null && !machineClass.equals(run.machineClass())) {
+        throw new CheckInputException(
+            "run " + runDir + " is from machine class " + run.machineClass() + " but "
+                + runDirs.get(0) + " from " + machineClass + "; a baseline holds one machine class");
+      }
+      machineClass = run.machineClass();
+    }
+    Path target = dirFor(reportsDir, machineClass);
+    try {
+      Files.createDirectories(target.getParent());
+      Path staging = Files.createTempDirectory(target.getParent(), "." + machineClass + "-");
+      Path first = runDirs.get(0);
+      if (runDirs.size() == 1) {
+        Files.copy(first.resolve(RunReader.JMH_JSON), staging.resolve(RunReader.JMH_JSON));
+        Files.copy(first.resolve(RunReader.METADATA_JSON), staging.resolve(RunReader.METADATA_JSON));
+      } else {
+        Files.writeString(staging.resolve(RunReader.JMH_JSON), BaselineMerger.mergeJmh(runDirs));
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode meta = (ObjectNode) json.readTree(first.resolve(RunReader.METADATA_JSON).toFile());
+        ArrayNode names = meta.putArray("baselineRuns");
+        runDirs.forEach(d -> names.add(String.valueOf(d.toAbsolutePath().normalize().getFileName())));
+        json.writerWithDefaultPrettyPrinter()
+            .writeValue(staging.resolve(RunReader.METADATA_JSON).toFile(), meta);
+        // the runs themselves, for the per-run rank tests (see RegressionCheck.compare)
+        for (Path runDir : runDirs) {
+          Path copy = staging.resolve(RUNS)
+              .resolve(String.valueOf(runDir.toAbsolutePath().normalize().getFileName()));
+          Files.createDirectories(copy);
+          Files.copy(runDir.resolve(RunReader.JMH_JSON), copy.resolve(RunReader.JMH_JSON));
+          Files.copy(runDir.resolve(RunReader.METADATA_JSON), copy.resolve(RunReader.METADATA_JSON));
+        }
+      }
+      if (Files.exists(target)) {
+        deleteTree(target);
+      }
+      // a rename within one folder: the baseline is never half-written
+      Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the baseline " + target + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The newest run folder ({@code yyyyMMdd-HHmmss}) under the reports folder.
+   *
+   * @param reportsDir the reports folder
+   * @return the run folder with the greatest name, or empty when there is none
+   */
+  public static Optional<Path> newestRun(Path reportsDir) {
+    if (!Files.isDirectory(reportsDir)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> dirs = Files.list(reportsDir)) {
+      return dirs.filter(Files::isDirectory)
+          .filter(p -> RUN_NAME.matcher(p.getFileName().toString()).matches())
+          .max(Comparator.comparing(p -> p.getFileName().toString()));
+    } catch (IOException e) {
+      throw new CheckInputException("cannot list " + reportsDir + ": " + e.getMessage());
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

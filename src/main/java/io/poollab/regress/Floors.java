@@ -1,0 +1,52 @@
+package io.poollab.regress;
+
+import java.util.List;
+
+/**
+ * The absolute floors used when there is no baseline for the run's machine class.
+ *
+ * <p>They are deliberately modest, so that a 2-core CI machine shared with other jobs meets them
+ * with a margin; they catch a pool that stopped scaling, not a few percent. The table:
+ *
+ * <table>
+ *   <caption>Default floors</caption>
+ *   <tr><th>figure</th><th>which</th><th>bound</th><th>why</th></tr>
+ *   <tr><td>{@code efficiency:*word*:POOL_*:workers=2:*}</td><td>best</td><td>&ge; 0.75</td>
+ *       <td>the word job must scale to 2 workers with at least one pool method</td></tr>
+ *   <tr><td>{@code efficiency:*word*:POOL_IMAP_UNORDERED:workers=2:chunksize=1*}</td>
+ *       <td>best</td><td>&ge; 0.50</td><td>chunksize 1 must not be a trap (design target: half
+ *       the ideal)</td></tr>
+ *   <tr><td>{@code speedup:*word*:POOL_MAP:workers=2:*}</td><td>every</td><td>&ge; 1.0</td>
+ *       <td>{@code map} with 2 workers is never slower than the plain loop</td></tr>
+ * </table>
+ *
+ * <pre>{@code
+ * List<FloorResult> results = RegressionCheck.floors(figures, Floors.DEFAULTS);
+ * }</pre>
+ */
+public final class Floors {
+
+  /** The default table (see the class comment). */
+  public static final List<Floor> DEFAULTS =
+      List.of(
+          new Floor(
+              "word job: best pool config at 2 workers scales",
+              "efficiency:*word*:POOL_*:workers=2:*",
+              FigureKind.EFFICIENCY,
+              true,
+              0.75),
+          new Floor(
+              "word job: imap_unordered with chunksize 1 is no trap",
+              "efficiency:*word*:POOL_IMAP_UNORDERED:workers=2:chunksize=1*",
+              FigureKind.EFFICIENCY,
+              true,
+              0.50),
+          new Floor(
+              "word job: map at 2 workers beats the plain loop",
+              "speedup:*word*:POOL_MAP:workers=2:*",
+              FigureKind.SPEEDUP,
+              false,
+              1.0));
+
+  private Floors() {}
+}

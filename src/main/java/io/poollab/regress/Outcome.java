@@ -1,0 +1,48 @@
+package io.poollab.regress;
+
+/**
+ * What the check concluded about one figure or floor.
+ *
+ * <pre>{@code
+ * Outcome.REGRESSED.fails();   // true
+ * Outcome.NOISE.fails();       // false: moved past the threshold, but not beyond the noise
+ * }</pre>
+ */
+public enum Outcome {
+  /** Moved by less than its threshold. */
+  UNCHANGED("unchanged", false),
+  /** Moved by more than its threshold, but the intervals overlap and the rank test is not significant. */
+  NOISE("within noise", false),
+  /** Worse by more than its threshold, and not noise. */
+  REGRESSED("REGRESSED", true),
+  /** Better by more than its threshold, and not noise. */
+  IMPROVED("improved", false),
+  /** In the baseline, not in the run: a configuration stopped running or failed. */
+  MISSING("MISSING in run", true),
+  /** In the run, not in the baseline: reported only; update the baseline to check it. */
+  NEW("new (no baseline)", false),
+  /** An absolute floor that the run meets. */
+  FLOOR_MET("meets floor", false),
+  /** An absolute floor that the run misses. */
+  FLOOR_MISSED("BELOW FLOOR", true),
+  /** An absolute floor with no matching figure in the run. */
+  NOT_MEASURED("not measured", false);
+
+  private final String label;
+  private final boolean fails;
+
+  Outcome(String label, boolean fails) {
+    this.label = label;
+    this.fails = fails;
+  }
+
+  /** The word printed in tables. */
+  public String label() {
+    return label;
+  }
+
+  /** Whether this outcome fails the check (exit code 1). */
+  public boolean fails() {
+    return fails;
+  }
+}

@@ -1,0 +1,335 @@
+package io.poollab.regress;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes a {@link Verdict} three ways: a plain-text table for the terminal, a Markdown summary
+ * for CI job summaries and pull-request comments, and a JSON document for machines. All three
+ * use {@link Locale#ROOT} so the output is the same everywhere.
+ *
+ * <pre>{@code
+ * System.out.print(VerdictWriter.table(verdict));
+ * Files.writeString(md, VerdictWriter.markdown(verdict));
+ * Files.writeString(json, VerdictWriter.json(verdict));
+ * }</pre>
+ */
+public final class VerdictWriter {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Failures first, then improvements, then the rest; by key within each. */
+  private static final Comparator<FigureComparison> ORDER =
+      Comparator.comparingInt((FigureComparison c) -> rank(c.outcome()))
+          .thenComparing(FigureComparison::key);
+
+  private VerdictWriter() {}
+
+  /**
+   * The terminal table, headline first.
+   *
+   * @param v the verdict
+   * @return lines ending in a newline
+   */
+  public static String table(Verdict v) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(v.headline()).append('\n');
+    sb.append("run: ").append(v.run()).append("  machine class: ").append(v.machineClass());
+    sb.append(v.usedFloors() ? "  baseline: none" : "  baseline: " + v.baseline()).append('\n');
+    List<String[]> rows = new ArrayList<>();
+    if (v.usedFloors()) {
+      rows.add(new String[] {"floor", "figure", "value", "bound", "outcome"});
+      for (FloorResult f : v.floors()) {
+        rows.add(floorRow(f));
+      }
+    } else {
+      rows.add(
+          new String[] {"figure", "baseline", "run", "change", "threshold", "evidence", "outcome"});
+      for (FigureComparison c : v.comparisons().stream().sorted(ORDER).toList()) {
+        rows.add(comparisonRow(c));
+      }
+    }
+    sb.append(align(rows));
+    if (!v.usedFloors()) {
+      sb.append(legend()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The Markdown summary: a headline, the failing and improved figures in a table, and every
+   * other figure in a collapsed section.
+   *
+   * @param v the verdict
+   * @return Markdown text ending in a newline
+   */
+  public static String markdown(Verdict v) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("### Performance check: ").append(v.failed() ? "FAIL" : "PASS").append("\n\n");
+    sb.append(escape(v.headline())).append("\n\n");
+    sb.append("- run: `").append(v.run()).append("`\n");
+    sb.append("- machine class: `").append(v.machineClass()).append("`\n");
+    if (v.usedFloors()) {
+      sb.append("- baseline: none for this machine class; absolute floors checked instead "
+          + "(create one with `check --update-baseline RUN`)\n\n");
+      sb.append("| floor | figure | value | bound | outcome |\n|---|---|---:|---|---|\n");
+      for (FloorResult f : v.floors()) {
+        sb.append(markdownRow(floorRow(f), 1));
+      }
+      return sb.toString();
+    }
+    sb.append("- baseline: `").append(v.baseline()).append("`\n\n");
+    String header =
+        "| figure | baseline | run | change | threshold | evidence | outcome |\n"
+            + "|---|---:|---:|---:|---:|---|---|\n";
+    List<FigureComparison> sorted = v.comparisons().stream().sorted(ORDER).toList();
+    List<FigureComparison> notable =
+        sorted.stream()
+            .filter(c -> c.outcome().fails() || c.outcome() == Outcome.IMPROVED)
+            .toList();
+    List<FigureComparison> rest =
+        sorted.stream().filter(c -> !notable.contains(c)).toList();
+    if (!notable.isEmpty()) {
+      sb.append(header);
+      notable.forEach(c -> sb.append(markdownRow(comparisonRow(c), 0)));
+      sb.append('\n');
+    }
+    if (!rest.isEmpty()) {
+      sb.append("<details><summary>")
+          .append(rest.size())
+          .append(" other figures (unchanged, within noise, new)</summary>\n\n")
+          .append(header);
+      rest.forEach(c -> sb.append(markdownRow(comparisonRow(c), 0)));
+      sb.append("\n</details>\n\n");
+    }
+    sb.append(escape(legend())).append('\n');
+    return sb.toString();
+  }
+
+  /**
+   * The JSON verdict: {@code verdict} ("pass"/"fail"), {@code exitCode}, the run, machine class and
+   * baseline ({@code null} with floors), then {@code figures} or {@code floors}. Unknown numbers
+   * are {@code null}.
+   *
+   * @param v the verdict
+   * @return pretty-printed JSON
+   */
+  public static String json(Verdict v) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("verdict", v.failed() ? "fail" : "pass");
+    root.put("exitCode", v.exitCode());
+    root.put("headline", v.headline());
+    root.put("run", v.run());
+    root.put("machineClass", v.machineClass());
+    root.put("mode", v.usedFloors() ? "floors" : "baseline");
+    if (v.baseline() == null) {
+      root.putNull("baseline");
+    } else {
+      root.put("baseline", v.baseline());
+    }
+    ObjectNode counts = root.putObject("counts");
+    for (Outcome o : Outcome.values()) {
+      long n =
+          v.comparisons().stream().filter(c -> c.outcome() == o).count()
+              + v.floors().stream().filter(f -> f.outcome() == o).count();
+      if (n > 0) {
+        counts.put(o.name().toLowerCase(Locale.ROOT), n);
+      }
+    }
+    ArrayNode figures = root.putArray("figures");
+    for (FigureComparison c : v.comparisons()) {
+      ObjectNode n = figures.addObject();
+      n.put("key", c.key());
+      n.put("kind", c.kind().prefix());
+      n.put("outcome", c.outcome().name().toLowerCase(Locale.ROOT));
+      n.put("fails", c.fails());
+      side(n, "baseline", c.baseline());
+      side(n, "run", c.current());
+      num(n, "change", change(c));
+      num(n, "worsening", c.worsening());
+      n.put("changeIsAbsolute", c.kind().absoluteChange());
+      num(n, "threshold", c.threshold());
+      n.put("intervalsApart", c.intervalsApart());
+      num(n, "pValue", c.pValue());
+    }
+    ArrayNode floors = root.putArray("floors");
+    for (FloorResult f : v.floors()) {
+      ObjectNode n = floors.addObject();
+      n.put("name", f.floor().name());
+      n.put("glob", f.floor().glob());
+      n.put("which", f.floor().best() ? "best" : "every");
+      n.put("condition", f.floor().condition());
+      n.put("outcome", f.outcome().name().toLowerCase(Locale.ROOT));
+      n.put("fails", f.fails());
+      n.put("matched", f.matched());
+      if (f.decidingKey() == null) {
+        n.putNull("figure");
+      } else {
+        n.put("figure", f.decidingKey());
+      }
+      num(n, "value", f.value());
+    }
+    try {
+      return JSON.writeValueAsString(root) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the verdict as JSON", e);
+    }
+  }
+
+  /** A number with 3 significant digits, fixed locale; {@code -} for NaN. */
+  static String number(double d) {
+    if (Double.isNaN(d)) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.1f" : "%.3g", d);
+  }
+
+  /** The value's change: a fraction of the baseline, or an absolute difference. */
+  static double change(FigureComparison c) {
+    if (c.baseline() == null || c.current() == null) {
+      return Double.NaN;
+    }
+    double b = c.baseline().value();
+    double diff = c.current().value() - b;
+    if (c.kind().absoluteChange()) {
+      return diff;
+    }
+    return b == 0.0 ? Double.NaN : diff / Math.abs(b);
+  }
+
+  private static String legend() {
+    return "change: run vs baseline (overhead: absolute difference in serial item times); "
+        + "a regression needs change past the threshold AND evidence "
+        + "(99.9% CIs apart, or Mann-Whitney p < alpha on per-iteration samples)";
+  }
+
+  private static String[] comparisonRow(FigureComparison c) {
+    boolean abs = c.kind().absoluteChange();
+    double change = change(c);
+    String changeText =
+        Double.isNaN(change)
+            ? "-"
+            : abs ? String.format(Locale.ROOT, "%+.3f", change)
+                : String.format(Locale.ROOT, "%+.1f%%", change * 100);
+    String thresholdText =
+        abs ? String.format(Locale.ROOT, "%.3f", c.threshold())
+            : String.format(Locale.ROOT, "%.0f%%", c.threshold() * 100);
+    return new String[] {
+      c.key(),
+      valueText(c.baseline()),
+      valueText(c.current()),
+      changeText,
+      thresholdText,
+      c.evidence(),
+      c.outcome().label() + (c.allowed() ? " (allowed)" : "")
+    };
+  }
+
+  private static String[] floorRow(FloorResult f) {
+    return new String[] {
+      f.floor().name(),
+      f.decidingKey() == null ? "(no figure matches " + f.floor().glob() + ")" : f.decidingKey(),
+      number(f.value()),
+      (f.floor().best() ? "best " : "every ") + f.floor().condition(),
+      f.outcome().label()
+    };
+  }
+
+  private static String valueText(Figure f) {
+    if (f == null) {
+      return "-";
+    }
+    if (!f.hasInterval()) {
+      return number(f.value());
+    }
+    return number(f.value()) + " [" + number(f.ciLow()) + ", " + number(f.ciHigh()) + "]";
+  }
+
+  private static void side(ObjectNode parent, String name, Figure f) {
+    if (f == null) {
+      parent.putNull(name);
+      return;
+    }
+    ObjectNode n = parent.putObject(name);
+    num(n, "value", f.value());
+    num(n, "ciLow", f.ciLow());
+    num(n, "ciHigh", f.ciHigh());
+    n.put("samples", f.samples().length);
+  }
+
+  private static void num(ObjectNode n, String field, double d) {
+    if (Double.isFinite(d)) {
+      n.put(field, d);
+    } else {
+      n.putNull(field);
+    }
+  }
+
+  private static String align(List<String[]> rows) {
+    int cols = rows.get(0).length;
+    int[] width = new int[cols];
+    for (String[] r : rows) {
+      for (int i = 0; i < cols; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int r = 0; r < rows.size(); r++) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < cols; i++) {
+        line.append(pad(rows.get(r)[i], width[i]));
+        if (i < cols - 1) {
+          line.append("  ");
+        }
+      }
+      sb.append(line.toString().stripTrailing()).append('\n');
+      if (r == 0) {
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < cols; i++) {
+          rule.append("-".repeat(width[i]));
+          if (i < cols - 1) {
+            rule.append("  ");
+          }
+        }
+        sb.append(rule).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String pad(String s, int width) {
+    return s + " ".repeat(width - s.length());
+  }
+
+  /** A table row; the cell at {@code codeColumn} (a figure key) is set as code. */
+  private static String markdownRow(String[] cells, int codeColumn) {
+    StringBuilder sb = new StringBuilder("|");
+    for (int i = 0; i < cells.length; i++) {
+      boolean code = i == codeColumn && !cells[i].startsWith("(");
+      sb.append(' ').append(code ? "`" + cells[i] + "`" : escape(cells[i])).append(" |");
+    }
+    return sb.append('\n').toString();
+  }
+
+  private static String escape(String s) {
+    return s.replace("|", "\\|").replace("<", "&lt;");
+  }
+
+  private static int rank(Outcome o) {
+    return switch (o) {
+      case REGRESSED -> 0;
+      case MISSING -> 1;
+      case IMPROVED -> 2;
+      case NOISE -> 3;
+      case NEW -> 4;
+      default -> 5;
+    };
+  }
+}

@@ -1,0 +1,184 @@
+package io.poollab.report;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * One JMH result: a benchmark method under one set of params, with its score and error.
+ *
+ * <p>The naming contract of {@code io.poollab.bench} gives some params a meaning: {@code impl}
+ * (the implementation; {@code SERIAL} is the baseline), {@code workers}, {@code chunksize} and
+ * {@code backend}. Every other param describes the workload ({@link #workloadParams()}).
+ *
+ * <pre>{@code
+ * BenchmarkResult r = run.results().get(0);
+ * System.out.printf("%s %s: %.3f ± %.3f %s%n", r.method(), r.params(), r.score(), r.error(), r.unit());
+ * }</pre>
+ *
+ * @param benchmark the fully qualified benchmark, class and method ({@code a.b.HashBench.map})
+ * @param mode JMH's mode ({@code avgt}, {@code ss}, {@code thrpt}, {@code sample})
+ * @param params the benchmark's params, sorted by name
+ * @param score the primary metric's score (may be {@code NaN} when JMH could not measure)
+ * @param error the half-width of JMH's 99.9% confidence interval ({@code NaN} with one sample)
+ * @param unit the score's unit, e.g. {@code ms/op}
+ * @param samples the raw measurement iterations, all forks in order
+ */
+public record BenchmarkResult(
+    String benchmark,
+    String mode,
+    SortedMap<String, String> params,
+    double score,
+    double error,
+    String unit,
+    List<Double> samples) {
+
+  /** The param naming the implementation under test. */
+  public static final String IMPL = "impl";
+
+  /** The param naming the worker count. */
+  public static final String WORKERS = "workers";
+
+  /** The param naming the chunksize ({@code default} or an int). */
+  public static final String CHUNKSIZE = "chunksize";
+
+  /** The param naming the pool backend ({@code PLATFORM} or {@code VIRTUAL}). */
+  public static final String BACKEND = "backend";
+
+  /** The {@code impl} value of the serial baseline. */
+  public static final String SERIAL = "SERIAL";
+
+  /** Checks the fields and freezes the collections. */
+  public BenchmarkResult {
+    Objects.requireNonNull(benchmark, "benchmark");
+    if (benchmark.isBlank()) {
+      throw new IllegalArgumentException("benchmark must not be blank");
+    }
+    Objects.requireNonNull(mode, "mode");
+    Objects.requireNonNull(unit, "unit");
+    params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+    samples = List.copyOf(samples);
+  }
+
+  /**
+   * The benchmark's method name: the part after the last dot.
+   *
+   * @return e.g. {@code map} for {@code io.poollab.bench.HashBench.map}
+   */
+  public String method() {
+    int dot = benchmark.lastIndexOf('.');
+    return dot < 0 ? benchmark : benchmark.substring(dot + 1);
+  }
+
+  /**
+   * The benchmark's simple class name and method, e.g. {@code HashBench.map}.
+   *
+   * @return the short name shown in tables and chart titles
+   */
+  public String shortName() {
+    int dot = benchmark.lastIndexOf('.');
+    if (dot < 0) {
+      return benchmark;
+    }
+    int classDot = benchmark.lastIndexOf('.', dot - 1);
+    return benchmark.substring(classDot + 1);
+  }
+
+  /**
+   * The {@code impl} param.
+   *
+   * @return the implementation, or {@code ""} when the benchmark has no {@code impl} param
+   */
+  public String impl() {
+    return params.getOrDefault(IMPL, "");
+  }
+
+  /**
+   * Whether this is the serial baseline.
+   *
+   * @return true when {@code impl} is {@code SERIAL}
+   */
+  public boolean isSerial() {
+    return SERIAL.equals(impl());
+  }
+
+  /**
+   * Whether this result is one of the pool's own implementations ({@code impl} starts with
+   * {@code POOL_}).
+   *
+   * @return true for the pool, false for the baseline and the peers
+   */
+  public boolean isPool() {
+    return impl().startsWith("POOL_");
+  }
+
+  /**
+   * The {@code workers} param as an int.
+   *
+   * @return the worker count, or empty when the param is absent or not an int
+   */
+  public OptionalInt workers() {
+    String w = params.get(WORKERS);
+    if (w == null) {
+      return OptionalInt.empty();
+    }
+    try {
+      return OptionalInt.of(Integer.parseInt(w.trim()));
+    } catch (NumberFormatException e) {
+      return OptionalInt.empty();
+    }
+  }
+
+  /**
+   * The {@code chunksize} param as written.
+   *
+   * @return the chunksize ({@code default} or an int), or {@code ""} when absent
+   */
+  public String chunksize() {
+    return params.getOrDefault(CHUNKSIZE, "");
+  }
+
+  /**
+   * The backend the result ran on: the {@code backend} param, else {@code VIRTUAL} for an impl
+   * whose name says so, else {@code PLATFORM} (the pool's default).
+   *
+   * @return {@code PLATFORM} or {@code VIRTUAL} (or another backend param value as written)
+   */
+  public String backend() {
+    String b = params.get(BACKEND);
+    if (b != null) {
+      return b;
+    }
+    return impl().contains("VIRTUAL") ? "VIRTUAL" : "PLATFORM";
+  }
+
+  /**
+   * The params that describe the workload: all but {@code impl}, {@code workers},
+   * {@code chunksize} and {@code backend}.
+   *
+   * @return the workload params, sorted by name
+   */
+  public SortedMap<String, String> workloadParams() {
+    TreeMap<String, String> w = new TreeMap<>(params);
+    w.remove(IMPL);
+    w.remove(WORKERS);
+    w.remove(CHUNKSIZE);
+    w.remove(BACKEND);
+    return Collections.unmodifiableSortedMap(w);
+  }
+
+  /**
+   * The job this result measures: benchmark and workload params. Results of one job are compared
+   * with each other and with that job's serial baseline.
+   *
+   * @return e.g. {@code HashBench.map} or {@code CpuBench.run costNs=1000}
+   */
+  public String job() {
+    StringBuilder sb = new StringBuilder(shortName());
+    workloadParams().forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+    return sb.toString();
+  }
+}

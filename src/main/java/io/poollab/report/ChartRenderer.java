@@ -1,0 +1,242 @@
+package io.poollab.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Paint;
+import java.awt.Rectangle;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.renderer.category.StatisticalBarRenderer;
+import org.jfree.chart.renderer.category.StatisticalLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
+import org.jfree.data.statistics.DefaultStatisticalCategoryDataset;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Draws a {@link ChartData} with JFreeChart: as an inline SVG element (JFreeSVG) and as a PNG.
+ *
+ * <p>Runs headless ({@code java.awt.headless=true} is set on first use).
+ *
+ * <pre>{@code
+ * String svg = ChartRenderer.svg(chart);
+ * ChartRenderer.png(chart, runDir.resolve("charts").resolve(chart.id() + ".png"));
+ * }</pre>
+ */
+public final class ChartRenderer {
+
+  /** Width of every chart, in pixels. */
+  public static final int WIDTH = 760;
+
+  /** Height of every chart, in pixels. */
+  public static final int HEIGHT = 420;
+
+  private static final Paint[] COLORS = {
+    new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0xff7f0e),
+    new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x17becf),
+    new Color(0xbcbd22), new Color(0x7f7f7f)
+  };
+
+  static {
+    System.setProperty("java.awt.headless", "true");
+  }
+
+  private ChartRenderer() {}
+
+  /**
+   * The chart as an {@code <svg>} element to place inline in HTML: ids prefixed by the chart's
+   * id so several charts share a page, scalable through its view box.
+   *
+   * @param data the chart
+   * @return the SVG element's text
+   */
+  public static String svg(ChartData data) {
+    JFreeChart chart = chart(data);
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    g.setDefsKeyPrefix(data.id() + "-");
+    chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+    return g.getSVGElement("svg-" + data.id(), true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+  }
+
+  /**
+   * Saves the chart as a PNG file, creating its folder.
+   *
+   * @param data the chart
+   * @param file where to write it
+   * @throws IOException when it cannot be written
+   */
+  public static void png(ChartData data, Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    ChartUtils.saveChartAsPNG(file.toFile(), chart(data), WIDTH, HEIGHT);
+  }
+
+  /**
+   * The JFreeChart of a chart's data.
+   *
+   * @param data the chart
+   * @return a chart ready to draw
+   */
+  public static JFreeChart chart(ChartData data) {
+    JFreeChart chart = switch (data.kind()) {
+      case LINE, LOG_X, PERCENTILE -> xyChart(data);
+      case BAR, TREND -> categoryChart(data);
+    };
+    chart.setBackgroundPaint(Color.WHITE);
+    chart.setTextAntiAlias(true);
+    chart.setAntiAlias(true);
+    chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+    return chart;
+  }
+
+  private static JFreeChart xyChart(ChartData data) {
+    YIntervalSeriesCollection dataset = new YIntervalSeriesCollection();
+    for (ChartData.Series s : data.series()) {
+      YIntervalSeries series = new YIntervalSeries(s.name(), false, true);
+      // a speed-up or latency is never negative: an interval reaching below zero is drawn to zero
+      s.points().forEach(p -> series.add(p.x(), p.y(), Math.max(0, p.low()), p.high()));
+      dataset.addSeries(series);
+    }
+    ValueAxis x = switch (data.kind()) {
+      case LOG_X -> {
+        LogAxis axis = new LogAxis(data.xLabel());
+        axis.setBase(2);
+        axis.setTickUnit(new NumberTickUnit(1));
+        axis.setNumberFormatOverride(plain("0"));
+        axis.setSmallestValue(0.5);
+        yield axis;
+      }
+      case PERCENTILE -> new PercentileAxis(data.xLabel());
+      default -> {
+        NumberAxis axis = new NumberAxis(data.xLabel());
+        axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
+        axis.setAutoRangeIncludesZero(false);
+        yield axis;
+      }
+    };
+    ValueAxis y;
+    if (data.kind() == ChartKind.PERCENTILE) {
+      LogAxis axis = new LogAxis(data.yLabel());
+      axis.setBase(2); // 1, 2, 4, 8 ... µs: round labels over a wide range
+      axis.setTickUnit(new NumberTickUnit(1));
+      axis.setNumberFormatOverride(plain("0.##"));
+      axis.setSmallestValue(0.01);
+      y = axis;
+    } else {
+      NumberAxis axis = new NumberAxis(data.yLabel());
+      axis.setNumberFormatOverride(plain("0.0#"));
+      axis.setRange(0, top(data));
+      y = axis;
+    }
+    XYErrorRenderer renderer = new XYErrorRenderer();
+    renderer.setDrawXError(false);
+    renderer.setDefaultShapesVisible(true);
+    renderer.setDefaultLinesVisible(true);
+    renderer.setCapLength(6);
+    for (int i = 0; i < data.series().size(); i++) {
+      ChartData.Series s = data.series().get(i);
+      renderer.setSeriesLinesVisible(i, true);
+      if (s.dashed()) {
+        renderer.setSeriesPaint(i, Color.GRAY);
+        renderer.setSeriesShapesVisible(i, false);
+        renderer.setSeriesStroke(i, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+            10f, new float[] {6f, 4f}, 0f));
+      } else {
+        renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+        renderer.setSeriesStroke(i, new BasicStroke(s.name().startsWith("Python") ? 1.5f : 2f));
+      }
+    }
+    XYPlot plot = new XYPlot(dataset, x, y, renderer);
+    plot.setOrientation(PlotOrientation.VERTICAL);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setDomainGridlinePaint(new Color(0xdddddd));
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    JFreeChart chart = new JFreeChart(data.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    plot.setBackgroundPaint(Color.WHITE);
+    return chart;
+  }
+
+  private static JFreeChart categoryChart(ChartData data) {
+    DefaultStatisticalCategoryDataset dataset = new DefaultStatisticalCategoryDataset();
+    // register every category in x order first, so a series that lacks one leaves a gap
+    Set<String> categories = new LinkedHashSet<>(data.categories());
+    data.series().stream().flatMap(s -> s.points().stream())
+        .sorted(Comparator.comparingDouble(ChartData.Point::x))
+        .forEach(p -> categories.add(p.category()));
+    String first = data.series().get(0).name();
+    for (String c : categories) {
+      dataset.add((Number) null, null, first, c);
+    }
+    for (ChartData.Series s : data.series()) {
+      for (ChartData.Point p : s.points()) {
+        // the renderers draw y ± this half-width; clipped at zero by the axis range
+        dataset.add(p.y(), (p.high() - p.low()) / 2, s.name(), p.category());
+      }
+    }
+    CategoryAxis x = new CategoryAxis(data.xLabel());
+    if (data.kind() == ChartKind.TREND && categories.size() > 4) {
+      x.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    }
+    NumberAxis y = new NumberAxis(data.yLabel());
+    y.setNumberFormatOverride(plain("0.0#"));
+    y.setRange(0, top(data));
+    CategoryPlot plot;
+    if (data.kind() == ChartKind.BAR) {
+      StatisticalBarRenderer renderer = new StatisticalBarRenderer();
+      renderer.setErrorIndicatorPaint(Color.BLACK);
+      renderer.setShadowVisible(false);
+      renderer.setDrawBarOutline(false);
+      // small bars beside large ones stay readable with their value written on them
+      renderer.setDefaultItemLabelGenerator(
+          new StandardCategoryItemLabelGenerator("{2}x", plain("0.0#")));
+      renderer.setDefaultItemLabelsVisible(true);
+      for (int i = 0; i < data.series().size(); i++) {
+        renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+      }
+      plot = new CategoryPlot(dataset, x, y, renderer);
+    } else {
+      StatisticalLineAndShapeRenderer renderer = new StatisticalLineAndShapeRenderer(true, true);
+      for (int i = 0; i < data.series().size(); i++) {
+        renderer.setSeriesPaint(i, COLORS[i % COLORS.length]);
+        renderer.setSeriesStroke(i, new BasicStroke(2f));
+      }
+      plot = new CategoryPlot(dataset, x, y, renderer);
+    }
+    JFreeChart chart = new JFreeChart(data.title(), JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+    plot.setBackgroundPaint(Color.WHITE);
+    plot.setRangeGridlinePaint(new Color(0xdddddd));
+    return chart;
+  }
+
+  /** The y axis top: the highest point or interval end, plus room for labels. */
+  private static double top(ChartData data) {
+    double max = data.series().stream().flatMap(s -> s.points().stream())
+        .mapToDouble(p -> Math.max(p.y(), p.high())).max().orElse(1);
+    return max > 0 ? max * 1.08 : 1;
+  }
+
+  private static DecimalFormat plain(String pattern) {
+    return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+  }
+}

@@ -1,0 +1,102 @@
+package io.poollab.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the HTML of one run's report: one self-contained page (inline CSS and SVG, no script,
+ * nothing fetched). Every text taken from the input is escaped.
+ *
+ * <pre>{@code
+ * ChartSet charts = Charts.forRun(run);
+ * String html = RunPage.render(run, charts, ReportWriter.svgs(charts));
+ * }</pre>
+ */
+public final class RunPage {
+
+  private RunPage() {}
+
+  /**
+   * The page's HTML.
+   *
+   * @param run the run
+   * @param charts its charts and skipped-chart notes
+   * @param svgById each chart's inline SVG element by chart id (from {@link ChartRenderer#svg})
+   * @return the HTML document
+   */
+  public static String render(RunResults run, ChartSet charts, Map<String, String> svgById) {
+    StringBuilder sb = new StringBuilder(64 * 1024);
+    RunMetadata m = run.metadata();
+    Html.open(sb, "Pool lab report " + run.name());
+    sb.append("<h1>Pool lab report: ").append(Html.escape(run.name())).append("</h1>\n")
+        .append("<p class=\"sub\">").append(Html.escape(m.machineClass())).append(" · ")
+        .append(Html.escape(m.cpuModel())).append(" · ")
+        .append(m.cores() == 0 ? "cores unknown" : m.cores() + " cores").append(" · profile ")
+        .append(Html.escape(m.profile())).append(" · commit ").append(Html.escape(m.commit()))
+        .append(" · started ").append(Html.escape(m.startedAt())).append("</p>\n")
+        .append("<nav><a href=\"../index.html\">all runs</a><a href=\"#recommendation\">recommendation</a>"
+            + "<a href=\"#charts\">charts</a><a href=\"#speedups\">speed-ups</a>"
+            + "<a href=\"#results\">results</a><a href=\"#machine\">machine</a>"
+            + "<a href=\"#problems\">problems</a></nav>\n");
+
+    sb.append("<h2 id=\"problems\">Problems</h2>\n");
+    Html.problems(sb, run.problems(), "Every file of the run was read; nothing is missing.");
+
+    sb.append("<h2 id=\"recommendation\">Recommendation</h2>\n");
+    List<Recommendation> recs = Recommendation.forRun(run);
+    if (recs.isEmpty()) {
+      sb.append("<p class=\"note\">No recommendation: the run has no finite speed-up of the pool.</p>\n");
+    } else {
+      sb.append("<div class=\"rec\"><ul>\n");
+      recs.forEach(r -> sb.append("<li>").append(Html.escape(r.sentence(m.machineClass()))).append("</li>\n"));
+      sb.append("</ul></div>\n");
+    }
+
+    sb.append("<h2 id=\"charts\">Charts</h2>\n<p class=\"note\">Speed-up = serial time / parallel time, "
+        + "both from this run; error bars carry both JMH 99.9% confidence intervals (relative errors "
+        + "added in quadrature).</p>\n");
+    for (ChartData c : charts.charts()) {
+      figure(sb, c, svgById.get(c.id()));
+    }
+    if (!charts.skipped().isEmpty()) {
+      sb.append("<p class=\"note\">Not drawn, for want of data:</p>\n<ul class=\"note\">\n");
+      charts.skipped().forEach(s -> sb.append("<li>").append(Html.escape(s)).append("</li>\n"));
+      sb.append("</ul>\n");
+    }
+
+    section(sb, "speedups", Tables.speedUps(run),
+        "No speed-ups: the run needs a SERIAL result and parallel results of the same job.");
+    section(sb, "results", Tables.results(run), "No JMH results could be read (see Problems).");
+    if (run.python().isPresent()) {
+      section(sb, "python", Tables.python(run), "python.json holds no results.");
+    }
+    if (!run.latencies().isEmpty()) {
+      section(sb, "latency", Tables.latencies(run), "");
+    }
+    section(sb, "machine", Tables.metadata(run), "");
+    sb.append("<p class=\"note\">Beside this page: jmh.json, metadata.json")
+        .append(run.python().isPresent() ? ", python.json" : "")
+        .append(run.latencies().isEmpty() ? "" : ", histograms/*.hlog")
+        .append(" and charts/*.png.</p>\n");
+    Html.close(sb);
+    return sb.toString();
+  }
+
+  static void figure(StringBuilder sb, ChartData c, String svg) {
+    sb.append("<figure id=\"fig-").append(c.id()).append("\">\n");
+    if (svg != null) {
+      sb.append(svg).append('\n');
+    }
+    sb.append("<figcaption>").append(Html.escape(c.title())).append(" · <a href=\"charts/")
+        .append(c.id()).append(".png\">PNG</a></figcaption>\n</figure>\n");
+  }
+
+  private static void section(StringBuilder sb, String id, Table t, String empty) {
+    sb.append("<h2 id=\"").append(id).append("\">").append(Html.escape(t.title())).append("</h2>\n");
+    if (t.rows().isEmpty()) {
+      sb.append("<p class=\"note\">").append(Html.escape(empty)).append("</p>\n");
+    } else {
+      Html.table(sb, t);
+    }
+  }
+}

@@ -1,0 +1,344 @@
+package io.poollab.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.HdrHistogram.EncodableHistogram;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+
+/**
+ * Reads a run folder ({@code jmh.json}, {@code metadata.json}, {@code python.json},
+ * {@code histograms/*.hlog}; see the package docs) into {@link RunResults}.
+ *
+ * <p>A missing, empty, truncated or malformed file becomes a problem that names the file and
+ * what is wrong; everything else is still read. Only a folder that does not exist is an error.
+ *
+ * <pre>{@code
+ * RunResults run = RunReader.read(Path.of("reports/20260101-120000"));
+ * }</pre>
+ */
+public final class RunReader {
+
+  /** JMH's result file in a run folder. */
+  public static final String JMH_JSON = "jmh.json";
+
+  /** The run's metadata file. */
+  public static final String METADATA_JSON = "metadata.json";
+
+  /** Python's reference results, optional. */
+  public static final String PYTHON_JSON = "python.json";
+
+  /** The folder of latency histogram logs. */
+  public static final String HISTOGRAMS = "histograms";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RunReader() {}
+
+  /**
+   * Reads a run folder.
+   *
+   * @param runDir the run folder
+   * @return what could be read, with {@link RunResults#problems()} listing the rest
+   * @throws ReportException when {@code runDir} does not exist or is not a folder
+   */
+  public static RunResults read(Path runDir) {
+    if (!Files.isDirectory(runDir)) {
+      throw new ReportException(
+          "run folder " + runDir + (Files.exists(runDir) ? " is not a folder" : " does not exist")
+              + "; expected a folder holding jmh.json, metadata.json and histograms/");
+    }
+    List<String> problems = new ArrayList<>();
+    RunMetadata metadata = readMetadata(runDir.resolve(METADATA_JSON), problems);
+    List<BenchmarkResult> results = readJmh(runDir.resolve(JMH_JSON), problems);
+    Optional<PythonResults> python = readPython(runDir.resolve(PYTHON_JSON), problems);
+    Map<String, Histogram> latencies = readHistograms(runDir.resolve(HISTOGRAMS), problems);
+    List<SpeedUp> speedUps = new ArrayList<>(SpeedUps.compute(results, problems));
+    speedUps.addAll(SpeedUps.python(python, problems));
+    return new RunResults(runDir, metadata, results, python, latencies, speedUps, problems);
+  }
+
+  /**
+   * Reads JMH's JSON result list. Entries that lack a benchmark name or a score are skipped, each
+   * with a problem; the rest are kept.
+   *
+   * @param file the {@code jmh.json} file
+   * @param problems where what could not be read is reported
+   * @return the results read, in file order
+   */
+  static List<BenchmarkResult> readJmh(Path file, List<String> problems) {
+    Optional<JsonNode> tree = readJson(file, true, problems);
+    if (tree.isEmpty()) {
+      return List.of();
+    }
+    JsonNode root = tree.get();
+    if (!root.isArray()) {
+      problems.add(name(file) + ": expected JMH's JSON result list (a JSON array), found "
+          + kind(root) + "; no results read");
+      return List.of();
+    }
+    if (root.isEmpty()) {
+      problems.add(name(file) + ": the result list is empty; no results read");
+      return List.of();
+    }
+    List<BenchmarkResult> out = new ArrayList<>();
+    for (int i = 0; i < root.size(); i++) {
+      JsonNode entry = root.get(i);
+      String where = name(file) + " entry #" + (i + 1);
+      String benchmark = entry.path("benchmark").asText("");
+      JsonNode metric = entry.path("primaryMetric");
+      if (benchmark.isBlank()) {
+        problems.add(where + ": no 'benchmark' name; entry skipped");
+        continue;
+      }
+      if (!metric.has("score")) {
+        problems.add(where + " (" + benchmark + "): no 'primaryMetric.score'; entry skipped");
+        continue;
+      }
+      TreeMap<String, String> params = new TreeMap<>();
+      entry.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+      List<Double> samples = new ArrayList<>();
+      for (JsonNode fork : metric.path("rawData")) {
+        for (JsonNode v : fork) {
+          samples.add(number(v));
+        }
+      }
+      out.add(new BenchmarkResult(
+          benchmark,
+          entry.path("mode").asText(""),
+          params,
+          number(metric.get("score")),
+          metric.has("scoreError") ? number(metric.get("scoreError")) : Double.NaN,
+          metric.path("scoreUnit").asText(""),
+          samples));
+    }
+    return out;
+  }
+
+  /**
+   * Reads {@code metadata.json}; a missing or unreadable file gives {@link RunMetadata#unknown()}
+   * and a problem.
+   *
+   * @param file the metadata file
+   * @param problems where what could not be read is reported
+   * @return the metadata
+   */
+  static RunMetadata readMetadata(Path file, List<String> problems) {
+    Optional<JsonNode> tree = readJson(file, true, problems);
+    if (tree.isEmpty()) {
+      return RunMetadata.unknown();
+    }
+    JsonNode m = tree.get();
+    if (!m.isObject()) {
+      problems.add(name(file) + ": expected a JSON object, found " + kind(m)
+          + "; machine and configuration unknown");
+      return RunMetadata.unknown();
+    }
+    List<String> flags = new ArrayList<>();
+    JsonNode f = m.path("jvmFlags");
+    if (f.isArray()) {
+      f.forEach(v -> flags.add(v.asText()));
+    } else if (f.isTextual() && !f.asText().isBlank()) {
+      flags.addAll(List.of(f.asText().trim().split("\\s+")));
+    }
+    JsonNode d = m.path("dataset");
+    RunMetadata.Dataset dataset =
+        d.isObject()
+            ? new RunMetadata.Dataset(
+                text(d, "path"), text(d, "sha256"), Math.max(0, d.path("words").asLong(0)))
+            : RunMetadata.Dataset.unknown();
+    List<String> missing = new ArrayList<>();
+    for (String field : List.of("cpuModel", "cores", "os", "jvm", "commit", "profile", "startedAt")) {
+      if (!m.hasNonNull(field)) {
+        missing.add(field);
+      }
+    }
+    if (!missing.isEmpty()) {
+      problems.add(name(file) + ": missing " + String.join(", ", missing));
+    }
+    return new RunMetadata(
+        text(m, "cpuModel"),
+        Math.max(0, m.path("cores").asInt(0)),
+        Math.max(0, m.path("memoryBytes").asLong(0)),
+        text(m, "os"),
+        text(m, "jvm"),
+        flags,
+        text(m, "commit"),
+        dataset,
+        text(m, "profile"),
+        text(m, "startedAt"),
+        text(m, "machineClass"));
+  }
+
+  /**
+   * Reads {@code python.json} when present (its absence is not a problem).
+   *
+   * @param file the Python results file
+   * @param problems where what could not be read is reported
+   * @return Python's results, or empty when absent or unreadable
+   */
+  static Optional<PythonResults> readPython(Path file, List<String> problems) {
+    Optional<JsonNode> tree = readJson(file, false, problems);
+    if (tree.isEmpty()) {
+      return Optional.empty();
+    }
+    JsonNode p = tree.get();
+    if (!p.isObject() || !p.path("results").isArray()) {
+      problems.add(name(file) + ": expected an object with a 'results' array; Python results left out");
+      return Optional.empty();
+    }
+    List<PythonResult> results = new ArrayList<>();
+    JsonNode list = p.path("results");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode r = list.get(i);
+      String where = name(file) + " result #" + (i + 1);
+      String impl = r.path("impl").asText("");
+      double median = r.has("medianSeconds") ? number(r.get("medianSeconds")) : Double.NaN;
+      int workers = r.path("workers").asInt(0);
+      if (impl.isBlank() || workers < 1 || !(median > 0)) {
+        problems.add(where + ": needs 'impl', 'workers' >= 1 and 'medianSeconds' > 0; skipped");
+        continue;
+      }
+      List<Double> samples = new ArrayList<>();
+      r.path("samplesSeconds").forEach(v -> samples.add(number(v)));
+      results.add(new PythonResult(
+          impl, r.path("workload").asText(""), workers, r.path("chunksize").asText("default"),
+          samples, median));
+    }
+    return Optional.of(new PythonResults(
+        text(p, "python"), Math.max(0, p.path("cores").asInt(0)), text(p, "dataset"), results));
+  }
+
+  /**
+   * Reads every {@code *.hlog} in the folder, adding all intervals of a log into one histogram.
+   * A log that does not parse, or holds no intervals, becomes a problem.
+   *
+   * @param dir the {@code histograms} folder (absent: no latencies, no problem)
+   * @param problems where what could not be read is reported
+   * @return histograms by log name, sorted
+   */
+  static Map<String, Histogram> readHistograms(Path dir, List<String> problems) {
+    Map<String, Histogram> out = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return out;
+    }
+    List<Path> logs;
+    try (Stream<Path> files = Files.list(dir)) {
+      logs = files.filter(p -> p.getFileName().toString().endsWith(".hlog")).sorted().toList();
+    } catch (IOException e) {
+      problems.add(HISTOGRAMS + "/: cannot be listed: " + e.getMessage());
+      return out;
+    }
+    for (Path log : logs) {
+      String where = HISTOGRAMS + "/" + log.getFileName();
+      // forks of one configuration log to name.hlog, name-fork2.hlog, ...: added into one histogram
+      String key = log.getFileName().toString().replaceFirst("\\.hlog$", "").replaceFirst("-fork\\d+$", "");
+      try (InputStream in = Files.newInputStream(log)) {
+        HistogramLogReader reader = new HistogramLogReader(in);
+        Histogram total = null;
+        EncodableHistogram h;
+        while ((h = reader.nextIntervalHistogram()) != null) {
+          if (!(h instanceof Histogram hist)) {
+            throw new IllegalArgumentException("holds a DoubleHistogram; expected integer nanoseconds");
+          }
+          if (total == null) {
+            total = new Histogram(hist.getNumberOfSignificantValueDigits());
+          }
+          total.add(hist);
+        }
+        if (total == null || total.getTotalCount() == 0) {
+          problems.add(where + ": holds no recorded values; latency chart left out for it");
+          continue;
+        }
+        Histogram merged = total;
+        out.merge(key, merged, (a, b) -> {
+          a.add(b);
+          return a;
+        });
+      } catch (IOException | RuntimeException e) {
+        problems.add(where + ": not a readable HdrHistogram log (" + describe(e)
+            + "); latency chart left out for it");
+      }
+    }
+    return out;
+  }
+
+  private static Optional<JsonNode> readJson(Path file, boolean required, List<String> problems) {
+    if (!Files.exists(file)) {
+      if (required) {
+        problems.add(name(file) + ": missing from the run folder");
+      }
+      return Optional.empty();
+    }
+    try {
+      if (Files.size(file) == 0) {
+        problems.add(name(file) + ": the file is empty");
+        return Optional.empty();
+      }
+      JsonNode root = JSON.readTree(file.toFile());
+      if (root == null || root.isMissingNode()) {
+        problems.add(name(file) + ": the file holds no JSON");
+        return Optional.empty();
+      }
+      return Optional.of(root);
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String place = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String what = e.getOriginalMessage();
+      if (what != null && what.startsWith("Unexpected end-of-input")) {
+        what = "the file ends early (truncated?)";
+      }
+      problems.add(name(file) + ": malformed JSON" + place + ": " + what);
+      return Optional.empty();
+    } catch (IOException e) {
+      problems.add(name(file) + ": cannot be read: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** JMH writes NaN and infinities as strings ("NaN"); numbers may also be plain. */
+  private static double number(JsonNode v) {
+    if (v == null || v.isNull()) {
+      return Double.NaN;
+    }
+    if (v.isNumber()) {
+      return v.asDouble();
+    }
+    try {
+      return Double.parseDouble(v.asText().trim());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode v = node.get(field);
+    return v == null || v.isNull() || v.asText().isBlank() ? RunMetadata.UNKNOWN : v.asText();
+  }
+
+  private static String kind(JsonNode n) {
+    return n.isObject() ? "an object" : n.isArray() ? "an array" : "a " + n.getNodeType().name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String name(Path file) {
+    return String.valueOf(file.getFileName());
+  }
+
+  private static String describe(Exception e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+  }
+}

@@ -1,0 +1,136 @@
+package io.poollab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.poollab.regress.SyntheticRun;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CheckCommandTest {
+
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private UnaryOperator<String> env = name -> null;
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    CheckCommand check = cl.getSubcommands().get("check").getCommand();
+    check.env = env;
+    return cl.execute(args);
+  }
+
+  private Path reports() {
+    return tmp.resolve("reports");
+  }
+
+  private Path storeBaseline() {
+    Path base = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260101-000000"));
+    assertThat(run("check", "--reports", reports().toString(), "--update-baseline", base.toString()))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Baseline written");
+    return base;
+  }
+
+  @Test
+  void shouldPassTheNewestRunWhenItEqualsTheBaseline() {
+    storeBaseline();
+    SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    int code = run("check", "--reports", reports().toString());
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Checking " + reports().resolve("20260102-000000"))
+        .contains("PASS: 0 regressed");
+  }
+
+  @Test
+  void shouldExitOneOnARegressionAndWriteMarkdownJsonAndTheStepSummary() throws IOException {
+    storeBaseline();
+    Path slow = SyntheticRun.wordJob(2, 100, 70, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    Path summary = tmp.resolve("step-summary.md");
+    Files.writeString(summary, "earlier step\n");
+    env = name -> name.equals("GITHUB_STEP_SUMMARY") ? summary.toString() : null;
+    Path md = tmp.resolve("out/summary.md");
+    Path json = tmp.resolve("out/verdict.json");
+    int code = run("check", slow.toString(), "--reports", reports().toString(),
+        "--markdown", md.toString(), "--json", json.toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(out.toString()).contains("FAIL: 3 regressed").contains("REGRESSED");
+    assertThat(Files.readString(md)).startsWith("### Performance check: FAIL");
+    assertThat(Files.readString(json)).contains("\"verdict\" : \"fail\"").contains("\"exitCode\" : 1");
+    assertThat(Files.readString(summary)).startsWith("earlier step\n### Performance check: FAIL");
+  }
+
+  @Test
+  void shouldPassWithAHigherThresholdForTheFigure() {
+    storeBaseline();
+    Path slow = SyntheticRun.wordJob(2, 100, 58, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    assertThat(run("check", slow.toString(), "--reports", reports().toString())).isEqualTo(1);
+    assertThat(run("check", slow.toString(), "--reports", reports().toString(),
+        "--threshold", "*POOL_MAP*=15%", "--threshold", "overhead:*=0.25")).isZero();
+  }
+
+  @Test
+  void shouldExitTwoNamingAMalformedRun() throws IOException {
+    storeBaseline();
+    Path bad = Files.createDirectories(reports().resolve("20260102-000000"));
+    Files.writeString(bad.resolve("jmh.json"), "not json");
+    assertThat(run("check", bad.toString(), "--reports", reports().toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("check: run " + bad).contains("jmh.json").contains("malformed JSON");
+  }
+
+  @Test
+  void shouldExitTwoNamingAMissingRunOrBaseline() {
+    Path missing = tmp.resolve("no-such-run");
+    assertThat(run("check", missing.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains(missing.toString()).contains("does not exist");
+
+    Path ok = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    assertThat(run("check", ok.toString(), "--baseline", tmp.resolve("nobase").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("baseline: run folder " + tmp.resolve("nobase"));
+  }
+
+  @Test
+  void shouldExitTwoWhenThereIsNoRunAtAll() {
+    assertThat(run("check", "--reports", tmp.resolve("empty").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no run folder (yyyyMMdd-HHmmss) under");
+  }
+
+  @Test
+  void shouldExitTwoWithUsageOnABadThreshold() {
+    assertThat(run("check", "--threshold", "speedup:*=lots")).isEqualTo(2);
+    assertThat(err.toString()).contains("'lots'").contains("Usage:");
+    assertThat(run("check", "--alpha", "2", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("alpha must be in (0, 1)");
+  }
+
+  @Test
+  void shouldCheckFloorsAndSaySoWithoutABaseline() {
+    Path r = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    assertThat(run("check", r.toString(), "--reports", reports().toString())).isZero();
+    assertThat(err.toString()).contains("warning: no baseline for machine class linux-x86_64-2c");
+    assertThat(out.toString()).contains("checked absolute floors instead").contains("meets floor");
+  }
+
+  @Test
+  void shouldMergeSeveralRunsIntoTheBaseline() {
+    Path a = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260101-000000"));
+    Path b = SyntheticRun.wordJob(2, 100, 56, 60, 0.01).writeTo(reports().resolve("20260101-000001"));
+    assertThat(run("check", "--reports", reports().toString(), "--update-baseline", a.toString(), b.toString()))
+        .as(err.toString()).isZero();
+    assertThat(out.toString()).contains("Storing 2 run(s)");
+    assertThat(reports().resolve("baseline/linux-x86_64-2c/runs/20260101-000001/jmh.json")).exists();
+    assertThat(run("check", a.toString(), "--reports", reports().toString())).as(err.toString()).isZero();
+    assertThat(run("check", "--update-baseline", a.toString(), "--baseline", b.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("takes no RUN_DIR argument and no --baseline");
+  }
+}

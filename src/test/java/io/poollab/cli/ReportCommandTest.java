@@ -1,0 +1,110 @@
+package io.poollab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@Timeout(60)
+class ReportCommandTest {
+
+  @TempDir Path tmp;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void shouldReportNewestRunByDefaultAndPrintItsPage() throws Exception {
+    copy("full");
+    Path newest = copy("oneworker");
+    int code = run("report", "--reports-dir", tmp.toString());
+    assertThat(code).isZero();
+    assertThat(out.toString().trim()).isEqualTo(newest.resolve("index.html").toString());
+    assertThat(newest.resolve("index.html")).exists();
+    assertThat(tmp.resolve("index.html")).exists();
+    assertThat(newest.resolve("charts/speedup-workers-hashbench-hashwords.png")).exists();
+  }
+
+  @Test
+  void shouldReportNamedRunAndIndexItsFolder() throws Exception {
+    Path full = copy("full");
+    copy("oneworker");
+    assertThat(run("report", full.toString())).isZero();
+    assertThat(out.toString().trim()).isEqualTo(full.resolve("index.html").toString());
+    assertThat(Files.readString(tmp.resolve("index.html")))
+        .contains("20260101-120000/index.html", "20260102-090000/index.html");
+  }
+
+  @Test
+  void shouldExit2WhenRunFolderIsMissing() {
+    Path missing = tmp.resolve("20990101-000000");
+    assertThat(run("report", missing.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("run folder " + missing + " does not exist");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void shouldExit2WhenNoRunExists() {
+    assertThat(run("report", "--reports-dir", tmp.resolve("none").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("no run folder under " + tmp.resolve("none"));
+  }
+
+  @Test
+  void shouldExit2WhenNothingCouldBeRead() throws IOException {
+    Path run = Files.createDirectories(tmp.resolve("20260101-000000"));
+    Files.writeString(run.resolve("jmh.json"), "[ {\"benchmark\": ");
+    assertThat(run("report", run.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("jmh.json: malformed JSON", "nothing in " + run + " could be read");
+    assertThat(run.resolve("index.html")).doesNotExist();
+  }
+
+  @Test
+  void shouldExit0AndPrintProblemsWhenSomethingCouldBeRead() throws Exception {
+    Path run = copy("full");
+    Files.writeString(run.resolve("jmh.json"), "");
+    assertThat(run("report", run.toString())).isZero();
+    assertThat(err.toString()).contains("jmh.json: the file is empty");
+    assertThat(Files.readString(run.resolve("index.html"))).contains("jmh.json: the file is empty");
+  }
+
+  @Test
+  void shouldRefuseUnknownOptionWithUsage() {
+    assertThat(run("report", "--colour")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unknown option: '--colour'", "Usage:");
+  }
+
+  private Path copy(String fixture) throws IOException, URISyntaxException {
+    Path base = Path.of(getClass().getResource("/report/" + fixture).toURI());
+    Path from;
+    try (var dirs = Files.list(base)) {
+      from = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+    Path to = tmp.resolve(from.getFileName().toString());
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return to;
+  }
+}

@@ -1,0 +1,245 @@
+package io.poollab.regress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole check on synthetic run folders, baseline stored with {@link BaselineStore}. */
+class CheckRunnerTest {
+
+  private static final String MAP_SPEEDUP =
+      "speedup:WordJobBenchmark.hashAll:POOL_MAP:workers=2:chunksize=default:hashing=NEW_DIGEST";
+  private static final String IMAP_SPEEDUP =
+      "speedup:WordJobBenchmark.hashAll:POOL_IMAP_UNORDERED:workers=2:chunksize=1:hashing=NEW_DIGEST";
+
+  @TempDir Path reports;
+
+  @BeforeEach
+  void storeBaseline() {
+    Path base = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports.resolve("20260101-000000"));
+    Path stored = BaselineStore.update(base, reports);
+    assertThat(stored).isEqualTo(reports.resolve("baseline/linux-x86_64-2c"));
+    assertThat(stored.resolve("jmh.json")).exists();
+    assertThat(stored.resolve("metadata.json")).exists();
+  }
+
+  private CheckRunner.Result check(SyntheticRun run) {
+    Path dir = run.writeTo(reports.resolve("20260102-000000"));
+    return CheckRunner.check(dir, null, reports, CheckOptions.DEFAULTS);
+  }
+
+  private static Outcome outcome(Verdict v, String key) {
+    return v.comparisons().stream().filter(c -> c.key().equals(key)).findFirst().orElseThrow().outcome();
+  }
+
+  @Test
+  void shouldPassAnIdenticalRun() {
+    Verdict v = check(SyntheticRun.wordJob(1, 100, 52, 60, 0.01)).verdict();
+    assertThat(v.comparisons()).hasSize(6).allMatch(c -> c.outcome() == Outcome.UNCHANGED);
+    assertThat(v.exitCode()).isZero();
+    assertThat(v.baseline()).endsWith("linux-x86_64-2c");
+  }
+
+  @Test
+  void shouldPassTheSameCodeWithFreshNoise() {
+    Verdict v = check(SyntheticRun.wordJob(99, 100, 52, 60, 0.03)).verdict();
+    assertThat(v.exitCode()).isZero();
+  }
+
+  @Test
+  void shouldPassARunOnAMachineTwiceAsSlowBecauseRatiosCarryOver() {
+    Verdict v = check(SyntheticRun.wordJob(7, 200, 104, 120, 0.01)).verdict();
+    assertThat(v.exitCode()).isZero();
+    assertThat(v.with(Outcome.REGRESSED)).isEmpty();
+  }
+
+  @Test
+  void shouldFailWhenThePoolGotSlowerBeyondThresholdAndNoise() {
+    Verdict v = check(SyntheticRun.wordJob(2, 100, 70, 60, 0.01)).verdict();
+    assertThat(v.exitCode()).isEqualTo(1);
+    assertThat(v.with(Outcome.REGRESSED))
+        .extracting(FigureComparison::key)
+        .containsExactlyInAnyOrder(
+            MAP_SPEEDUP, MAP_SPEEDUP.replace("speedup:", "efficiency:"),
+            MAP_SPEEDUP.replace("speedup:", "overhead:"));
+    assertThat(outcome(v, IMAP_SPEEDUP)).isEqualTo(Outcome.UNCHANGED);
+  }
+
+  @Test
+  void shouldPassWhenSlowerOnlyWithinTheNoise() {
+    // 13% lower speed-up, but 20% noise per iteration on both sides
+    Path noisyBase = SyntheticRun.wordJob(30, 100, 52, 60, 0.20).writeTo(reports.resolve("noisy-base"));
+    Path run = SyntheticRun.wordJob(3, 100, 60, 60, 0.20).writeTo(reports.resolve("20260102-000000"));
+    Verdict v = CheckRunner.check(run, noisyBase, reports, CheckOptions.DEFAULTS).verdict();
+    FigureComparison map =
+        v.comparisons().stream().filter(c -> c.key().equals(MAP_SPEEDUP)).findFirst().orElseThrow();
+    assertThat(map.worsening()).isGreaterThan(0.10);
+    assertThat(map.outcome()).isEqualTo(Outcome.NOISE);
+    assertThat(v.exitCode()).isZero();
+  }
+
+  @Test
+  void shouldReportAFasterPoolAsAnImprovement() {
+    Verdict v = check(SyntheticRun.wordJob(4, 100, 45, 60, 0.01)).verdict();
+    assertThat(outcome(v, MAP_SPEEDUP)).isEqualTo(Outcome.IMPROVED);
+    assertThat(v.exitCode()).isZero();
+  }
+
+  @Test
+  void shouldNameAFigureMissingFromTheRun() {
+    SyntheticRun run = SyntheticRun.seeded(5).result("SERIAL", 1, "default", 100, 0.01)
+        .result("POOL_MAP", 2, "default", 52, 0.01);
+    Verdict v = check(run).verdict();
+    assertThat(v.with(Outcome.MISSING)).extracting(FigureComparison::key).contains(IMAP_SPEEDUP);
+    assertThat(v.exitCode()).isEqualTo(1);
+    assertThat(VerdictWriter.table(v)).contains(IMAP_SPEEDUP + "  ");
+  }
+
+  @Test
+  void shouldNameAFigureNewInTheRunAndPass() {
+    SyntheticRun run = SyntheticRun.wordJob(6, 100, 52, 60, 0.01)
+        .result("POOL_IMAP", 2, "100", 55, 0.01);
+    Verdict v = check(run).verdict();
+    assertThat(v.with(Outcome.NEW)).extracting(FigureComparison::key)
+        .contains("speedup:WordJobBenchmark.hashAll:POOL_IMAP:workers=2:chunksize=100:hashing=NEW_DIGEST");
+    assertThat(v.exitCode()).isZero();
+  }
+
+  @Test
+  void shouldFallBackToFloorsWithoutABaselineAndSaySo() {
+    Path dir = SyntheticRun.wordJob(8, 100, 52, 60, 0.01).machineClass("linux-aarch64-4c")
+        .writeTo(reports.resolve("20260103-000000"));
+    CheckRunner.Result r = CheckRunner.check(dir, null, reports, CheckOptions.DEFAULTS);
+    assertThat(r.verdict().usedFloors()).isTrue();
+    assertThat(r.warnings()).anyMatch(w -> w.contains("no baseline for machine class linux-aarch64-4c"));
+    assertThat(r.verdict().floors()).extracting(FloorResult::outcome)
+        .containsExactly(Outcome.FLOOR_MET, Outcome.FLOOR_MET, Outcome.FLOOR_MET);
+    assertThat(r.verdict().exitCode()).isZero();
+
+    Path slow = SyntheticRun.wordJob(9, 100, 80, 90, 0.01).machineClass("linux-aarch64-4c")
+        .writeTo(reports.resolve("20260104-000000"));
+    Verdict v = CheckRunner.check(slow, null, reports, CheckOptions.DEFAULTS).verdict();
+    assertThat(v.exitCode()).isEqualTo(1);
+    assertThat(VerdictWriter.table(v)).contains("BELOW FLOOR").contains("baseline: none");
+  }
+
+  @Test
+  void shouldRefuseAMalformedRunNamingTheFile() throws IOException {
+    Path dir = Files.createDirectories(reports.resolve("20260105-000000"));
+    Files.writeString(dir.resolve("jmh.json"), "[{\"benchmark\": ");
+    assertThatThrownBy(() -> CheckRunner.check(dir, null, reports, CheckOptions.DEFAULTS))
+        .isInstanceOf(CheckInputException.class)
+        .hasMessageContaining("run " + dir)
+        .hasMessageContaining("jmh.json");
+  }
+
+  @Test
+  void shouldRefuseAMissingRunFolder() {
+    Path dir = reports.resolve("nope");
+    assertThatThrownBy(() -> CheckRunner.check(dir, null, reports, CheckOptions.DEFAULTS))
+        .isInstanceOf(CheckInputException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("does not exist");
+  }
+
+  @Test
+  void shouldRefuseAMalformedBaselineNamingIt() throws IOException {
+    Files.writeString(reports.resolve("baseline/linux-x86_64-2c/jmh.json"), "{}");
+    assertThatThrownBy(() -> check(SyntheticRun.wordJob(1, 100, 52, 60, 0.01)))
+        .isInstanceOf(CheckInputException.class)
+        .hasMessageContaining("baseline " + reports.resolve("baseline/linux-x86_64-2c"))
+        .hasMessageContaining("jmh.json");
+  }
+
+  @Test
+  void shouldReplaceAnOldBaseline() throws IOException {
+    Path newer = SyntheticRun.wordJob(10, 100, 70, 60, 0.01).writeTo(reports.resolve("20260106-000000"));
+    Path stored = BaselineStore.update(newer, reports);
+    assertThat(Files.readString(stored.resolve("jmh.json"))).isEqualTo(Files.readString(newer.resolve("jmh.json")));
+    try (var files = Files.list(stored.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList()).containsExactly("linux-x86_64-2c");
+    }
+  }
+
+  @Test
+  void shouldFindTheNewestRun() {
+    SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports.resolve("20260301-000000"));
+    SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports.resolve("20260201-000000"));
+    assertThat(BaselineStore.newestRun(reports)).contains(reports.resolve("20260301-000000"));
+    assertThat(BaselineStore.newestRun(reports.resolve("absent"))).isEmpty();
+  }
+
+  @Test
+  void shouldWarnWhenTheRunHasGaps() {
+    SyntheticRun run = SyntheticRun.wordJob(11, 100, 52, 60, 0.01);
+    run.raw("io.poollab.bench.CpuBenchmark.run",
+        java.util.Map.of("impl", "POOL_MAP", "workers", "2", "chunksize", "default"),
+        new double[][] {{5, 5, 5}});
+    List<String> warnings = check(run).warnings();
+    assertThat(warnings).anyMatch(w -> w.startsWith("run: ") && w.contains("CpuBenchmark.run"));
+  }
+
+  @Test
+  void shouldWarnThatFewIterationsLeaveTheCheckNearlyBlind() {
+    SyntheticRun few = SyntheticRun.seeded(12);
+    for (String impl : List.of("SERIAL", "POOL_MAP", "POOL_IMAP_UNORDERED")) {
+      few.raw(SyntheticRun.WORD_JOB,
+          java.util.Map.of("impl", impl, "workers", impl.equals("SERIAL") ? "1" : "2",
+              "chunksize", impl.equals("POOL_IMAP_UNORDERED") ? "1" : "default", "hashing", "NEW_DIGEST"),
+          new double[][] {{100, 101}});
+    }
+    CheckRunner.Result r = check(few);
+    assertThat(r.warnings()).anyMatch(w -> w.contains("fewer than 5 per-iteration samples"));
+  }
+
+  @Test
+  void shouldMergeSeveralRunsIntoOneBaselineThatCarriesTheirDrift() throws IOException {
+    // two runs of unchanged code on a drifting machine: speed-up 1.92 and 1.52
+    Path a = SyntheticRun.wordJob(20, 100, 52, 60, 0.01).writeTo(reports.resolve("20260110-000000"));
+    Path b = SyntheticRun.wordJob(21, 100, 66, 60, 0.01).writeTo(reports.resolve("20260111-000000"));
+    Path stored = BaselineStore.update(List.of(a, b), reports);
+
+    com.fasterxml.jackson.databind.JsonNode merged =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(stored.resolve("jmh.json").toFile());
+    com.fasterxml.jackson.databind.JsonNode map = merged.get(1).path("primaryMetric");
+    assertThat(merged).hasSize(3);
+    assertThat(map.path("rawData")).hasSize(4); // 2 forks from each run
+    assertThat(map.path("score").asDouble()).isCloseTo(59.0, org.assertj.core.api.Assertions.within(1e-9));
+    // the envelope covers both runs' intervals around the merged score
+    assertThat(map.path("scoreError").asDouble()).isGreaterThan(7.0);
+    assertThat(stored.resolve("runs/20260110-000000/jmh.json")).exists();
+    assertThat(stored.resolve("runs/20260111-000000/metadata.json")).exists();
+    assertThat(Files.readString(stored.resolve("metadata.json")))
+        .contains("\"baselineRuns\"").contains("20260110-000000").contains("20260111-000000");
+
+    // a third run like the slower of them: 10.6% below the merged speed-up, but no worse than
+    // a baseline run, so it is drift, not a regression
+    Verdict like = check(SyntheticRun.wordJob(22, 100, 66, 60, 0.01)).verdict();
+    FigureComparison c = like.comparisons().stream()
+        .filter(x -> x.key().equals(MAP_SPEEDUP)).findFirst().orElseThrow();
+    assertThat(c.worsening()).isGreaterThan(0.10);
+    assertThat(c.outcome()).isEqualTo(Outcome.NOISE);
+    assertThat(like.exitCode()).isZero();
+    // a real slow-down beyond the drift still fails
+    Verdict slow = check(SyntheticRun.wordJob(24, 100, 90, 60, 0.01)).verdict();
+    assertThat(slow.with(Outcome.REGRESSED)).extracting(FigureComparison::key).contains(MAP_SPEEDUP);
+  }
+
+  @Test
+  void shouldRefuseToMergeRunsOfDifferentMachineClasses() {
+    Path a = SyntheticRun.wordJob(20, 100, 52, 60, 0.01).writeTo(reports.resolve("20260110-000000"));
+    Path b = SyntheticRun.wordJob(21, 100, 52, 60, 0.01).machineClass("linux-x86_64-4c")
+        .writeTo(reports.resolve("20260111-000000"));
+    assertThatThrownBy(() -> BaselineStore.update(List.of(a, b), reports))
+        .isInstanceOf(CheckInputException.class)
+        .hasMessageContaining("linux-x86_64-4c")
+        .hasMessageContaining("one machine class");
+  }
+}
