@@ -160,8 +160,15 @@ public final class PlanBuilder {
             ? workers
             : profile == Profile.QUICK || multi.isEmpty() ? List.of(maxWorkers) : multi;
     for (String impl : OTHER_POOL_METHODS) {
+      List<String> cs = methodChunks;
+      if (impl.equals("POOL_IMAP_UNORDERED") && profileChunks && profile != Profile.FULL) {
+        // "chunksize 1 must not be a trap" (DESIGN.md): always measured, and named 1, not default
+        cs = new ArrayList<>(methodChunks);
+        cs.remove("default");
+        cs.add(0, "1");
+      }
       for (int w : methodWorkers) {
-        for (String c : methodChunks) {
+        for (String c : cs) {
           out.add(word(costs, impl, w, c, "NEW_DIGEST", s));
         }
       }

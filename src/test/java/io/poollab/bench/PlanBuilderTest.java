@@ -36,6 +36,14 @@ class PlanBuilderTest {
   }
 
   @Test
+  void shouldAlwaysMeasureImapUnorderedAtChunksizeOne() {
+    assertThat(configs(plan(Profile.QUICK, 2), PlanBuilder.WORD_JOB, "POOL_IMAP_UNORDERED", "NEW_DIGEST"))
+        .containsExactlyInAnyOrder("2/1", "2/1000");
+    assertThat(configs(plan(Profile.STANDARD, 2), PlanBuilder.WORD_JOB, "POOL_IMAP_UNORDERED", "NEW_DIGEST"))
+        .containsExactlyInAnyOrder("2/1", "2/1000", "4/1", "4/1000");
+  }
+
+  @Test
   void shouldKeepStandardUnderTwentyMinutesOnTwoCores() {
     BenchPlan standard = plan(Profile.STANDARD, 2);
 
