@@ -24,7 +24,8 @@ import picocli.CommandLine.Command;
       HashCommand.class,
       GenerateCommand.class,
       ReportCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      BenchCommand.class
     })
 public final class Main {
 

@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# The lab's main job: build target/benchmarks.jar if needed, run a benchmark profile into a run
+# folder (reports/<yyyyMMdd-HHmmss>/), then build the HTML report when the jar has `report`.
+#
+#   ./run-benchmarks.sh                       # standard profile (< 20 min on 2 cores)
+#   ./run-benchmarks.sh --profile quick       # a few minutes (CI)
+#   ./run-benchmarks.sh hash --workers 4      # any lab command, run with the JDK 21+ found here
+#
+# The script only validates flags; the Java `bench` command does the real work. It finds a
+# JDK 21+ by itself, so it works with java 17 as the default `java` on the PATH.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+JAR="$ROOT/target/benchmarks.jar"
+
+usage() {
+  cat <<'EOF'
+Usage: ./run-benchmarks.sh [options]
+       ./run-benchmarks.sh hash|generate|report|check [ARGS...]
+
+Runs the JMH benchmark suite (serial vs the pool vs peers vs Python's Pool) and writes a run
+folder: jmh.json, metadata.json, histograms/*.hlog, python.json, then the HTML report.
+
+Options:
+  --profile NAME     quick | standard | full (default: standard)
+                       quick:    a few minutes on 2 cores (CI), a 100,000-word slice
+                       standard: under 20 minutes on 2 cores
+                       full:     every combination (for a big machine)
+  --workers LIST     worker counts, comma-separated positive integers (e.g. 1,2,4)
+  --chunksizes LIST  chunksizes, comma-separated positive integers or 'default' (e.g. 1,100,default)
+  --dataset PATH     the word list (.txt, or .zip holding one text file);
+                       default: datasets/1m_words.txt(.zip), else a generated stand-in
+  --include REGEX    run only plan entries whose 'Class.method key=value...' label matches
+  --no-python        skip the Python multiprocessing.Pool reference
+  --out DIR          the run folder (default: reports/<yyyyMMdd-HHmmss>)
+  --check            run the regression check on the run afterwards (when the jar has `check`)
+  --ignore-jmh-lock  run even while another JMH run on this machine holds JMH's lock
+                       (by default the run waits for it, up to 10 minutes in all)
+  --dry-run          print the plan and its estimated length, then exit
+  -h, --help         this help
+
+Commands (run with the JDK 21+ this script finds):
+  hash ARGS...       the guide's program: hash every word of a list
+  generate ARGS...   write a stand-in word list
+  report RUN_DIR     build the HTML report of a run folder
+  check RUN_DIR      compare a run with the baseline
+
+Environment:
+  JAVA_HOME          used when it is a JDK 21+; otherwise the newest JDK 21+ in /usr/lib/jvm
+  POOLLAB_CLASSPATH  run the lab from this class path instead of building target/benchmarks.jar
+EOF
+}
+
+die_usage() {
+  echo "run-benchmarks.sh: $1" >&2
+  echo >&2
+  usage >&2
+  exit 2
+}
+
+java_major() {  # prints the major version of the java binary $1, or 0 when it does not run
+  local line
+  line="$("$1" -version 2>&1 | head -n 1 || true)"
+  if [[ "$line" =~ version\ \"([0-9]+)(\.([0-9]+))? ]]; then
+    if [[ "${BASH_REMATCH[1]}" == "1" ]]; then echo "${BASH_REMATCH[3]:-0}"; else echo "${BASH_REMATCH[1]}"; fi
+  else
+    echo 0
+  fi
+}
+
+find_java() {  # sets JAVA to a java binary of version 21 or newer, or exits 1
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && (( $(java_major "$JAVA_HOME/bin/java") >= 21 )); then
+    JAVA="$JAVA_HOME/bin/java"
+    return
+  fi
+  local best="" best_major=0 candidate major
+  for candidate in /usr/lib/jvm/*/bin/java; do
+    [[ -x "$candidate" ]] || continue
+    major="$(java_major "$candidate")"
+    if (( major >= 21 && major > best_major )); then
+      best="$candidate"
+      best_major="$major"
+    fi
+  done
+  if [[ -z "$best" ]]; then
+    echo "run-benchmarks.sh: no JDK 21 or newer found: JAVA_HOME=${JAVA_HOME:-<unset>} is not one, and" \
+      "/usr/lib/jvm holds none. Install one (e.g. apt-get install openjdk-21-jdk) or set JAVA_HOME." >&2
+    exit 1
+  fi
+  JAVA="$best"
+}
+
+ensure_jar() {  # builds target/benchmarks.jar when missing or older than src/ or pom.xml
+  if [[ -n "${POOLLAB_CLASSPATH:-}" ]]; then
+    return
+  fi
+  if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/src" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]]; then
+    echo "Building target/benchmarks.jar (mvn -B -q -DskipTests package) ..." >&2
+    (cd "$ROOT" && mvn -B -q -DskipTests package)
+  fi
+}
+
+lab() {  # runs a lab command: lab bench --profile quick ...
+  local flags=()
+  # JMH uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
+  if (( $(java_major "$JAVA") >= 23 )); then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+  if [[ -n "${POOLLAB_CLASSPATH:-}" ]]; then
+    "$JAVA" "${flags[@]}" -cp "$POOLLAB_CLASSPATH" io.poollab.cli.Main "$@"
+  else
+    "$JAVA" "${flags[@]}" -jar "$JAR" "$@"
+  fi
+}
+
+has_command() {  # true when the lab's command list (from --help) names $1
+  lab --help 2>/dev/null | grep -Eq "^[[:space:]]+$1([[:space:],]|$)"
+}
+
+main() {
+  # --- passthrough: ./run-benchmarks.sh hash|generate|report|check ARGS... -------------------------
+  case "${1:-}" in
+    hash|generate|report|check)
+      cd "$ROOT"
+      find_java
+      ensure_jar
+      lab "$@"
+      exit $?
+      ;;
+  esac
+
+  # --- flags: validate here, the bench command does the rest ---------------------------------------
+  PROFILE="standard"
+  BENCH_ARGS=()
+  OUT=""
+  CHECK=0
+  DRY_RUN=0
+
+  need_value() {  # need_value FLAG "$#"
+    if (( $2 < 2 )); then die_usage "$1 needs a value"; fi
+  }
+
+  while (( $# > 0 )); do
+    case "$1" in
+      -h|--help)
+        usage
+        exit 0
+        ;;
+      --profile)
+        need_value "$1" "$#"
+        case "$2" in
+          quick|standard|full) PROFILE="$2" ;;
+          *) die_usage "--profile '$2' is not one of: quick, standard, full" ;;
+        esac
+        shift 2
+        ;;
+      --workers)
+        need_value "$1" "$#"
+        [[ "$2" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] \
+          || die_usage "--workers '$2' must be comma-separated positive integers, e.g. 1,2,4"
+        BENCH_ARGS+=(--workers "$2")
+        shift 2
+        ;;
+      --chunksizes)
+        need_value "$1" "$#"
+        [[ "$2" =~ ^([1-9][0-9]*|default)(,([1-9][0-9]*|default))*$ ]] \
+          || die_usage "--chunksizes '$2' must be comma-separated positive integers or 'default', e.g. 1,100,default"
+        BENCH_ARGS+=(--chunksizes "$2")
+        shift 2
+        ;;
+      --dataset)
+        need_value "$1" "$#"
+        [[ -f "$2" ]] || die_usage "--dataset '$2' is not a file (a .txt word list, or a .zip holding one)"
+        BENCH_ARGS+=(--dataset "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")")
+        shift 2
+        ;;
+      --include)
+        need_value "$1" "$#"
+        BENCH_ARGS+=(--include "$2")
+        shift 2
+        ;;
+      --out)
+        need_value "$1" "$#"
+        OUT="$2"
+        shift 2
+        ;;
+      --no-python)
+        BENCH_ARGS+=(--no-python)
+        shift
+        ;;
+      --check)
+        CHECK=1
+        shift
+        ;;
+      --ignore-jmh-lock)
+        BENCH_ARGS+=(--ignore-jmh-lock)
+        shift
+        ;;
+      --dry-run)
+        DRY_RUN=1
+        shift
+        ;;
+      *)
+        die_usage "unknown option '$1'"
+        ;;
+    esac
+  done
+
+  cd "$ROOT"
+  find_java
+
+  if (( DRY_RUN )); then
+    ensure_jar
+    lab bench --profile "$PROFILE" "${BENCH_ARGS[@]}" --dry-run
+    exit $?
+  fi
+
+  if [[ -z "$OUT" ]]; then
+    OUT="reports/$(date +%Y%m%d-%H%M%S)"
+  fi
+  ensure_jar
+
+  # Ctrl-C: the bench command rewrites jmh.json after every benchmark, so what finished stays
+  # readable; say where it is and stop (the report is not built for a partial run).
+  on_interrupt() {
+    trap - INT
+    echo >&2
+    echo "Interrupted. Finished results so far are in $OUT (jmh.json, metadata.json)." >&2
+    exit 130
+  }
+  trap on_interrupt INT
+
+  status=0
+  lab bench --profile "$PROFILE" --out "$OUT" "${BENCH_ARGS[@]}" || status=$?
+  if (( status == 2 )); then
+    exit 2
+  fi
+  if (( status != 0 )); then
+    echo "run-benchmarks.sh: the bench command finished with exit code $status (some benchmarks failed);" \
+      "results that finished are in $OUT" >&2
+  fi
+
+  if has_command report; then
+    lab report "$OUT" || { echo "run-benchmarks.sh: the report command failed for $OUT" >&2; status=1; }
+  else
+    echo "Report skipped: this build has no 'report' command (run folder: $OUT)."
+  fi
+
+  if (( CHECK )); then
+    if has_command check; then
+      check_status=0
+      lab check "$OUT" || check_status=$?
+      if (( check_status != 0 )); then status=$check_status; fi
+    else
+      echo "Check skipped: this build has no 'check' command."
+    fi
+  fi
+
+  echo "Run folder: $OUT"
+  exit "$status"
+}
+
+# Parsed in full before it runs, so editing this file during a run cannot change that run.
+main "$@"
+exit $?

@@ -1,0 +1,96 @@
+package io.poollab.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The runs a profile makes, in order, with the estimate of how long they take.
+ *
+ * <pre>{@code
+ * BenchPlan plan = PlanBuilder.build(new PlanRequest(Profile.QUICK, 2, null, null, null));
+ * System.out.println(plan.render());   // the listing printed before a run starts
+ * }</pre>
+ *
+ * @param profile the profile it was built from
+ * @param entries the JMH runs, one configuration each
+ * @param wordLimit how many words of the list the benchmarks use; 0 for all
+ * @param python what the Python reference runs, or null when the plan has no Python stage
+ */
+public record BenchPlan(
+    Profile profile, List<PlanEntry> entries, int wordLimit, PythonPlan python) {
+
+  /** Checks and copies the fields. */
+  public BenchPlan {
+    if (profile == null) {
+      throw new IllegalArgumentException("profile must not be null");
+    }
+    if (entries == null) {
+      throw new IllegalArgumentException("entries must not be null");
+    }
+    entries = List.copyOf(entries);
+    if (wordLimit < 0) {
+      throw new IllegalArgumentException("wordLimit must be >= 0 (0 = all), was " + wordLimit);
+    }
+  }
+
+  /** The expected length of the JMH stage: the sum of every entry's estimate. */
+  public Duration jmhEstimate() {
+    return entries.stream().map(e -> e.estimate()).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** The expected length of the whole run, the Python stage included when there is one. */
+  public Duration estimate() {
+    return python == null ? jmhEstimate() : jmhEstimate().plus(pythonEstimate());
+  }
+
+  private Duration pythonEstimate() {
+    return python.estimate(wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS);
+  }
+
+  /** The listing printed before a run: one line per entry, then the totals. */
+  public String render() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Plan: profile %s, %d JMH runs%s%n",
+            profile.id(),
+            entries.size(),
+            wordLimit > 0 ? ", first " + wordLimit + " words of the list" : ", whole word list"));
+    int width = String.valueOf(entries.size()).length();
+    for (int i = 0; i < entries.size(); i++) {
+      PlanEntry e = entries.get(i);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %" + width + "d  %-95s %s%n",
+              i + 1,
+              e.label(),
+              e.settings().describe()));
+    }
+    if (python != null) {
+      sb.append("  Python reference: ").append(python.describe()).append(System.lineSeparator());
+    }
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Estimated length: %s (JMH %s%s)%n",
+            format(estimate()),
+            format(jmhEstimate()),
+            python == null ? "" : ", Python " + format(pythonEstimate())));
+    return sb.toString();
+  }
+
+  /** Formats a duration as {@code 1h02m03s}, {@code 12m05s} or {@code 42s}. */
+  public static String format(Duration d) {
+    long s = Math.max(0, d.toSeconds());
+    if (s >= 3600) {
+      return String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, (s % 3600) / 60, s % 60);
+    }
+    if (s >= 60) {
+      return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+    }
+    return s + "s";
+  }
+}

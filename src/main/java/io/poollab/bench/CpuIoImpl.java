@@ -1,0 +1,64 @@
+package io.poollab.bench;
+
+import io.poollab.pool.Backend;
+import io.poollab.pool.Pool;
+import io.poollab.pool.Task;
+
+/**
+ * The CPU- vs IO-bound benchmark's {@code impl} param: each value is an implementation under
+ * test and the factory of its job.
+ *
+ * <pre>{@code
+ * BatchJob<Long, Long> job = CpuIoImpl.POOL_MAP.create(8, 0, Backend.VIRTUAL, task);
+ * }</pre>
+ */
+public enum CpuIoImpl {
+  /** The plain loop. */
+  SERIAL {
+    @Override
+    public BatchJob<Long, Long> create(int workers, int chunksize, Backend backend, Task<Long, Long> task) {
+      return Jobs.serial(task);
+    }
+  },
+  /** {@code pool.map} on the given backend. */
+  POOL_MAP {
+    @Override
+    public BatchJob<Long, Long> create(int workers, int chunksize, Backend backend, Task<Long, Long> task) {
+      Pool pool = Pool.create(Pool.builder().workers(workers).backend(backend).build());
+      return Jobs.pool(pool, workers, Jobs.PoolMethod.MAP, task, chunksize);
+    }
+  },
+  /** Peer: a parallel stream in a ForkJoinPool of {@code workers}. */
+  FORKJOIN_STREAM {
+    @Override
+    public BatchJob<Long, Long> create(int workers, int chunksize, Backend backend, Task<Long, Long> task) {
+      return Jobs.forkJoinStream(workers, task);
+    }
+  },
+  /** Peer: chunked {@code invokeAll} on a fixed platform-thread pool. */
+  EXECUTOR_INVOKE_ALL {
+    @Override
+    public BatchJob<Long, Long> create(int workers, int chunksize, Backend backend, Task<Long, Long> task) {
+      return Jobs.fixedInvokeAll(workers, chunksize, task);
+    }
+  },
+  /** Peer: one virtual thread per item; {@code workers} plays no part. */
+  VIRTUAL_PER_TASK {
+    @Override
+    public BatchJob<Long, Long> create(int workers, int chunksize, Backend backend, Task<Long, Long> task) {
+      return Jobs.virtualPerTask(task);
+    }
+  };
+
+  /**
+   * Makes the job (its pool or executor started).
+   *
+   * @param workers workers, at least 1
+   * @param chunksize items per task, or 0 for the default
+   * @param backend the pool's backend (pool implementations only)
+   * @param task the per-item task
+   * @return the job; close it to stop its threads
+   */
+  public abstract BatchJob<Long, Long> create(
+      int workers, int chunksize, Backend backend, Task<Long, Long> task);
+}

@@ -1,0 +1,92 @@
+package io.poollab.bench;
+
+import io.poollab.pool.Pool;
+import io.poollab.pool.Task;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+
+/**
+ * The {@code applyAsync} round trip on an idle pool: submit a trivial task, wait for its result.
+ * JMH samples the time of each call (µs); every call is also recorded in an HdrHistogram log.
+ *
+ * <pre>{@code
+ * java -Dpoollab.histograms=/tmp/h -jar target/benchmarks.jar RoundTripLatencyBenchmark -p workers=1
+ * }</pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+public class RoundTripLatencyBenchmark {
+
+  private static final Task<Long, Long> IDENTITY = x -> x;
+
+  /** The implementation: only the pool's {@code applyAsync}. */
+  @Param({"POOL_APPLY_ASYNC"})
+  public String impl;
+
+  /** Workers of the idle pool. */
+  @Param({"1"})
+  public int workers;
+
+  /** Not used: a single task per call. */
+  @Param({"default"})
+  public String chunksize;
+
+  private Pool pool;
+  private LatencyLog log;
+  private long next;
+
+  /** Starts the pool and the histogram log. */
+  @Setup(Level.Trial)
+  public void setup(BenchmarkParams params) {
+    if (!"POOL_APPLY_ASYNC".equals(impl)) {
+      throw new IllegalArgumentException("impl must be POOL_APPLY_ASYNC, was " + impl);
+    }
+    pool = Pool.create(workers);
+    log = LatencyLog.open(params);
+  }
+
+  /**
+   * One round trip.
+   *
+   * @return the echoed value
+   * @throws InterruptedException if interrupted while waiting
+   */
+  @Benchmark
+  public Long applyAsyncRoundTrip() throws InterruptedException {
+    long start = System.nanoTime();
+    Long r = pool.applyAsync(IDENTITY, next++).get();
+    log.record(System.nanoTime() - start);
+    return r;
+  }
+
+  /** Writes a measured iteration's histogram. */
+  @TearDown(Level.Iteration)
+  public void endIteration(IterationParams iteration) {
+    log.endIteration(iteration);
+  }
+
+  /** Closes the pool and the log. */
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    pool.close();
+    log.close();
+  }
+}

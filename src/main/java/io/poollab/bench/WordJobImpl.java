@@ -1,0 +1,98 @@
+package io.poollab.bench;
+
+import io.poollab.pool.Backend;
+import io.poollab.pool.Pool;
+import io.poollab.pool.PoolOptions;
+import io.poollab.pool.Task;
+
+/**
+ * The word job's {@code impl} param: each value is an implementation under test and the factory
+ * of its job (the caffeine benchmarks' pattern).
+ *
+ * <pre>{@code
+ * try (BatchJob<String, String> job = WordJobImpl.POOL_IMAP_UNORDERED.create(new WordJobConfig(4, 100, Hashing.NEW_DIGEST))) {
+ *   job.run(words);
+ * }
+ * }</pre>
+ */
+public enum WordJobImpl {
+  /** The plain loop: the baseline of every speed-up. */
+  SERIAL {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      return Jobs.serial(c.hashing().threadLocalTask());
+    }
+  },
+  /** {@code pool.map}. */
+  POOL_MAP {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      return pool(c, Jobs.PoolMethod.MAP);
+    }
+  },
+  /** {@code pool.imap}, drained. */
+  POOL_IMAP {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      return pool(c, Jobs.PoolMethod.IMAP);
+    }
+  },
+  /** {@code pool.imapUnordered}, drained. */
+  POOL_IMAP_UNORDERED {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      return pool(c, Jobs.PoolMethod.IMAP_UNORDERED);
+    }
+  },
+  /** {@code pool.mapAsync(...).get()}. */
+  POOL_MAP_ASYNC {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      return pool(c, Jobs.PoolMethod.MAP_ASYNC);
+    }
+  },
+  /** One {@code pool.applyAsync} per chunk. */
+  POOL_APPLY_ASYNC {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      return pool(c, Jobs.PoolMethod.APPLY_ASYNC);
+    }
+  },
+  /** Peer: a parallel stream in a ForkJoinPool of {@code workers}. */
+  FORKJOIN_STREAM {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      c.requireDefaultChunksize(this);
+      return Jobs.forkJoinStream(c.workers(), c.hashing().threadLocalTask());
+    }
+  },
+  /** Peer: chunked {@code invokeAll} on a fixed thread pool. */
+  EXECUTOR_INVOKE_ALL {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      return Jobs.fixedInvokeAll(c.workers(), c.chunksize(), c.hashing().threadLocalTask());
+    }
+  },
+  /** Peer: parallel-collectors, batching on a fixed executor. */
+  PARALLEL_COLLECTORS {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      c.requireDefaultChunksize(this);
+      return Jobs.parallelCollectors(c.workers(), c.hashing().threadLocalTask());
+    }
+  };
+
+  /**
+   * Makes the job (its pool or executor started).
+   *
+   * @param config workers, chunksize and hashing
+   * @return the job; close it to stop its threads
+   */
+  public abstract BatchJob<String, String> create(WordJobConfig config);
+
+  private static BatchJob<String, String> pool(WordJobConfig c, Jobs.PoolMethod method) {
+    PoolOptions.Builder options = Pool.builder().workers(c.workers()).backend(Backend.PLATFORM);
+    Task<String, String> task = c.hashing().poolTask(options);
+    return Jobs.pool(Pool.create(options.build()), c.workers(), method, task, c.chunksize());
+  }
+}

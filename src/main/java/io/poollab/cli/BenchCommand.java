@@ -1,0 +1,261 @@
+package io.poollab.cli;
+
+import io.poollab.bench.BenchInputs;
+import io.poollab.bench.BenchPlan;
+import io.poollab.bench.BenchRunner;
+import io.poollab.bench.DatasetInfo;
+import io.poollab.bench.MetadataCollector;
+import io.poollab.bench.PlanBuilder;
+import io.poollab.bench.PlanRequest;
+import io.poollab.bench.Profile;
+import io.poollab.bench.PythonReference;
+import io.poollab.bench.RunMetadata;
+import io.poollab.workload.CpuTask;
+import io.poollab.workload.DatasetException;
+import io.poollab.workload.DefaultDataset;
+import io.poollab.workload.WordList;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code bench} command: prints the plan of a profile and its estimated length, runs every
+ * entry through JMH, and writes the run folder ({@code jmh.json}, {@code metadata.json},
+ * {@code histograms/}, {@code python.json}). {@code ./run-benchmarks.sh} calls it.
+ *
+ * <pre>{@code
+ * java -jar target/benchmarks.jar bench --profile quick --no-python
+ * java -jar target/benchmarks.jar bench --profile standard --workers 1,2 --include WordJob --dry-run
+ * }</pre>
+ *
+ * <p>Exit codes: 0 every benchmark ran, 1 some failed, 2 bad flags or input.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the JMH benchmark suite (serial vs the pool vs peers vs Python) into a run folder.",
+      "Prints the plan and its estimated length first, progress on stderr while it runs."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  /**
+   * The flags of the forked benchmark JVMs besides the lab's -D properties: a fixed heap; on
+   * JDK 23+, JMH's use of sun.misc.Unsafe allowed without a warning on every fork.
+   */
+  static final List<String> FORK_FLAGS =
+      Runtime.version().feature() >= 23
+          ? List.of("-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow")
+          : List.of("-Xms2g", "-Xmx2g");
+
+  private static final DateTimeFormatter RUN_NAME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--profile", paramLabel = "NAME", defaultValue = "standard",
+      description = "quick | standard | full (default: ${DEFAULT-VALUE})")
+  String profile;
+
+  @Option(names = "--workers", paramLabel = "LIST", split = ",",
+      description = "worker counts, e.g. 1,2,4 (default: the profile's)")
+  List<Integer> workers;
+
+  @Option(names = "--chunksizes", paramLabel = "LIST", split = ",",
+      description = "chunksizes: positive integers or 'default', e.g. 1,100,default")
+  List<String> chunksizes;
+
+  @Option(names = "--dataset", paramLabel = "PATH",
+      description = "the word list (.txt or .zip); default: datasets/ (the real list, else a generated stand-in)")
+  Path dataset;
+
+  @Option(names = "--include", paramLabel = "REGEX",
+      description = "only plan entries whose 'Class.method key=value...' label matches")
+  String include;
+
+  @Option(names = "--no-python", description = "skip the Python multiprocessing.Pool reference")
+  boolean noPython;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: reports/<yyyyMMdd-HHmmss>)")
+  Path out;
+
+  @Option(names = "--ignore-jmh-lock",
+      description = "run even while another JMH run on this machine holds JMH's lock (its results and ours will disturb each other)")
+  boolean ignoreJmhLock;
+
+  @Option(names = "--lock-wait-minutes", paramLabel = "N", defaultValue = "10",
+      description = "how long the run may wait in all for other JMH runs to finish (default: ${DEFAULT-VALUE})")
+  int lockWaitMinutes;
+
+  @Option(names = "--dry-run", description = "print the plan and its estimate, then exit")
+  boolean dryRun;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintStream stdout = System.out;
+    PrintStream err = System.err;
+    if (lockWaitMinutes < 0) {
+      throw usage("--lock-wait-minutes must be >= 0, was " + lockWaitMinutes);
+    }
+    BenchPlan plan = plan();
+    stdout.print(plan.render());
+    stdout.flush();
+    if (dryRun) {
+      return 0;
+    }
+
+    Path runDir = out != null ? out : Path.of("reports", LocalDateTime.now().format(RUN_NAME));
+    if (Files.exists(runDir.resolve("jmh.json"))) {
+      throw usage("--out " + runDir + " already holds a run (jmh.json); choose a new folder");
+    }
+    Path data = resolveDataset(err);
+    DatasetInfo info = DatasetInfo.of(data, loadWords(data).size(), plan.wordLimit());
+    Path histograms = runDir.resolve("histograms");
+    Files.createDirectories(histograms);
+    err.printf(Locale.ROOT, "Dataset: %s (%d words, sha256 %s)%n", info.path(), info.words(), info.sha256().substring(0, 12));
+
+    List<String> jvmArgs = forkArguments(info, plan, histograms);
+    RunMetadata metadata = MetadataCollector.collect(Profile.parse(profile), info, jvmArgs, Instant.now(), Path.of("."));
+    MetadataCollector.write(metadata, runDir.resolve("metadata.json"));
+    err.println("Run folder: " + runDir + " (machine class " + metadata.machineClass() + ")");
+
+    if (ignoreJmhLock) {
+      // read once by JMH's Runner when its class loads, which happens below
+      System.setProperty("jmh.ignoreLock", "true");
+    }
+    BenchRunner runner =
+        new BenchRunner(plan, runDir, jvmArgs, err).lockWait(Duration.ofMinutes(lockWaitMinutes));
+    AtomicBoolean done = new AtomicBoolean();
+    Thread onInterrupt = new Thread(() -> {
+      if (!done.get()) {
+        err.println();
+        err.println("Interrupted after " + runner.finished() + " of " + plan.entries().size()
+            + " benchmarks; their results are in " + runDir.resolve("jmh.json"));
+      }
+    });
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
+    BenchRunner.Summary summary;
+    boolean pythonOk;
+    try {
+      summary = runner.run();
+      pythonOk = runPython(plan, info, runDir, err);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+        done.set(true);
+      } catch (IllegalStateException shuttingDown) {
+        // Ctrl-C: the hook is running and says what finished
+      }
+    }
+
+    err.printf(Locale.ROOT, "Done: %d of %d benchmarks in %s; results in %s%n",
+        summary.finished(), plan.entries().size(), BenchPlan.format(summary.elapsed()), runDir);
+    if (!summary.failed().isEmpty()) {
+      err.println("Failed: " + String.join("; ", summary.failed()));
+      return 1;
+    }
+    return pythonOk ? 0 : 1;
+  }
+
+  /**
+   * The arguments of every forked benchmark JVM: the fixed flags, the dataset, the word limit,
+   * the histogram folder, and the CPU task's cost per round measured once here, so that every
+   * fork (serial and parallel) does the same work per item.
+   */
+  private static List<String> forkArguments(DatasetInfo info, BenchPlan plan, Path histograms) {
+    List<String> jvmArgs = new ArrayList<>(FORK_FLAGS);
+    jvmArgs.add("-D" + BenchInputs.DATASET + "=" + info.path());
+    if (plan.wordLimit() > 0) {
+      jvmArgs.add("-D" + BenchInputs.WORDS + "=" + plan.wordLimit());
+    }
+    jvmArgs.add("-D" + BenchInputs.HISTOGRAMS + "=" + histograms.toAbsolutePath().normalize());
+    jvmArgs.add("-D" + BenchInputs.NANOS_PER_ITERATION + "=" + CpuTask.measureNanosPerIteration());
+    return jvmArgs;
+  }
+
+  /** The Python stage: true when it wrote python.json or was skipped on purpose. */
+  private boolean runPython(BenchPlan plan, DatasetInfo info, Path runDir, PrintStream err)
+      throws InterruptedException {
+    if (noPython) {
+      err.println("Python reference skipped: --no-python.");
+      return true;
+    }
+    if (plan.python() == null) {
+      return true;
+    }
+    boolean wrote = PythonReference.run(
+        plan.python(), Path.of(info.path()), plan.wordLimit(), runDir, PythonReference.SCRIPT, err);
+    // no python3 or no script is a skip, not a failure
+    return wrote || PythonReference.findPython().isEmpty() || !Files.isRegularFile(PythonReference.SCRIPT);
+  }
+
+  /** The plan for the flags; bad values become usage errors (exit code 2). */
+  BenchPlan plan() {
+    Profile p;
+    Pattern filter = null;
+    try {
+      p = Profile.parse(profile);
+    } catch (IllegalArgumentException e) {
+      throw usage("--profile: " + e.getMessage());
+    }
+    if (include != null) {
+      try {
+        filter = Pattern.compile(include);
+      } catch (PatternSyntaxException e) {
+        throw usage("--include '" + include + "' is not a valid regular expression: " + e.getDescription());
+      }
+    }
+    PlanRequest request;
+    try {
+      request = new PlanRequest(p, Runtime.getRuntime().availableProcessors(), workers, chunksizes, filter);
+    } catch (IllegalArgumentException e) {
+      throw usage(e.getMessage().startsWith("workers") ? "--workers: " + e.getMessage() : "--chunksizes: " + e.getMessage());
+    }
+    BenchPlan plan = PlanBuilder.build(request);
+    if (plan.entries().isEmpty()) {
+      throw usage("--include '" + include + "' matches none of the plan's benchmarks (see --dry-run without it)");
+    }
+    return plan;
+  }
+
+  private Path resolveDataset(PrintStream err) {
+    if (dataset != null) {
+      if (!Files.isRegularFile(dataset)) {
+        throw usage("--dataset " + dataset + " is not a file (a .txt word list, or a .zip holding one)");
+      }
+      return dataset.toAbsolutePath().normalize();
+    }
+    Path dir = Path.of("datasets");
+    if (DefaultDataset.needsGeneration(dir)) {
+      err.println("Generating the stand-in word list in " + dir + " (once) ...");
+    }
+    return DefaultDataset.resolve(dir).toAbsolutePath().normalize();
+  }
+
+  private List<String> loadWords(Path data) {
+    try {
+      return WordList.load(data);
+    } catch (DatasetException e) {
+      throw usage("--dataset: " + e.getMessage());
+    }
+  }
+
+  private CommandLine.ParameterException usage(String message) {
+    return new CommandLine.ParameterException(spec.commandLine(), message);
+  }
+}

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Python's multiprocessing.Pool on the lab's job: the reference the Java pool is measured against.
+
+The guide's program (SHA-512 hex digest of every word of a word list), run serially, with
+Pool(n).map at the default and at set chunksizes, and with imap_unordered; and ThreadPool(n).map
+over a simulated IO task (sleep). Each configuration runs --repeats times; the median is reported.
+Only the map call is timed: the pool is started (and warmed with a small map) before the clock
+starts, as the JMH benchmarks create their pools in @Setup.
+
+Writes the lab's python.json:
+  {"python": "3.11.7", "cores": 2, "dataset": "...", "results": [
+     {"impl": "PY_SERIAL" | "PY_POOL_MAP" | "PY_POOL_IMAP_UNORDERED" | "PY_THREADPOOL_MAP",
+      "workload": "words" | "sleep", "workers": n, "chunksize": "default" | n,
+      "samplesSeconds": [...], "medianSeconds": x}, ...]}
+
+Example:
+  python3 src/main/python/pool_reference.py --dataset datasets/standin_1m_words.txt \
+      --workers 1,2 --chunksizes default,1000 --repeats 3 --out /tmp/python.json
+"""
+
+import argparse
+import hashlib
+import io
+import json
+import os
+import platform
+import statistics
+import sys
+import time
+import zipfile
+from multiprocessing import Pool
+from multiprocessing.pool import ThreadPool
+
+
+def hash_word(word):
+    """The guide's hash_word: a new SHA-512 per word, hex digest."""
+    return hashlib.sha512(word.encode("utf-8")).hexdigest()
+
+
+def sleep_task(item, millis):
+    time.sleep(millis / 1000.0)
+    return item
+
+
+class SleepTask:
+    """Picklable-free callable for ThreadPool (threads share memory)."""
+
+    def __init__(self, millis):
+        self.millis = millis
+
+    def __call__(self, item):
+        return sleep_task(item, self.millis)
+
+
+def load_words(path):
+    """One word per line (LF or CRLF), UTF-8; or a .zip holding one text file."""
+    if path.endswith(".zip"):
+        with zipfile.ZipFile(path) as z:
+            names = [n for n in z.namelist() if not n.startswith("__MACOSX/") and not n.endswith("/")]
+            if len(names) != 1:
+                sys.exit(f"pool_reference.py: {path}: expected one text file in the zip, found {len(names)}")
+            text = io.TextIOWrapper(z.open(names[0]), encoding="utf-8").read()
+    else:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    return [line.rstrip("\r") for line in text.split("\n")][: -1 if text.endswith("\n") else None]
+
+
+def int_list(text):
+    try:
+        values = [int(x) for x in text.split(",")]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' must be comma-separated positive integers")
+    if not values or any(v < 1 for v in values):
+        raise argparse.ArgumentTypeError(f"'{text}' must be comma-separated positive integers")
+    return values
+
+
+def chunk_list(text):
+    out = []
+    for x in text.split(","):
+        if x == "default":
+            out.append("default")
+        elif x.isdigit() and int(x) >= 1:
+            out.append(int(x))
+        else:
+            raise argparse.ArgumentTypeError(f"chunksize '{x}' must be 'default' or a positive integer")
+    return out
+
+
+def timed(fn, repeats):
+    samples = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
+def result(impl, workload, workers, chunksize, samples):
+    return {
+        "impl": impl,
+        "workload": workload,
+        "workers": workers,
+        "chunksize": chunksize,
+        "samplesSeconds": [round(s, 9) for s in samples],
+        "medianSeconds": round(statistics.median(samples), 9),
+    }
+
+
+def log(message):
+    print(f"[python] {message}", file=sys.stderr, flush=True)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--dataset", required=True, help="the word list (.txt or .zip)")
+    parser.add_argument("--words", type=int, default=0, help="use only the first N words (0 = all)")
+    parser.add_argument("--workers", type=int_list, default=[1, 2], help="Pool sizes, e.g. 1,2,4")
+    parser.add_argument("--chunksizes", type=chunk_list, default=["default"], help="map chunksizes")
+    parser.add_argument("--imap-chunksize", type=int, default=1000, help="imap_unordered chunksize")
+    parser.add_argument("--io-workers", type=int_list, default=[20], help="ThreadPool sizes")
+    parser.add_argument("--sleep-items", type=int, default=100)
+    parser.add_argument("--sleep-ms", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", required=True, help="where to write python.json")
+    args = parser.parse_args(argv)
+    if args.repeats < 1 or args.words < 0 or args.imap_chunksize < 1:
+        parser.error("--repeats and --imap-chunksize must be >= 1, --words >= 0")
+    if not os.path.isfile(args.dataset):
+        parser.error(f"--dataset {args.dataset} is not a file")
+
+    words = load_words(args.dataset)
+    if args.words > 0:
+        words = words[: args.words]
+    log(f"Loaded {len(words)} words from {args.dataset}")
+    results = []
+
+    samples = timed(lambda: [hash_word(w) for w in words], args.repeats)
+    results.append(result("PY_SERIAL", "words", 1, "default", samples))
+    log(f"serial: {statistics.median(samples):.3f} s")
+
+    for n in args.workers:
+        with Pool(n) as pool:
+            pool.map(hash_word, words[:1000])  # start the workers before timing
+            for c in args.chunksizes:
+                if c == "default":
+                    samples = timed(lambda: pool.map(hash_word, words), args.repeats)
+                else:
+                    samples = timed(lambda: pool.map(hash_word, words, c), args.repeats)
+                results.append(result("PY_POOL_MAP", "words", n, c, samples))
+                log(f"Pool({n}).map chunksize {c}: {statistics.median(samples):.3f} s")
+            samples = timed(
+                lambda: sum(1 for _ in pool.imap_unordered(hash_word, words, args.imap_chunksize)),
+                args.repeats,
+            )
+            results.append(result("PY_POOL_IMAP_UNORDERED", "words", n, args.imap_chunksize, samples))
+            log(f"Pool({n}).imap_unordered chunksize {args.imap_chunksize}: {statistics.median(samples):.3f} s")
+
+    task = SleepTask(args.sleep_ms)
+    items = list(range(args.sleep_items))
+    samples = timed(lambda: [task(i) for i in items], args.repeats)
+    results.append(result("PY_SERIAL", "sleep", 1, "default", samples))
+    for n in args.io_workers:
+        with ThreadPool(n) as pool:
+            samples = timed(lambda: pool.map(task, items), args.repeats)
+        results.append(result("PY_THREADPOOL_MAP", "sleep", n, "default", samples))
+        log(f"ThreadPool({n}).map {args.sleep_items} sleeps of {args.sleep_ms} ms: {statistics.median(samples):.3f} s")
+
+    out = {
+        "python": platform.python_version(),
+        "cores": os.cpu_count(),
+        "dataset": os.path.abspath(args.dataset),
+        "results": results,
+    }
+    tmp = args.out + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        json.dump(out, f, indent=2)
+        f.write("\n")
+    os.replace(tmp, args.out)
+    log(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,157 @@
+package io.poollab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class PlanBuilderTest {
+
+  private static BenchPlan plan(Profile p, int cores) {
+    return PlanBuilder.build(new PlanRequest(p, cores, null, null, null));
+  }
+
+  private static Set<String> configs(BenchPlan plan, String benchmark, String impl, String hashing) {
+    return plan.entries().stream()
+        .filter(e -> e.benchmark().equals(benchmark) && e.params().get("impl").equals(impl))
+        .filter(e -> hashing == null || hashing.equals(e.params().get("hashing")))
+        .map(e -> e.params().get("workers") + "/" + e.params().get("chunksize"))
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void shouldKeepQuickSmallAndShort() {
+    BenchPlan quick = plan(Profile.QUICK, 2);
+
+    assertThat(quick.entries()).hasSizeLessThanOrEqualTo(60);
+    assertThat(quick.estimate()).isLessThan(Duration.ofMinutes(5));
+    assertThat(quick.wordLimit()).isEqualTo(PlanBuilder.QUICK_WORDS);
+    assertThat(configs(quick, PlanBuilder.WORD_JOB, "POOL_MAP", "NEW_DIGEST"))
+        .containsExactlyInAnyOrder("1/default", "1/1000", "2/default", "2/1000");
+  }
+
+  @Test
+  void shouldAlwaysMeasureImapUnorderedAtChunksizeOne() {
+    assertThat(configs(plan(Profile.QUICK, 2), PlanBuilder.WORD_JOB, "POOL_IMAP_UNORDERED", "NEW_DIGEST"))
+        .containsExactlyInAnyOrder("2/1", "2/1000");
+    assertThat(configs(plan(Profile.STANDARD, 2), PlanBuilder.WORD_JOB, "POOL_IMAP_UNORDERED", "NEW_DIGEST"))
+        .containsExactlyInAnyOrder("2/1", "2/1000", "4/1", "4/1000");
+  }
+
+  @Test
+  void shouldKeepStandardUnderTwentyMinutesOnTwoCores() {
+    BenchPlan standard = plan(Profile.STANDARD, 2);
+
+    assertThat(standard.estimate()).isLessThan(Duration.ofMinutes(20));
+    assertThat(standard.wordLimit()).isZero();
+    assertThat(configs(standard, PlanBuilder.WORD_JOB, "POOL_MAP", "NEW_DIGEST"))
+        .hasSize(3 * 4)
+        .contains("1/1", "2/100", "4/default", "4/10000");
+  }
+
+  @Test
+  void shouldCoverTheCrossProductInFull() {
+    BenchPlan full = plan(Profile.FULL, 4);
+    List<String> workers = List.of("1", "2", "4", "8");
+    List<String> chunks = List.of("1", "10", "100", "1000", "10000", "default");
+    Set<String> cross =
+        workers.stream()
+            .flatMap(w -> chunks.stream().map(c -> w + "/" + c))
+            .collect(Collectors.toSet());
+
+    for (String impl :
+        List.of("POOL_MAP", "POOL_IMAP", "POOL_IMAP_UNORDERED", "POOL_MAP_ASYNC", "POOL_APPLY_ASYNC")) {
+      assertThat(configs(full, PlanBuilder.WORD_JOB, impl, "NEW_DIGEST")).as(impl).isEqualTo(cross);
+    }
+    assertThat(configs(full, PlanBuilder.WORD_JOB, "POOL_MAP", "WORKER_DIGEST")).isEqualTo(cross);
+    assertThat(full.entries().getFirst().settings().forks()).isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void shouldGoUpToTwiceTheCoresInFull() {
+    assertThat(PlanBuilder.defaultWorkers(Profile.FULL, 2)).containsExactly(1, 2, 4);
+    assertThat(PlanBuilder.defaultWorkers(Profile.FULL, 6)).containsExactly(1, 2, 4, 8, 12);
+    assertThat(PlanBuilder.defaultWorkers(Profile.FULL, 1)).containsExactly(1, 2);
+  }
+
+  @Test
+  void shouldCarryTheSerialBaselineForEveryWorkload() {
+    BenchPlan standard = plan(Profile.STANDARD, 2);
+    Set<String> parallelWorkloads = workloads(standard, false);
+    Set<String> serialWorkloads = workloads(standard, true);
+
+    assertThat(serialWorkloads).containsAll(parallelWorkloads);
+    standard.entries().stream()
+        .filter(e -> e.params().get("impl").equals("SERIAL"))
+        .forEach(e -> assertThat(e.params()).containsEntry("workers", "1").containsEntry("chunksize", "default"));
+  }
+
+  /** Benchmark + every param but impl, workers and chunksize, for the throughput benchmarks. */
+  private static Set<String> workloads(BenchPlan plan, boolean serial) {
+    return plan.entries().stream()
+        .filter(e -> e.benchmark().equals(PlanBuilder.WORD_JOB) || e.benchmark().equals(PlanBuilder.CPU_IO))
+        .filter(e -> e.params().get("impl").equals("SERIAL") == serial)
+        .map(e -> e.benchmark() + e.params().entrySet().stream()
+            .filter(p -> !Set.of("impl", "workers", "chunksize").contains(p.getKey()))
+            .map(Object::toString).collect(Collectors.joining(",")))
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void shouldUseOverridesAndFilter() {
+    BenchPlan plan =
+        PlanBuilder.build(
+            new PlanRequest(Profile.QUICK, 2, List.of(3), List.of("7"), Pattern.compile("WordJob.*POOL_MAP ")));
+
+    assertThat(plan.entries()).isNotEmpty();
+    assertThat(plan.entries())
+        .allSatisfy(e -> assertThat(e.label()).startsWith("WordJobBenchmark.hashAll impl=POOL_MAP "));
+    assertThat(configs(plan, PlanBuilder.WORD_JOB, "POOL_MAP", "NEW_DIGEST")).containsExactly("3/7");
+  }
+
+  @Test
+  void shouldGiveEveryEntryADistinctLabel() {
+    for (Profile p : Profile.values()) {
+      List<String> labels = plan(p, 2).entries().stream().map(PlanEntry::label).toList();
+      assertThat(labels).as(p.id()).doesNotHaveDuplicates();
+    }
+  }
+
+  @Test
+  void shouldRenderThePlanWithItsEstimate() {
+    String text = plan(Profile.QUICK, 2).render();
+
+    assertThat(text)
+        .startsWith("Plan: profile quick, ")
+        .contains("WordJobBenchmark.hashAll impl=SERIAL workers=1 chunksize=default hashing=NEW_DIGEST")
+        .contains("Python reference: ")
+        .contains("Estimated length: ");
+  }
+
+  @Test
+  void shouldRefuseBadRequests() {
+    assertThatThrownBy(() -> new PlanRequest(Profile.QUICK, 2, List.of(0), null, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("workers")
+        .hasMessageContaining("0");
+    assertThatThrownBy(() -> new PlanRequest(Profile.QUICK, 2, null, List.of("big"), null))
+        .hasMessageContaining("'big'")
+        .hasMessageContaining("default");
+    assertThatThrownBy(() -> Profile.parse("slow")).hasMessageContaining("quick, standard, full");
+    assertThatThrownBy(() -> new IterationSettings(0, 1, Duration.ofMillis(1), 1, Duration.ofMillis(1)))
+        .hasMessageContaining("forks must be >= 1");
+  }
+
+  @Test
+  void shouldEstimateFromIterationsTimesTimes() {
+    IterationSettings s = new IterationSettings(2, 2, Duration.ofSeconds(1), 3, Duration.ofMillis(500));
+
+    assertThat(s.estimate())
+        .isEqualTo(Duration.ofMillis(2 * (2000 + 1500)).plus(IterationSettings.FORK_OVERHEAD.multipliedBy(2)));
+  }
+}

@@ -1,0 +1,104 @@
+package io.poollab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@code run-benchmarks.sh} with bash: flag checks in the script, and the plumbing of the
+ * flags to the {@code bench} command through {@code --dry-run} (on the test class path, via
+ * {@code POOLLAB_CLASSPATH}, so nothing is built or benchmarked).
+ */
+@Timeout(120)
+class RunBenchmarksScriptTest {
+
+  @TempDir Path tmp;
+
+  private record Result(int exit, String out, String err) {}
+
+  private Result script(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("bash", "run-benchmarks.sh"));
+    cmd.addAll(List.of(args));
+    Path out = tmp.resolve("out.txt");
+    Path err = tmp.resolve("err.txt");
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    pb.environment().put("POOLLAB_CLASSPATH", System.getProperty("java.class.path"));
+    Process p = pb.start();
+    if (!p.waitFor(100, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("run-benchmarks.sh " + String.join(" ", args) + " did not finish");
+    }
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void shouldRefuseAnUnknownFlagWithUsageAndExitCode2() throws Exception {
+    Result r = script("--bogus");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown option '--bogus'").contains("Usage: ./run-benchmarks.sh");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void shouldPrintHelpAndExit0() throws Exception {
+    Result r = script("--help");
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("Usage: ./run-benchmarks.sh").contains("--profile NAME").contains("--no-python");
+  }
+
+  @Test
+  void shouldRefuseBadValuesNamingThem() throws Exception {
+    Result profile = script("--profile", "slow");
+    Result workers = script("--workers", "1,0");
+    Result chunks = script("--chunksizes", "1,big");
+    Result missing = script("--profile");
+    Result dataset = script("--dataset", tmp.resolve("nope.txt").toString());
+
+    assertThat(profile.exit()).isEqualTo(2);
+    assertThat(profile.err()).contains("--profile 'slow' is not one of: quick, standard, full");
+    assertThat(workers.exit()).isEqualTo(2);
+    assertThat(workers.err()).contains("--workers '1,0'");
+    assertThat(chunks.exit()).isEqualTo(2);
+    assertThat(chunks.err()).contains("--chunksizes '1,big'");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("--profile needs a value");
+    assertThat(dataset.exit()).isEqualTo(2);
+    assertThat(dataset.err()).contains("nope.txt").contains("is not a file");
+  }
+
+  @Test
+  void shouldPassTheFlagsToTheBenchCommand() throws Exception {
+    Result r = script("--profile", "quick", "--workers", "1,3", "--chunksizes", "default,50",
+        "--include", "WordJob", "--no-python", "--dry-run");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("Plan: profile quick")
+        .contains("impl=POOL_MAP workers=3 chunksize=50 hashing=NEW_DIGEST")
+        .contains("Estimated length:")
+        .doesNotContain("CpuIoBenchmark");
+  }
+
+  @Test
+  void shouldReportAnIncludeThatMatchesNothing() throws Exception {
+    Result r = script("--include", "NoSuchBenchmark", "--dry-run");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--include 'NoSuchBenchmark' matches none");
+  }
+}
