@@ -48,6 +48,9 @@ Commands (run with the JDK 21+ this script finds):
 Environment:
   JAVA_HOME          used when it is a JDK 21+; otherwise the newest JDK 21+ in /usr/lib/jvm
   POOLLAB_CLASSPATH  run the lab from this class path instead of building target/benchmarks.jar
+  POOLLAB_JAVA_OPTS  extra options for the lab's JVM; -Dpoollab.pool.* ones reach the benchmark
+                     forks too (-Dpoollab.pool.slowdownNanos=N slows the pool on purpose, to prove
+                     that --check catches a regression; never set it otherwise)
 EOF
 }
 
@@ -104,6 +107,9 @@ lab() {  # runs a lab command: lab bench --profile quick ...
   local flags=()
   # JMH uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
   if (( $(java_major "$JAVA") >= 23 )); then flags+=(--sun-misc-unsafe-memory-access=allow); fi
+  # extra JVM options for the lab's own JVM, e.g. -Dpoollab.pool.slowdownNanos=3000, which the
+  # bench command passes on to the benchmark forks
+  if [[ -n "${POOLLAB_JAVA_OPTS:-}" ]]; then read -r -a extra <<< "$POOLLAB_JAVA_OPTS"; flags+=("${extra[@]}"); fi
   if [[ -n "${POOLLAB_CLASSPATH:-}" ]]; then
     "$JAVA" "${flags[@]}" -cp "$POOLLAB_CLASSPATH" io.poollab.cli.Main "$@"
   else

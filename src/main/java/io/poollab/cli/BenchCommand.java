@@ -177,6 +177,9 @@ public final class BenchCommand implements Callable<Integer> {
    * the histogram folder, and the CPU task's cost per round measured once here, so that every
    * fork (serial and parallel) does the same work per item.
    */
+  /** System properties with this prefix are passed on to every fork. */
+  static final String POOL_PROPERTY_PREFIX = "poollab.pool.";
+
   private static List<String> forkArguments(DatasetInfo info, BenchPlan plan, Path histograms) {
     List<String> jvmArgs = new ArrayList<>(FORK_FLAGS);
     jvmArgs.add("-D" + BenchInputs.DATASET + "=" + info.path());
@@ -185,7 +188,19 @@ public final class BenchCommand implements Callable<Integer> {
     }
     jvmArgs.add("-D" + BenchInputs.HISTOGRAMS + "=" + histograms.toAbsolutePath().normalize());
     jvmArgs.add("-D" + BenchInputs.NANOS_PER_ITERATION + "=" + CpuTask.measureNanosPerIteration());
+    // the pool's own switches (such as the deliberate slow-down that proves the regression check
+    // works) reach the forks, where the pools are made, and so the run's metadata
+    jvmArgs.addAll(poolProperties());
     return jvmArgs;
+  }
+
+  /** The {@code -Dpoollab.pool.*} options of this JVM, to pass on to the forks. */
+  static List<String> poolProperties() {
+    return System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith(POOL_PROPERTY_PREFIX))
+        .sorted()
+        .map(name -> "-D" + name + "=" + System.getProperty(name))
+        .toList();
   }
 
   /** The Python stage: true when it wrote python.json or was skipped on purpose. */

@@ -41,4 +41,15 @@ class BenchCommandTest {
         "--out", System.getProperty("java.io.tmpdir") + "/poollab-bench-test-missing")).isEqualTo(2);
     assertThat(err.toString()).contains("/no/such/words.txt");
   }
+
+  @Test
+  void shouldPassThePoolsOwnSwitchesOnToTheForks() {
+    System.setProperty("poollab.pool.slowdownNanos", "3000");
+    try {
+      assertThat(BenchCommand.poolProperties()).contains("-Dpoollab.pool.slowdownNanos=3000");
+    } finally {
+      System.clearProperty("poollab.pool.slowdownNanos");
+    }
+    assertThat(BenchCommand.poolProperties()).noneMatch(arg -> arg.contains("slowdownNanos"));
+  }
 }
