@@ -218,7 +218,8 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
         chunk[done] = null;
         progress.countOne(); // before the consumer can see the item
         deliver(first + done, value);
-        if (consumerWaiting) {
+        if ((done + 1) % chunksize == 0) {
+          // the consumer is woken once a chunk, as Python hands results over a chunk at a time
           signalConsumer();
         }
       }
