@@ -28,7 +28,8 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /**
-   * Writes {@code <run>/index.html} and the PNG copies of its charts in {@code <run>/charts/}.
+   * Writes {@code <run>/index.html}, the PNG copies of its charts in {@code <run>/charts/} and
+   * the Markdown {@link Summary} in {@code <run>/summary.md}.
    *
    * @param run the run
    * @return the page written
@@ -41,6 +42,7 @@ public final class ReportWriter {
     }
     Path page = run.dir().resolve("index.html");
     Files.writeString(page, RunPage.render(run, charts, svgs(charts)), StandardCharsets.UTF_8);
+    Files.writeString(run.dir().resolve("summary.md"), Summary.markdown(run), StandardCharsets.UTF_8);
     return page;
   }
 

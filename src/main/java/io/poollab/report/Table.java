@@ -44,4 +44,22 @@ public record Table(String id, String title, List<String> header, List<List<Stri
     rows.forEach(r -> sb.append(String.join("\t", r)).append('\n'));
     return sb.toString();
   }
+
+  /**
+   * A GitHub-flavoured Markdown table: the header, then each row; a {@code |} in a cell is
+   * escaped.
+   *
+   * @return the table as Markdown
+   */
+  public String toMarkdown() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(markdownRow(header));
+    sb.append(markdownRow(header.stream().map(h -> "---").toList()));
+    rows.forEach(r -> sb.append(markdownRow(r)));
+    return sb.toString();
+  }
+
+  private static String markdownRow(List<String> cells) {
+    return "| " + String.join(" | ", cells.stream().map(c -> c.replace("|", "\\|")).toList()) + " |\n";
+  }
 }

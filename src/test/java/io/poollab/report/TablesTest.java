@@ -44,4 +44,20 @@ class TablesTest {
     assertThat(Recommendation.forRun(run)).isEmpty();
     Golden.check("tables-single.txt", Tables.results(run).toText() + Tables.metadata(run).toText());
   }
+
+  @Test
+  void shouldWriteTheSummaryAsMarkdown() {
+    RunResults run = RunReader.read(Golden.run("full"));
+    String markdown = Summary.markdown(run);
+    assertThat(markdown).contains("| job | impl | backend | workers | chunksize | speed-up | error | efficiency |")
+        .contains("| --- | --- |")
+        .contains("- On this machine (");
+    Golden.check("summary-full.md", markdown);
+  }
+
+  @Test
+  void shouldEscapePipesInMarkdownCells() {
+    Table table = new Table("t", "T", java.util.List.of("a"), java.util.List.of(java.util.List.of("x|y")));
+    assertThat(table.toMarkdown()).isEqualTo("| a |\n| --- |\n| x\\|y |\n");
+  }
 }

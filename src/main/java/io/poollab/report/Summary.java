@@ -1,0 +1,45 @@
+package io.poollab.report;
+
+import java.util.Locale;
+
+/**
+ * A run's results as Markdown ({@code <run>/summary.md}): where it ran, the recommendations and
+ * the speed-up table, ready to paste into a README, an issue or a CI job summary, so that no
+ * figure there is typed by hand.
+ *
+ * <pre>{@code
+ * String markdown = Summary.markdown(RunReader.read(Path.of("reports/20260101-120000")));
+ * }</pre>
+ */
+public final class Summary {
+
+  private Summary() {}
+
+  /**
+   * The summary of a run.
+   *
+   * @param run the run
+   * @return Markdown text
+   */
+  public static String markdown(RunResults run) {
+    RunMetadata m = run.metadata();
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT,
+        "Run `%s` (profile %s, %s): %s, %d cores, %s, %s; commit %s; dataset %s (%d words).%n%n",
+        run.dir().getFileName(), m.profile(), m.startedAt(), m.cpuModel(), m.cores(), m.os(),
+        m.jvm(), shortCommit(m.commit()), m.dataset().path(), m.dataset().words()));
+    for (Recommendation r : Recommendation.forRun(run)) {
+      sb.append("- ").append(r.sentence(m.machineClass())).append('\n');
+    }
+    sb.append('\n').append(Tables.speedUps(run).toMarkdown());
+    if (!run.problems().isEmpty()) {
+      sb.append("\nProblems:\n");
+      run.problems().forEach(p -> sb.append("- ").append(p).append('\n'));
+    }
+    return sb.toString();
+  }
+
+  private static String shortCommit(String commit) {
+    return commit.length() > 12 ? commit.substring(0, 12) : commit;
+  }
+}
