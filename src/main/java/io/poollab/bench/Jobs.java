@@ -7,6 +7,7 @@ import io.poollab.pool.ResultIterator;
 import io.poollab.pool.Task;
 import io.poollab.workload.SerialBaseline;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -186,6 +188,49 @@ public final class Jobs {
   /** Peer: one virtual thread per item ({@code Executors.newVirtualThreadPerTaskExecutor()}). */
   public static <T, R> BatchJob<T, R> virtualPerTask(Task<T, R> task) {
     return invokeAll(Executors.newVirtualThreadPerTaskExecutor(), 1, 1, task);
+  }
+
+  /** The chunk of the hand-written ideal: DESIGN.md's "hand-written dynamic chunks of 1000". */
+  static final int IDEAL_CHUNK = 1000;
+
+  /**
+   * The hand-written ideal the pool is measured against: {@code workers} threads pull chunks of
+   * {@value #IDEAL_CHUNK} items from one atomic counter and write into one result array; no
+   * queue, no per-chunk objects, no progress, no callbacks.
+   */
+  public static <T, R> BatchJob<T, R> handWrittenChunks(int workers, Task<T, R> task) {
+    ExecutorService threads = Executors.newFixedThreadPool(workers);
+    return new BatchJob<>() {
+      @Override
+      @SuppressWarnings("unchecked")
+      public List<R> run(List<T> items) throws Exception {
+        int size = items.size();
+        Object[] results = new Object[size];
+        AtomicInteger next = new AtomicInteger();
+        List<Callable<Void>> loops = new ArrayList<>(workers);
+        for (int w = 0; w < workers; w++) {
+          loops.add(() -> {
+            for (int start = next.getAndAdd(IDEAL_CHUNK); start < size;
+                start = next.getAndAdd(IDEAL_CHUNK)) {
+              int end = Math.min(size, start + IDEAL_CHUNK);
+              for (int i = start; i < end; i++) {
+                results[i] = task.apply(items.get(i));
+              }
+            }
+            return null;
+          });
+        }
+        for (Future<Void> loop : threads.invokeAll(loops)) {
+          loop.get();
+        }
+        return (List<R>) Arrays.asList(results);
+      }
+
+      @Override
+      public void close() {
+        threads.close();
+      }
+    };
   }
 
   /**

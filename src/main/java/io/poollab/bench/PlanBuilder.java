@@ -47,7 +47,7 @@ public final class PlanBuilder {
   private static final List<String> OTHER_POOL_METHODS =
       List.of("POOL_IMAP", "POOL_IMAP_UNORDERED", "POOL_MAP_ASYNC", "POOL_APPLY_ASYNC");
   private static final List<String> WORD_PEERS =
-      List.of("FORKJOIN_STREAM", "EXECUTOR_INVOKE_ALL", "PARALLEL_COLLECTORS");
+      List.of("HAND_WRITTEN_IDEAL", "FORKJOIN_STREAM", "EXECUTOR_INVOKE_ALL", "PARALLEL_COLLECTORS");
   private static final List<String> BACKENDS = List.of("PLATFORM", "VIRTUAL");
 
   private PlanBuilder() {}

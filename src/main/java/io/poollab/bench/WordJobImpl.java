@@ -73,6 +73,14 @@ public enum WordJobImpl {
       return Jobs.fixedInvokeAll(c.workers(), c.chunksize(), c.hashing().threadLocalTask());
     }
   },
+  /** The hand-written ideal: threads pulling chunks of 1000 from one atomic counter. */
+  HAND_WRITTEN_IDEAL {
+    @Override
+    public BatchJob<String, String> create(WordJobConfig c) {
+      c.requireDefaultChunksize(this);
+      return Jobs.handWrittenChunks(c.workers(), c.hashing().threadLocalTask());
+    }
+  },
   /** Peer: parallel-collectors, batching on a fixed executor. */
   PARALLEL_COLLECTORS {
     @Override
