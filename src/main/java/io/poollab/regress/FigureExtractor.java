@@ -2,7 +2,9 @@ package io.poollab.regress;
 
 import io.poollab.report.BenchmarkResult;
 import io.poollab.report.RunResults;
+import io.poollab.report.SerialPairing;
 import io.poollab.report.SpeedUp;
+import io.poollab.report.SpeedUps;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -96,33 +98,14 @@ public final class FigureExtractor {
    * @return three figures per pool result that has a serial baseline
    */
   public static List<Figure> poolFigures(List<BenchmarkResult> results, List<String> notes) {
-    Map<String, List<BenchmarkResult>> serialByJob = new LinkedHashMap<>();
-    for (BenchmarkResult r : results) {
-      if (r.isSerial()) {
-        serialByJob.computeIfAbsent(job(r), k -> new ArrayList<>()).add(r);
-      }
-    }
     List<Figure> out = new ArrayList<>();
-    for (BenchmarkResult r : results) {
+    // paired as the report pairs them, so the check and the page agree on what has a baseline
+    for (SerialPairing pairing : SpeedUps.pairings(results, notes)) {
+      BenchmarkResult serial = pairing.serial();
+      BenchmarkResult r = pairing.parallel();
       if (!r.isPool()) {
         continue;
       }
-      List<BenchmarkResult> serials = serialByJob.getOrDefault(job(r), List.of());
-      if (serials.isEmpty()) {
-        notes.add("jmh.json: " + r.job() + " " + r.impl() + " has no SERIAL result to compare with");
-        continue;
-      }
-      if (r.workers().isEmpty() || r.workers().getAsInt() < 1) {
-        notes.add("jmh.json: " + r.job() + " " + r.impl() + " has no int 'workers' param");
-        continue;
-      }
-      int workers = r.workers().getAsInt();
-      BenchmarkResult serial =
-          serials.stream()
-              .filter(s -> s.params().containsKey(BenchmarkResult.BACKEND))
-              .filter(s -> s.backend().equals(r.backend()))
-              .findFirst()
-              .orElse(serials.get(0));
       if (!(serial.score() > 0) || !(r.score() > 0)
           || !Double.isFinite(serial.score()) || !Double.isFinite(r.score())) {
         notes.add("jmh.json: " + r.job() + " " + r.impl() + " or its SERIAL result has no score");
@@ -133,7 +116,7 @@ public final class FigureExtractor {
             + " but its SERIAL result in " + serial.unit() + "; left out");
         continue;
       }
-      out.addAll(figuresOf(serial, r, workers));
+      out.addAll(figuresOf(serial, r, pairing.workers()));
     }
     return out;
   }
@@ -257,10 +240,6 @@ public final class FigureExtractor {
       case "ns/op" -> 1.0;
       default -> 0.0;
     };
-  }
-
-  private static String job(BenchmarkResult r) {
-    return r.benchmark() + '\u0000' + r.mode() + '\u0000' + r.workloadParams();
   }
 
   private static String keyTail(BenchmarkResult r) {

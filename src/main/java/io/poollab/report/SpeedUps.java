@@ -24,9 +24,23 @@ public final class SpeedUps {
   private SpeedUps() {}
 
   /**
-   * The speed-up of each non-serial JMH result. A result whose job has no serial baseline, or that
-   * has no int {@code workers} param, gets none; each such gap is added to {@code problems} once
-   * per job.
+   * The speed-up of each non-serial JMH result that has a serial baseline (see {@link
+   * #pairings}); gaps are added to {@code problems}.
+   *
+   * @param results the run's results
+   * @param problems where gaps are reported
+   * @return the speed-ups, in the order of {@code results}
+   */
+  public static List<SpeedUp> compute(List<BenchmarkResult> results, List<String> problems) {
+    return pairings(results, problems).stream()
+        .map(p -> SpeedUp.of(p.serial(), p.parallel(), p.workers()))
+        .toList();
+  }
+
+  /**
+   * Each non-serial JMH result paired with its serial baseline. A result whose job has no serial
+   * baseline, or that has no int {@code workers} param, gets none; each such gap is added to
+   * {@code problems} once per job.
    *
    * <p>A missing baseline counts as a gap when the run has no {@code SERIAL} result at all, or
    * when the same benchmark method has one for other workload params. A method that never has
@@ -38,9 +52,9 @@ public final class SpeedUps {
    *
    * @param results the run's results
    * @param problems where gaps are reported
-   * @return the speed-ups, in the order of {@code results}
+   * @return the pairings, in the order of {@code results}
    */
-  public static List<SpeedUp> compute(List<BenchmarkResult> results, List<String> problems) {
+  public static List<SerialPairing> pairings(List<BenchmarkResult> results, List<String> problems) {
     Map<String, List<BenchmarkResult>> serialByJob = new LinkedHashMap<>();
     for (BenchmarkResult r : results) {
       if (r.isSerial()) {
@@ -49,7 +63,7 @@ public final class SpeedUps {
     }
     TreeSet<String> noBaseline = new TreeSet<>();
     TreeSet<String> noWorkers = new TreeSet<>();
-    List<SpeedUp> out = new ArrayList<>();
+    List<SerialPairing> out = new ArrayList<>();
     for (BenchmarkResult r : results) {
       if (r.isSerial()) {
         continue;
@@ -70,7 +84,7 @@ public final class SpeedUps {
               .filter(s -> s.backend().equals(r.backend()))
               .findFirst()
               .orElse(serials.get(0));
-      out.add(SpeedUp.of(serial, r, workers.getAsInt()));
+      out.add(new SerialPairing(serial, r, workers.getAsInt()));
     }
     Set<String> methodsWithSerial = new HashSet<>();
     results.stream().filter(BenchmarkResult::isSerial).forEach(r -> methodsWithSerial.add(r.benchmark()));

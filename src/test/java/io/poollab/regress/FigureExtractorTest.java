@@ -91,14 +91,19 @@ class FigureExtractorTest {
   void shouldSkipPeersAndNoteResultsWithoutASerialBaseline() {
     BenchmarkResult peer = result(WORDS, "avgt", "ms/op", params("FORKJOIN_STREAM", 2, "default"),
         55, 1, List.of(55.0));
-    BenchmarkResult orphan = result("io.poollab.bench.CpuBenchmark.run", "avgt", "ms/op",
-        Map.of("impl", "POOL_MAP", "workers", "2", "chunksize", "default"), 5, 1, List.of(5.0));
+    // the same method has a SERIAL result, but for another workload: a gap, noted
+    Map<String, String> otherWorkload = new TreeMap<>(params("POOL_MAP", 2, "default"));
+    otherWorkload.put("hashing", "REUSED");
+    BenchmarkResult orphan = result(WORDS, "avgt", "ms/op", otherWorkload, 5, 1, List.of(5.0));
+    // a method that never has a SERIAL result (a latency benchmark): no speed-up by design, no note
+    BenchmarkResult latency = result("io.poollab.bench.FirstResultBenchmark.firstResult", "avgt",
+        "ms/op", Map.of("impl", "POOL_MAP", "workers", "2", "chunksize", "default"), 5, 1, List.of(5.0));
     BenchmarkResult serial = result(WORDS, "avgt", "ms/op", params("SERIAL", 1, "default"),
         100, 1, List.of(100.0));
     List<String> notes = new ArrayList<>();
-    List<Figure> fs = FigureExtractor.poolFigures(List.of(serial, peer, orphan), notes);
+    List<Figure> fs = FigureExtractor.poolFigures(List.of(serial, peer, orphan, latency), notes);
     assertThat(fs).isEmpty();
-    assertThat(notes).singleElement().asString().contains("CpuBenchmark.run").contains("no SERIAL");
+    assertThat(notes).singleElement().asString().contains("hashing=REUSED").contains("no SERIAL");
   }
 
   @Test
