@@ -183,7 +183,6 @@ public final class Pool implements AutoCloseable {
       Task<? super T, ? extends R> task, T argument, Callbacks<? super R> callbacks) {
     Checks.notNull("task", task);
     Checks.notNull("callbacks", callbacks);
-    dispatcher.checkAccepting();
     ListJob<T, R, R> job = new ListJob<>(
         "apply", task, new Object[] {argument}, 1, Pool::single, callbacks, dispatcher);
     dispatcher.submit(job);
@@ -302,7 +301,7 @@ public final class Pool implements AutoCloseable {
     Checks.notNull("task", task);
     Checks.notNull("items", items);
     Checks.notNull("callbacks", callbacks);
-    dispatcher.checkAccepting();
+    dispatcher.checkAccepting(); // before the input is read: a closed pool consumes nothing
     Object[] array = materialise(items);
     int size = chunksize > 0 ? chunksize : defaultChunksize(array.length, options.workers());
     ListJob<T, R, List<R>> job =
@@ -569,7 +568,7 @@ public final class Pool implements AutoCloseable {
     Checks.notNull("task", task);
     Checks.notNull("items", items);
     Checks.atLeastOne("chunksize", chunksize);
-    dispatcher.checkAccepting();
+    dispatcher.checkAccepting(); // before items.iterator(): a closed pool consumes nothing
     LazyJob<T, R> job = new LazyJob<>(call, task, items, chunksize, ordered, dispatcher);
     dispatcher.submit(job);
     return job;
