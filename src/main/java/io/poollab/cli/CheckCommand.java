@@ -50,7 +50,8 @@ import picocli.CommandLine.Spec;
       "Figures are ratios inside each run: speed-up, efficiency and overhead of each pool"
           + " configuration vs SERIAL, latency percentiles vs the serial per-item time.",
       "Evidence of a real change: 99.9%% confidence intervals apart, or a Mann-Whitney U test on"
-          + " JMH's per-iteration raw data with p < --alpha.",
+          + " JMH's per-iteration raw data with p < --alpha after Holm's correction over all"
+          + " figures (alpha bounds the chance of any false alarm in the run).",
       "No baseline for the machine class: absolute floors are checked instead, and the output says so.",
       "Exit codes: 0 nothing regressed, 1 regression, 2 usage or input error."
     })
@@ -98,7 +99,9 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--alpha",
       paramLabel = "P",
       defaultValue = "0.05",
-      description = "Significance level of the Mann-Whitney test, in (0, 1) (default: ${DEFAULT-VALUE}).")
+      description =
+          "Family-wise significance level of the Mann-Whitney tests (Holm-corrected over all"
+              + " figures), in (0, 1) (default: ${DEFAULT-VALUE}).")
   double alpha;
 
   @Option(

@@ -8,7 +8,8 @@ import java.util.List;
  * <p>A figure regressed when it got worse by more than its threshold (the last matching {@link
  * ThresholdRule}, else {@code defaultThreshold}) <em>and</em> the change is not noise: the two
  * confidence intervals do not overlap, or the Mann-Whitney U test on the per-iteration samples
- * gives {@code p < alpha}. Improvements are judged the same way.
+ * gives {@code p < alpha} after Holm's correction over every figure of the check ({@link Holm}).
+ * Improvements are judged the same way.
  *
  * <pre>{@code
  * CheckOptions opts = new CheckOptions(0.10, List.of(ThresholdRule.parse("overhead:*=25%")), 0.05, false);
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * @param defaultThreshold threshold for figures no rule matches (0.10 = 10%)
  * @param rules per-figure thresholds; the last match wins, so later flags override earlier ones
- * @param alpha significance level of the rank test, in (0, 1)
+ * @param alpha family-wise significance level of the rank tests, in (0, 1)
  * @param allowMissing when true a figure missing from the run is reported but does not fail
  */
 public record CheckOptions(

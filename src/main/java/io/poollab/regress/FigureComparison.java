@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param worsening how much worse the run is (positive) or better (negative); NaN when one side is missing
  * @param intervalsApart whether both confidence intervals are known and do not overlap
  * @param pValue the Mann-Whitney two-sided p-value on the samples, or NaN when not computable
+ * @param adjustedPValue {@code pValue} after Holm's correction over every figure of the check (the
+ *     one compared with alpha), or NaN
  * @param outcome the verdict
  * @param allowed true when a failing outcome is tolerated (a missing figure under {@code --allow-missing})
  */
@@ -31,6 +33,7 @@ public record FigureComparison(
     double worsening,
     boolean intervalsApart,
     double pValue,
+    double adjustedPValue,
     Outcome outcome,
     boolean allowed) {
 
@@ -54,7 +57,7 @@ public record FigureComparison(
     return outcome.fails() && !allowed;
   }
 
-  /** Why the change is not noise, in words: e.g. {@code CIs apart, p=0.003}. */
+  /** Why the change is not noise, in words: e.g. {@code CIs apart, p=0.003 (Holm 0.18)}. */
   public String evidence() {
     StringBuilder sb = new StringBuilder();
     if (intervalsApart) {
@@ -68,6 +71,9 @@ public record FigureComparison(
         sb.append(", ");
       }
       sb.append(String.format(java.util.Locale.ROOT, "p=%.3g", pValue));
+      if (!Double.isNaN(adjustedPValue) && adjustedPValue != pValue) {
+        sb.append(String.format(java.util.Locale.ROOT, " (Holm %.3g)", adjustedPValue));
+      }
     }
     return sb.isEmpty() ? "-" : sb.toString();
   }

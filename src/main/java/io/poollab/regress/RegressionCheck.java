@@ -16,8 +16,15 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>it got worse by more than its threshold ({@link FigureKind#worsening});</li>
  *   <li>the change is not noise: both confidence intervals are known and do not overlap, or the
- *       Mann-Whitney U test on the two sets of per-iteration samples gives {@code p < alpha}.</li>
+ *       Mann-Whitney U test on the two sets of per-iteration samples gives {@code p < alpha}
+ *       <em>after</em> Holm's correction over every figure tested ({@link Holm}).</li>
  * </ol>
+ * The correction matters: a check of 70 figures at {@code p < 0.05} each would expect three
+ * or four false alarms per run of unchanged code; CI, on a machine other than the baseline's,
+ * failed exactly so (one loopback measurement, three figures, raw p = 0.012: the smallest p
+ * five iterations against five can give). With the correction, alpha bounds the chance of any
+ * false alarm in the whole run, and a handful of iterations cannot carry a verdict alone; the
+ * confidence intervals still can.
  * An improvement is the mirror image. A change past the threshold without evidence is
  * {@link Outcome#NOISE} and passes. A figure of the baseline missing from the run fails (a
  * configuration that stopped running would otherwise pass silently) unless missing figures are
@@ -75,8 +82,10 @@ public final class RegressionCheck {
     }
     TreeSet<String> keys = new TreeSet<>(base.keySet());
     keys.addAll(cur.keySet());
-    List<FigureComparison> out = new ArrayList<>(keys.size());
-    for (String key : keys) {
+    List<String> ordered = new ArrayList<>(keys);
+    double[] raw = new double[ordered.size()];
+    for (int i = 0; i < raw.length; i++) {
+      String key = ordered.get(i);
       List<double[]> references = new ArrayList<>();
       for (Map<String, Figure> r : runs) {
         Figure f = r.get(key);
@@ -84,22 +93,50 @@ public final class RegressionCheck {
           references.add(f.samples());
         }
       }
-      out.add(compareOne(key, base.get(key), references, cur.get(key), options));
+      raw[i] = rankTest(base.get(key), references, cur.get(key));
+    }
+    double[] adjusted = Holm.adjust(raw);
+    List<FigureComparison> out = new ArrayList<>(ordered.size());
+    for (int i = 0; i < raw.length; i++) {
+      String key = ordered.get(i);
+      out.add(compareOne(key, base.get(key), cur.get(key), raw[i], adjusted[i], options));
     }
     return out;
   }
 
+  /**
+   * The rank test's raw p-value for one figure: against each baseline run's samples, the largest
+   * p counts; against the merged samples when the runs are not known; NaN when either side has
+   * too few samples or is missing.
+   */
+  private static double rankTest(Figure b, List<double[]> references, Figure c) {
+    if (b == null || c == null || c.samples().length < MIN_SAMPLES) {
+      return Double.NaN;
+    }
+    double p = Double.NaN;
+    if (!references.isEmpty()) {
+      for (double[] ref : references) {
+        double pi = MannWhitney.test(ref, c.samples()).pValue();
+        p = Double.isNaN(p) ? pi : Math.max(p, pi);
+      }
+    } else if (b.samples().length >= MIN_SAMPLES) {
+      p = MannWhitney.test(b.samples(), c.samples()).pValue();
+    }
+    return p;
+  }
+
   private static FigureComparison compareOne(
-      String key, Figure b, List<double[]> references, Figure c, CheckOptions options) {
+      String key, Figure b, Figure c, double p, double adjustedP, CheckOptions options) {
     double threshold = options.thresholdFor(key);
     if (b == null) {
       return new FigureComparison(
-          key, c.kind(), null, c, threshold, Double.NaN, false, Double.NaN, Outcome.NEW, false);
+          key, c.kind(), null, c, threshold, Double.NaN, false, Double.NaN, Double.NaN,
+          Outcome.NEW, false);
     }
     if (c == null) {
       return new FigureComparison(
-          key, b.kind(), b, null, threshold, Double.NaN, false, Double.NaN, Outcome.MISSING,
-          options.allowMissing());
+          key, b.kind(), b, null, threshold, Double.NaN, false, Double.NaN, Double.NaN,
+          Outcome.MISSING, options.allowMissing());
     }
     if (b.kind() != c.kind()) {
       throw new IllegalArgumentException(
@@ -109,19 +146,7 @@ public final class RegressionCheck {
     double worsening = kind.worsening(b.value(), c.value());
     boolean apart =
         b.hasInterval() && c.hasInterval() && (b.ciHigh() < c.ciLow() || c.ciHigh() < b.ciLow());
-    double p = Double.NaN;
-    double[] csamples = c.samples();
-    if (csamples.length >= MIN_SAMPLES) {
-      if (!references.isEmpty()) {
-        for (double[] ref : references) {
-          double pi = MannWhitney.test(ref, csamples).pValue();
-          p = Double.isNaN(p) ? pi : Math.max(p, pi);
-        }
-      } else if (b.samples().length >= MIN_SAMPLES) {
-        p = MannWhitney.test(b.samples(), csamples).pValue();
-      }
-    }
-    boolean significant = apart || p < options.alpha();
+    boolean significant = apart || adjustedP < options.alpha();
     Outcome outcome;
     if (Double.isNaN(worsening) || Math.abs(worsening) <= threshold) {
       outcome = Outcome.UNCHANGED;
@@ -130,7 +155,8 @@ public final class RegressionCheck {
     } else {
       outcome = worsening > 0 ? Outcome.REGRESSED : Outcome.IMPROVED;
     }
-    return new FigureComparison(key, kind, b, c, threshold, worsening, apart, p, outcome, false);
+    return new FigureComparison(
+        key, kind, b, c, threshold, worsening, apart, p, adjustedP, outcome, false);
   }
 
   /**

@@ -158,6 +158,7 @@ public final class VerdictWriter {
       num(n, "threshold", c.threshold());
       n.put("intervalsApart", c.intervalsApart());
       num(n, "pValue", c.pValue());
+      num(n, "adjustedPValue", c.adjustedPValue());
     }
     ArrayNode floors = root.putArray("floors");
     for (FloorResult f : v.floors()) {
@@ -207,7 +208,8 @@ public final class VerdictWriter {
   private static String legend() {
     return "change: run vs baseline (overhead: absolute difference in serial item times); "
         + "a regression needs change past the threshold AND evidence "
-        + "(99.9% CIs apart, or Mann-Whitney p < alpha on per-iteration samples)";
+        + "(99.9% CIs apart, or Mann-Whitney p on per-iteration samples, Holm-corrected"
+        + " over all figures, < alpha)";
   }
 
   private static String[] comparisonRow(FigureComparison c) {

@@ -19,7 +19,9 @@
  * A figure regressed when it got worse by more than its threshold (default 10%, per figure with
  * {@code --threshold GLOB=15%}) <em>and</em> the change is not noise: the 99.9% confidence
  * intervals do not overlap, or the {@link io.poollab.regress.MannWhitney} U test on the
- * per-iteration samples gives p &lt; 0.05. Improvements are judged the same way and reported.
+ * per-iteration samples gives p &lt; 0.05 after {@link io.poollab.regress.Holm}'s correction over
+ * every figure of the check (so 0.05 bounds the chance of any false alarm in a run, not of
+ * each figure). Improvements are judged the same way and reported.
  * A figure of the baseline missing from the run fails; one only in the run is reported as new.
  *
  * <pre>{@code

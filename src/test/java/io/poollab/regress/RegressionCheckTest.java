@@ -233,4 +233,51 @@ class RegressionCheckTest {
         List.of(merged), List.of(List.of(runA), List.of(runB)), List.of(slower), CheckOptions.DEFAULTS);
     assertThat(worse.get(0).outcome()).isEqualTo(Outcome.REGRESSED);
   }
+  @Test
+  void shouldNotCallTheSmallestRankTestPValueOfOneFigureAmongManyARegression() {
+    // CI's false alarm: five iterations all below five, raw p = 0.012, intervals overlapping
+    String loopback = "speedup:CpuIoBenchmark.runAll:POOL_MAP:workers=20:task=LOOPBACK";
+    Figure base = new Figure(loopback, FigureKind.SPEEDUP, 14.6, 10.3, 18.9,
+        new double[] {14.0, 14.3, 14.6, 14.9, 15.2});
+    Figure run = new Figure(loopback, FigureKind.SPEEDUP, 11.3, 5.1, 17.5,
+        new double[] {10.9, 11.1, 11.3, 11.5, 11.7});
+    FigureComparison alone = only(List.of(base), List.of(run), CheckOptions.DEFAULTS);
+    assertThat(alone.pValue()).isCloseTo(0.0122, within(1e-4));
+    assertThat(alone.outcome()).isEqualTo(Outcome.REGRESSED); // one test: no correction
+
+    List<Figure> baseAll = new java.util.ArrayList<>(List.of(base));
+    List<Figure> runAll = new java.util.ArrayList<>(List.of(run));
+    for (int i = 0; i < 40; i++) {
+      Figure same = Figures.of("speedup:Other.bench:POOL_MAP:workers=2:n=" + i,
+          Figures.spread(1.9, 0.1, 5));
+      baseAll.add(same);
+      runAll.add(same);
+    }
+    FigureComparison amongMany = RegressionCheck.compare(baseAll, runAll, CheckOptions.DEFAULTS)
+        .stream().filter(c -> c.key().equals(loopback)).findFirst().orElseThrow();
+    assertThat(amongMany.pValue()).isCloseTo(0.0122, within(1e-4));
+    assertThat(amongMany.adjustedPValue()).isCloseTo(Math.min(1.0, 41 * amongMany.pValue()), within(1e-9));
+    assertThat(amongMany.outcome()).isEqualTo(Outcome.NOISE);
+    assertThat(amongMany.evidence()).contains("p=0.0122").contains("Holm");
+  }
+
+  @Test
+  void shouldStillCatchAClearRegressionAmongManyFigures() {
+    List<Figure> baseAll = new java.util.ArrayList<>();
+    List<Figure> runAll = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      Figure same = Figures.of("speedup:Other.bench:POOL_MAP:workers=2:n=" + i,
+          Figures.spread(1.9, 0.1, 10));
+      baseAll.add(same);
+      runAll.add(same);
+    }
+    // wide intervals that overlap (as JMH's 99.9% ones from few iterations are), ranks apart
+    baseAll.add(new Figure(SPEEDUP, FigureKind.SPEEDUP, 1.9, 1.3, 2.5, Figures.spread(1.9, 0.1, 10)));
+    runAll.add(new Figure(SPEEDUP, FigureKind.SPEEDUP, 1.4, 0.8, 2.0, Figures.spread(1.4, 0.1, 10)));
+    FigureComparison c = RegressionCheck.compare(baseAll, runAll, CheckOptions.DEFAULTS)
+        .stream().filter(x -> x.key().equals(SPEEDUP)).findFirst().orElseThrow();
+    assertThat(c.intervalsApart()).isFalse();
+    assertThat(c.adjustedPValue()).isLessThan(0.05);
+    assertThat(c.outcome()).isEqualTo(Outcome.REGRESSED);
+  }
 }
