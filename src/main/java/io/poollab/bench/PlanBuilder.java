@@ -114,9 +114,20 @@ public final class PlanBuilder {
     };
   }
 
+  /**
+   * Iteration settings. The word job ({@code longOps}) gets long warm-ups even in the quick
+   * profile: on a 2-core VM its per-op time swung 2-5x (49 to 275 ms for 100k words, serial,
+   * no GC) until about 3 s in, while C2 compiled the hashing path on the core the benchmark
+   * shares with the compiler threads; with 2 x 300 ms the regression check could not tell a
+   * pool made twice as slow from that noise. Ten measured iterations give the rank test enough
+   * samples to carry a verdict after the family-wise correction.
+   */
   static IterationSettings settings(Profile profile, boolean longOps) {
     return switch (profile) {
-      case QUICK -> new IterationSettings(1, 2, ms(300), 5, ms(200));
+      case QUICK ->
+          longOps
+              ? new IterationSettings(1, 3, ms(1000), 10, ms(250))
+              : new IterationSettings(1, 2, ms(300), 5, ms(200));
       case STANDARD ->
           longOps
               ? new IterationSettings(1, 2, ms(1000), 4, ms(1000))
