@@ -1,6 +1,5 @@
 package io.poollab.bench;
 
-import io.poollab.pool.Pool;
 import io.poollab.pool.ResultIterator;
 import io.poollab.workload.WordHasher;
 import java.util.List;
@@ -13,13 +12,8 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Time to the first result of the word job over the first {@value #WORDS} words:
@@ -32,13 +26,12 @@ import org.openjdk.jmh.infra.IterationParams;
  * java -jar target/benchmarks.jar FirstResultBenchmark -p impl=POOL_MAP,POOL_IMAP_UNORDERED -p workers=2
  * }</pre>
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-public class FirstResultBenchmark {
+public class FirstResultBenchmark extends PoolLatencyState {
 
   /** How many words of the list one job hashes. */
   public static final int WORDS = 100_000;
@@ -55,21 +48,19 @@ public class FirstResultBenchmark {
   @Param({"default"})
   public String chunksize;
 
-  private Pool pool;
-  private LatencyLog log;
   private List<String> words;
   private ResultIterator<String> open;
 
-  /** Loads the words, starts the pool and the log. */
-  @Setup(Level.Trial)
-  public void setup(BenchmarkParams params) {
-    if (!List.of("POOL_MAP", "POOL_IMAP_UNORDERED").contains(impl)) {
-      throw new IllegalArgumentException("impl must be POOL_MAP or POOL_IMAP_UNORDERED, was " + impl);
-    }
+  @Override
+  protected List<String> implementations() {
+    return List.of("POOL_MAP", "POOL_IMAP_UNORDERED");
+  }
+
+  /** Loads the words. */
+  @Override
+  protected void prepare() {
     List<String> all = BenchInputs.words();
     words = List.copyOf(all.subList(0, Math.min(WORDS, all.size())));
-    pool = Pool.create(workers);
-    log = LatencyLog.open(params);
   }
 
   /**
@@ -103,18 +94,5 @@ public class FirstResultBenchmark {
       open.close();
       open = null;
     }
-  }
-
-  /** Writes a measured iteration's histogram. */
-  @TearDown(Level.Iteration)
-  public void endIteration(IterationParams iteration) {
-    log.endIteration(iteration);
-  }
-
-  /** Closes the pool and the log. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    pool.close();
-    log.close();
   }
 }

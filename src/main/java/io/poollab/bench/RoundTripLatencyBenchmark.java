@@ -1,23 +1,16 @@
 package io.poollab.bench;
 
-import io.poollab.pool.Pool;
 import io.poollab.pool.Task;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * The {@code applyAsync} round trip on an idle pool: submit a trivial task, wait for its result.
@@ -27,13 +20,12 @@ import org.openjdk.jmh.infra.IterationParams;
  * java -Dpoollab.histograms=/tmp/h -jar target/benchmarks.jar RoundTripLatencyBenchmark -p workers=1
  * }</pre>
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-public class RoundTripLatencyBenchmark {
+public class RoundTripLatencyBenchmark extends PoolLatencyState {
 
   private static final Task<Long, Long> IDENTITY = x -> x;
 
@@ -49,18 +41,11 @@ public class RoundTripLatencyBenchmark {
   @Param({"default"})
   public String chunksize;
 
-  private Pool pool;
-  private LatencyLog log;
   private long next;
 
-  /** Starts the pool and the histogram log. */
-  @Setup(Level.Trial)
-  public void setup(BenchmarkParams params) {
-    if (!"POOL_APPLY_ASYNC".equals(impl)) {
-      throw new IllegalArgumentException("impl must be POOL_APPLY_ASYNC, was " + impl);
-    }
-    pool = Pool.create(workers);
-    log = LatencyLog.open(params);
+  @Override
+  protected List<String> implementations() {
+    return List.of("POOL_APPLY_ASYNC");
   }
 
   /**
@@ -75,18 +60,5 @@ public class RoundTripLatencyBenchmark {
     Long r = pool.applyAsync(IDENTITY, next++).get();
     log.record(System.nanoTime() - start);
     return r;
-  }
-
-  /** Writes a measured iteration's histogram. */
-  @TearDown(Level.Iteration)
-  public void endIteration(IterationParams iteration) {
-    log.endIteration(iteration);
-  }
-
-  /** Closes the pool and the log. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    pool.close();
-    log.close();
   }
 }

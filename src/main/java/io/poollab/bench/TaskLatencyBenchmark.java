@@ -1,7 +1,6 @@
 package io.poollab.bench;
 
 import io.poollab.pool.AsyncResult;
-import io.poollab.pool.Pool;
 import io.poollab.workload.CpuTask;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +8,11 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.openjdk.jmh.infra.IterationParams;
 
 /**
  * Per-task latency under load: a burst of {@value #TASKS} CPU tasks of about 50 µs submitted
@@ -31,13 +23,12 @@ import org.openjdk.jmh.infra.IterationParams;
  * java -Dpoollab.histograms=/tmp/h -jar target/benchmarks.jar TaskLatencyBenchmark -p workers=2
  * }</pre>
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)
 @Warmup(iterations = 2, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 3, time = 500, timeUnit = TimeUnit.MILLISECONDS)
-public class TaskLatencyBenchmark {
+public class TaskLatencyBenchmark extends PoolLatencyState {
 
   /** Tasks per burst. */
   public static final int TASKS = 1000;
@@ -54,18 +45,16 @@ public class TaskLatencyBenchmark {
   @Param({"default"})
   public String chunksize;
 
-  private Pool pool;
-  private LatencyLog log;
   private CpuTask cpu;
 
-  /** Starts the pool and the log; sizes the task. */
-  @Setup(Level.Trial)
-  public void setup(BenchmarkParams params) {
-    if (!"POOL_APPLY_ASYNC".equals(impl)) {
-      throw new IllegalArgumentException("impl must be POOL_APPLY_ASYNC, was " + impl);
-    }
-    pool = Pool.create(workers);
-    log = LatencyLog.open(params);
+  @Override
+  protected List<String> implementations() {
+    return List.of("POOL_APPLY_ASYNC");
+  }
+
+  /** Sizes the task. */
+  @Override
+  protected void prepare() {
     cpu = BenchInputs.cpuTask(50_000);
   }
 
@@ -94,18 +83,5 @@ public class TaskLatencyBenchmark {
       sum += r.get();
     }
     return sum;
-  }
-
-  /** Writes a measured iteration's histogram. */
-  @TearDown(Level.Iteration)
-  public void endIteration(IterationParams iteration) {
-    log.endIteration(iteration);
-  }
-
-  /** Closes the pool and the log. */
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    pool.close();
-    log.close();
   }
 }
