@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.poollab.report.RunReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +19,9 @@ import java.util.stream.Stream;
 
 /**
  * Where baselines live and how they are made: {@code reports/baseline/<machineClass>/} holds a
- * copy of one run's {@code jmh.json} and {@code metadata.json}. One baseline per machine class
+ * copy of one run's {@code jmh.json} and {@code metadata.json} (or several runs merged, with
+ * the runs under {@code runs/}), and optionally {@value #THRESHOLDS}, per-figure thresholds for
+ * this machine class. One baseline per machine class
  * (OS, architecture, cores), since a ratio like the speed-up at 2 workers only carries over
  * between machines of the same shape.
  *
@@ -35,6 +39,51 @@ public final class BaselineStore {
 
   /** The folder of a merged baseline that keeps the runs it was merged from. */
   public static final String RUNS = "runs";
+
+  /**
+   * An optional file of a baseline folder: per-figure thresholds ({@link ThresholdRule} syntax,
+   * one per line, {@code #} comments) that apply to every check against this baseline, before
+   * the command line's {@code --threshold} rules (which win). Kept by {@code --update-baseline}.
+   */
+  public static final String THRESHOLDS = "thresholds.txt";
+
+  /**
+   * The threshold rules a baseline folder carries in {@value #THRESHOLDS}.
+   *
+   * <pre>{@code
+   * # cross-host noise of parallel figures on 2-vCPU VMs
+   * speedup:*workers=2:*=25%
+   * }</pre>
+   *
+   * @param baselineDir a baseline folder
+   * @return the rules in file order; empty when the file is absent
+   * @throws CheckInputException naming the file and line of a rule that does not parse
+   */
+  public static List<ThresholdRule> thresholds(Path baselineDir) {
+    Path file = baselineDir.resolve(THRESHOLDS);
+    if (!Files.exists(file)) {
+      return List.of();
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CheckInputException("cannot read " + file + ": " + e.getMessage());
+    }
+    List<ThresholdRule> rules = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      try {
+        rules.add(ThresholdRule.parse(line));
+      } catch (IllegalArgumentException e) {
+        throw new CheckInputException(file + " line " + (i + 1) + ": " + e.getMessage());
+      }
+    }
+    return List.copyOf(rules);
+  }
 
   /**
    * The run folders a merged baseline was made from ({@code baseline/<class>/runs/*}).
@@ -147,6 +196,10 @@ public final class BaselineStore {
           Files.copy(runDir.resolve(RunReader.JMH_JSON), copy.resolve(RunReader.JMH_JSON));
           Files.copy(runDir.resolve(RunReader.METADATA_JSON), copy.resolve(RunReader.METADATA_JSON));
         }
+      }
+      if (Files.exists(target.resolve(THRESHOLDS))) {
+        // the thresholds are the maintainers' judgement of this machine class, not a measurement
+        Files.copy(target.resolve(THRESHOLDS), staging.resolve(THRESHOLDS));
       }
       if (Files.exists(target)) {
         deleteTree(target);

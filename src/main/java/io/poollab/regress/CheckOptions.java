@@ -39,6 +39,22 @@ public record CheckOptions(
     rules = List.copyOf(rules);
   }
 
+  /**
+   * These options with rules put before this set's own, so that this set's rules win over them
+   * (the last match wins): a baseline's {@code thresholds.txt} under the command line's.
+   *
+   * @param first rules to try first
+   * @return the options with {@code first} followed by these rules
+   */
+  public CheckOptions withRulesBefore(List<ThresholdRule> first) {
+    if (first.isEmpty()) {
+      return this;
+    }
+    List<ThresholdRule> all = new java.util.ArrayList<>(first);
+    all.addAll(rules);
+    return new CheckOptions(defaultThreshold, all, alpha, allowMissing);
+  }
+
   /** The threshold that applies to a figure key. */
   public double thresholdFor(String key) {
     double t = defaultThreshold;

@@ -19,12 +19,6 @@ import java.util.Objects;
  */
 public final class CheckRunner {
 
-  /**
-   * Below this many samples a side the two-sided rank test cannot reach p &lt; 0.05 even when
-   * every sample moved (four a side just can): the check then warns that it is nearly blind.
-   */
-  static final int ENOUGH_SAMPLES = 5;
-
   private CheckRunner() {}
 
   /**
@@ -77,6 +71,14 @@ public final class CheckRunner {
     }
     CheckInput baseline = CheckInput.load(base, "baseline");
     warnings.addAll(baseline.notes());
+    List<ThresholdRule> baselineRules = BaselineStore.thresholds(base);
+    if (!baselineRules.isEmpty()) {
+      warnings.add("thresholds from " + base.resolve(BaselineStore.THRESHOLDS) + ": "
+          + String.join(", ", baselineRules.stream()
+              .map(CheckRunner::describe).toList())
+          + " (--threshold rules win over them)");
+    }
+    CheckOptions effective = options.withRulesBefore(baselineRules);
     if (baseline.hasMachineClass() && run.hasMachineClass()
         && !baseline.machineClass().equals(run.machineClass())) {
       warnings.add("the baseline is from machine class " + baseline.machineClass()
@@ -89,24 +91,53 @@ public final class CheckRunner {
     List<FigureComparison> comparisons;
     try {
       comparisons =
-          RegressionCheck.compare(baseline.figures(), baselineRuns, run.figures(), options);
+          RegressionCheck.compare(baseline.figures(), baselineRuns, run.figures(), effective);
     } catch (IllegalArgumentException e) {
       throw new CheckInputException("cannot compare " + runDir + " with " + base + ": " + e.getMessage());
     }
-    long weak =
+    long tested = comparisons.stream().filter(c -> !Double.isNaN(c.pValue())).count();
+    double perFigure = effective.alpha() / Math.max(1, tested);
+    long blind =
         comparisons.stream()
             .filter(c -> c.baseline() != null && c.current() != null)
             .filter(c -> c.kind() != FigureKind.LATENCY) // histograms: no per-iteration samples
-            .filter(c -> c.baseline().samples().length < ENOUGH_SAMPLES
-                || c.current().samples().length < ENOUGH_SAMPLES)
+            .filter(c -> {
+              int inBase = fewestSamples(c.baseline(), baselineRuns, c.key());
+              int inRun = c.current().samples().length;
+              return inBase < RegressionCheck.MIN_SAMPLES || inRun < RegressionCheck.MIN_SAMPLES
+                  || MannWhitney.smallestPValue(inBase, inRun) >= perFigure;
+            })
             .count();
-    if (weak > 0) {
-      warnings.add(weak + " figure(s) have fewer than " + ENOUGH_SAMPLES
-          + " per-iteration samples on a side, so the rank test can hardly show a change there"
-          + " (run JMH with at least 5 measurement iterations, better 2 forks x 5)");
+    if (blind > 0) {
+      warnings.add(blind + " figure(s) have too few per-iteration samples for the rank test to"
+          + " show a change after the correction over " + tested + " figures (p < "
+          + String.format(java.util.Locale.ROOT, "%.2g", perFigure)
+          + " needed); only their confidence intervals can (measure 10 or more iterations a side)");
     }
     return new Result(
         Verdict.ofBaseline(runDir.toString(), run.machineClass(), base.toString(), comparisons),
         warnings);
+  }
+
+  /** A rule as a user would write it: overhead thresholds are absolute, the others percentages. */
+  private static String describe(ThresholdRule rule) {
+    boolean absolute = rule.spec().toLowerCase(java.util.Locale.ROOT)
+        .startsWith(FigureKind.OVERHEAD.prefix() + ":");
+    return rule.spec() + "=" + (absolute
+        ? VerdictWriter.number(rule.threshold())
+        : VerdictWriter.number(rule.threshold() * 100) + "%");
+  }
+
+  /** The baseline's sample count the rank test sees: the smallest of its runs', else the merged. */
+  private static int fewestSamples(Figure merged, List<List<Figure>> baselineRuns, String key) {
+    int fewest = Integer.MAX_VALUE;
+    for (List<Figure> figures : baselineRuns) {
+      for (Figure f : figures) {
+        if (f.key().equals(key)) {
+          fewest = Math.min(fewest, f.samples().length);
+        }
+      }
+    }
+    return fewest == Integer.MAX_VALUE ? merged.samples().length : fewest;
   }
 }

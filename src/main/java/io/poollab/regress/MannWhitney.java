@@ -98,6 +98,25 @@ public final class MannWhitney {
     return new Result(u1, z, p);
   }
 
+  /**
+   * The smallest p-value {@link #test} can give for samples of these sizes: every value of one
+   * sample below every value of the other, no ties. Five against five give 0.0122, so with the
+   * correction over dozens of figures such samples can never show a change on their own.
+   *
+   * @param n1 size of the first sample (0 gives 1.0: no test)
+   * @param n2 size of the second sample (0 gives 1.0)
+   * @return the p-value of complete separation
+   */
+  public static double smallestPValue(int n1, int n2) {
+    if (n1 <= 0 || n2 <= 0) {
+      return 1.0;
+    }
+    double mu = n1 * (double) n2 / 2.0;
+    double sigma = Math.sqrt(n1 * (double) n2 / 12.0 * (n1 + n2 + 1));
+    double z = Math.max(0.0, mu - 0.5) / sigma;
+    return Math.min(1.0, erfc(z / Math.sqrt(2.0)));
+  }
+
   private static void check(String name, double[] sample) {
     if (sample == null || sample.length == 0) {
       throw new IllegalArgumentException("sample " + name + " must hold at least one value");

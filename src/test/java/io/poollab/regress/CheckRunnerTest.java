@@ -203,7 +203,51 @@ class CheckRunnerTest {
           new double[][] {{100, 101}});
     }
     CheckRunner.Result r = check(few);
-    assertThat(r.warnings()).anyMatch(w -> w.contains("fewer than 5 per-iteration samples"));
+    assertThat(r.warnings()).anyMatch(w -> w.contains("too few per-iteration samples")
+        && w.contains("only their confidence intervals can"));
+  }
+
+  @Test
+  void shouldApplyTheBaselinesThresholdsFileUnderTheCommandLinesRules() throws IOException {
+    Path thresholds = reports.resolve("baseline/linux-x86_64-2c/thresholds.txt");
+    Files.writeString(thresholds, "# cross-host noise\n\nspeedup:*POOL_MAP*=50%\n");
+    // the pool's map 35% slower: past 10% but within the file's 50% for its speed-up
+    CheckRunner.Result r = check(SyntheticRun.wordJob(2, 100, 70, 60, 0.01));
+    assertThat(outcome(r.verdict(), MAP_SPEEDUP)).isEqualTo(Outcome.UNCHANGED);
+    assertThat(r.verdict().comparisons().stream().filter(c -> c.key().equals(MAP_SPEEDUP))
+        .findFirst().orElseThrow().threshold()).isEqualTo(0.5);
+    assertThat(r.warnings()).anyMatch(w -> w.startsWith("thresholds from ")
+        && w.contains("speedup:*POOL_MAP*=50.0%"));
+    // efficiency has no rule in the file: still regressed
+    assertThat(outcome(r.verdict(), MAP_SPEEDUP.replace("speedup:", "efficiency:")))
+        .isEqualTo(Outcome.REGRESSED);
+
+    // a --threshold rule comes after the file's and wins
+    Path dir = reports.resolve("20260102-000000");
+    CheckOptions cli = new CheckOptions(0.10, List.of(ThresholdRule.parse("speedup:*=10%")), 0.05, false);
+    Verdict v = CheckRunner.check(dir, null, reports, cli).verdict();
+    assertThat(outcome(v, MAP_SPEEDUP)).isEqualTo(Outcome.REGRESSED);
+  }
+
+  @Test
+  void shouldRefuseAMalformedThresholdsFileNamingFileAndLine() throws IOException {
+    Path thresholds = reports.resolve("baseline/linux-x86_64-2c/thresholds.txt");
+    Files.writeString(thresholds, "# ok\nspeedup:*=15%\nspeedup:*=fast\n");
+    assertThatThrownBy(() -> check(SyntheticRun.wordJob(1, 100, 52, 60, 0.01)))
+        .isInstanceOf(CheckInputException.class)
+        .hasMessageContaining("thresholds.txt line 3")
+        .hasMessageContaining("fast");
+  }
+
+  @Test
+  void shouldKeepTheThresholdsFileWhenTheBaselineIsReplaced() throws IOException {
+    Path thresholds = reports.resolve("baseline/linux-x86_64-2c/thresholds.txt");
+    Files.writeString(thresholds, "speedup:*=25%\n");
+    Path newer = SyntheticRun.wordJob(10, 100, 70, 60, 0.01).writeTo(reports.resolve("20260107-000000"));
+    Path stored = BaselineStore.update(List.of(newer), reports);
+    assertThat(stored.resolve("thresholds.txt")).hasContent("speedup:*=25%");
+    assertThat(BaselineStore.thresholds(stored)).singleElement()
+        .extracting(ThresholdRule::threshold).isEqualTo(0.25);
   }
 
   @Test

@@ -82,4 +82,15 @@ class MannWhitneyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sample b");
   }
+
+  @Test
+  void shouldGiveTheSmallestPValueOfCompleteSeparation() {
+    double[] low = {1, 2, 3, 4, 5};
+    double[] high = {6, 7, 8, 9, 10};
+    assertThat(MannWhitney.smallestPValue(5, 5))
+        .isCloseTo(MannWhitney.test(low, high).pValue(), within(1e-12))
+        .isCloseTo(0.0122, within(1e-4));
+    assertThat(MannWhitney.smallestPValue(10, 10)).isLessThan(0.05 / 60);
+    assertThat(MannWhitney.smallestPValue(0, 5)).isEqualTo(1.0);
+  }
 }
