@@ -3,7 +3,9 @@ package io.poollab.regress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -97,12 +99,14 @@ public final class CheckRunner {
     }
     long tested = comparisons.stream().filter(c -> !Double.isNaN(c.pValue())).count();
     double perFigure = effective.alpha() / Math.max(1, tested);
+    Map<String, Integer> fewestInBaselineRuns = fewestSamples(baselineRuns);
     long blind =
         comparisons.stream()
             .filter(c -> c.baseline() != null && c.current() != null)
             .filter(c -> c.kind() != FigureKind.LATENCY) // histograms: no per-iteration samples
             .filter(c -> {
-              int inBase = fewestSamples(c.baseline(), baselineRuns, c.key());
+              int inBase =
+                  fewestInBaselineRuns.getOrDefault(c.key(), c.baseline().samples().length);
               int inRun = c.current().samples().length;
               return inBase < RegressionCheck.MIN_SAMPLES || inRun < RegressionCheck.MIN_SAMPLES
                   || MannWhitney.smallestPValue(inBase, inRun) >= perFigure;
@@ -128,16 +132,17 @@ public final class CheckRunner {
         : VerdictWriter.number(rule.threshold() * 100) + "%");
   }
 
-  /** The baseline's sample count the rank test sees: the smallest of its runs', else the merged. */
-  private static int fewestSamples(Figure merged, List<List<Figure>> baselineRuns, String key) {
-    int fewest = Integer.MAX_VALUE;
+  /**
+   * The sample count the rank test sees of each figure in a merged baseline: the smallest of its
+   * runs'. Figures of a single-run baseline are absent (their merged count applies).
+   */
+  private static Map<String, Integer> fewestSamples(List<List<Figure>> baselineRuns) {
+    Map<String, Integer> fewest = new HashMap<>();
     for (List<Figure> figures : baselineRuns) {
       for (Figure f : figures) {
-        if (f.key().equals(key)) {
-          fewest = Math.min(fewest, f.samples().length);
-        }
+        fewest.merge(f.key(), f.samples().length, Math::min);
       }
     }
-    return fewest == Integer.MAX_VALUE ? merged.samples().length : fewest;
+    return fewest;
   }
 }

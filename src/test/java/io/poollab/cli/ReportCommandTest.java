@@ -2,10 +2,10 @@ package io.poollab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.poollab.report.Golden;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -88,23 +88,7 @@ class ReportCommandTest {
     assertThat(err.toString()).contains("Unknown option: '--colour'", "Usage:");
   }
 
-  private Path copy(String fixture) throws IOException, URISyntaxException {
-    Path base = Path.of(getClass().getResource("/report/" + fixture).toURI());
-    Path from;
-    try (var dirs = Files.list(base)) {
-      from = dirs.filter(Files::isDirectory).findFirst().orElseThrow();
-    }
-    Path to = tmp.resolve(from.getFileName().toString());
-    try (var files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
+  private Path copy(String fixture) throws IOException {
+    return Golden.copyRun(fixture, tmp);
   }
 }

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poollab.report.Golden;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -97,16 +95,6 @@ class VerdictWriterTest {
   }
 
   static void golden(String name, String actual) {
-    Path file = GOLDEN.resolve(name);
-    try {
-      if (Boolean.getBoolean("golden.update")) {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, actual, StandardCharsets.UTF_8);
-      }
-      assertThat(file).as("golden file %s (create with -Dgolden.update=true)", file).exists();
-      assertThat(actual).isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Golden.check(GOLDEN, name, actual);
   }
 }

@@ -11,18 +11,19 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Golden-file checks: text produced with {@link Locale#ROOT} compared with a file under
- * {@code src/test/resources/report/golden/}. Run with {@code -Dgolden.update=true} to rewrite the
- * files after an intended change (then review the diff).
+ * Golden-file checks and run fixtures for tests: text produced with {@link Locale#ROOT} compared
+ * with a file under {@code src/test/resources/report/golden/} (or another folder), and the run
+ * folders under {@code src/test/resources/report/}. Run with {@code -Dgolden.update=true} to
+ * rewrite the golden files after an intended change (then review the diff).
  */
-final class Golden {
+public final class Golden {
 
   static final Path SOURCE_DIR = Path.of("src/test/resources/report/golden");
 
   private Golden() {}
 
   /** A fixture run folder from the test resources, e.g. {@code run("full")}. */
-  static Path run(String fixture) {
+  public static Path run(String fixture) {
     try {
       Path base = Path.of(Golden.class.getResource("/report/" + fixture).toURI());
       try (var dirs = Files.list(base)) {
@@ -33,9 +34,35 @@ final class Golden {
     }
   }
 
-  /** Asserts {@code actual} equals the golden file {@code name}. */
+  /**
+   * Copies a fixture run folder into {@code into}, keeping its name.
+   *
+   * @return the copy
+   */
+  public static Path copyRun(String fixture, Path into) throws IOException {
+    Path from = run(fixture);
+    Path to = into.resolve(from.getFileName().toString());
+    try (var files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return to;
+  }
+
+  /** Asserts {@code actual} equals the golden file {@code name} of the report's folder. */
   static void check(String name, String actual) {
-    Path file = SOURCE_DIR.resolve(name);
+    check(SOURCE_DIR, name, actual);
+  }
+
+  /** Asserts {@code actual} equals the golden file {@code name} in {@code dir}. */
+  public static void check(Path dir, String name, String actual) {
+    Path file = dir.resolve(name);
     try {
       if (Boolean.getBoolean("golden.update")) {
         Files.createDirectories(file.getParent());

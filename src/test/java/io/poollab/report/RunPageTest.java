@@ -107,19 +107,7 @@ class RunPageTest {
   }
 
   static Path copyFixture(String fixture, Path into) throws IOException {
-    Path from = Golden.run(fixture);
-    Path to = into.resolve(from.getFileName().toString());
-    try (var files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
+    return Golden.copyRun(fixture, into);
   }
 
   private static int count(String text, String what) {
