@@ -16,6 +16,8 @@ import java.util.Optional;
  *   <li>{@code poollab.words}: use only the first N words (default: all);
  *   <li>{@code poollab.histograms}: where latency benchmarks write their {@code .hlog} files
  *       (default: none written);
+ *   <li>{@code poollab.fork}: the fork's number in the run, set by the round runner; latency logs
+ *       carry it in their file name so each round's histogram can be told apart (default: none);
  *   <li>{@code poollab.cpu.nanosPerIteration}: the cost of one {@link CpuTask} round, measured
  *       once by the {@code bench} command so every fork does the same work per item (default:
  *       measured in this JVM).
@@ -35,6 +37,9 @@ public final class BenchInputs {
 
   /** The histogram folder property. */
   public static final String HISTOGRAMS = "poollab.histograms";
+
+  /** The fork number property. */
+  public static final String FORK = "poollab.fork";
 
   /** The measured CPU task cost property. */
   public static final String NANOS_PER_ITERATION = "poollab.cpu.nanosPerIteration";
@@ -76,6 +81,19 @@ public final class BenchInputs {
   public static Optional<Path> histogramsDir() {
     String p = System.getProperty(HISTOGRAMS);
     return p == null || p.isBlank() ? Optional.empty() : Optional.of(Path.of(p));
+  }
+
+  /** The fork's number in the run ({@code poollab.fork}), when the round runner set it. */
+  public static Optional<Integer> fork() {
+    String v = System.getProperty(FORK);
+    if (v == null || v.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(v.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("-D" + FORK + " must be a fork number, was '" + v + "'", e);
+    }
   }
 
   /**

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The runs a profile makes, in order, with the estimate of how long they take.
+ * What a profile runs: its configurations, how many interleaved rounds of them, and the estimate
+ * of how long that takes.
  *
  * <pre>{@code
  * BenchPlan plan = PlanBuilder.build(new PlanRequest(Profile.QUICK, 2, null, null, null));
@@ -13,12 +14,13 @@ import java.util.Locale;
  * }</pre>
  *
  * @param profile the profile it was built from
- * @param entries the JMH runs, one configuration each
+ * @param entries the configurations, one fork of each per round
+ * @param rounds how many rounds, at least 1
  * @param wordLimit how many words of the list the benchmarks use; 0 for all
  * @param python what the Python reference runs, or null when the plan has no Python stage
  */
 public record BenchPlan(
-    Profile profile, List<PlanEntry> entries, int wordLimit, PythonPlan python) {
+    Profile profile, List<PlanEntry> entries, int rounds, int wordLimit, PythonPlan python) {
 
   /** Checks and copies the fields. */
   public BenchPlan {
@@ -29,14 +31,22 @@ public record BenchPlan(
       throw new IllegalArgumentException("entries must not be null");
     }
     entries = List.copyOf(entries);
+    if (rounds < 1) {
+      throw new IllegalArgumentException("rounds must be >= 1, was " + rounds);
+    }
     if (wordLimit < 0) {
       throw new IllegalArgumentException("wordLimit must be >= 0 (0 = all), was " + wordLimit);
     }
   }
 
-  /** The expected length of the JMH stage: the sum of every entry's estimate. */
+  /** The entries on the single side of a plain run, as the round runner takes them. */
+  public List<ForkGroup.SideEntry> sideEntries(String side) {
+    return entries.stream().map(e -> new ForkGroup.SideEntry(side, e)).toList();
+  }
+
+  /** The expected length of the JMH stage: every round's forks (serial forks once per group). */
   public Duration jmhEstimate() {
-    return entries.stream().map(e -> e.estimate()).reduce(Duration.ZERO, Duration::plus);
+    return RoundRunner.estimate(sideEntries("run"), rounds);
   }
 
   /** The expected length of the whole run, the Python stage included when there is one. */
@@ -54,9 +64,10 @@ public record BenchPlan(
     sb.append(
         String.format(
             Locale.ROOT,
-            "Plan: profile %s, %d JMH runs%s%n",
+            "Plan: profile %s, %d configurations x %d interleaved rounds%s%n",
             profile.id(),
             entries.size(),
+            rounds,
             wordLimit > 0 ? ", first " + wordLimit + " words of the list" : ", whole word list"));
     int width = String.valueOf(entries.size()).length();
     for (int i = 0; i < entries.size(); i++) {

@@ -13,9 +13,10 @@ import org.openjdk.jmh.runner.IterationType;
 
 /**
  * Records latencies in nanoseconds with an HdrHistogram {@link Recorder} and writes one interval
- * histogram per measured JMH iteration to {@code <poollab.histograms>/<benchmark>-<params>.hlog}
- * (warm-up iterations are recorded and dropped). Without {@code poollab.histograms} nothing is
- * written.
+ * histogram per measured JMH iteration to {@code <poollab.histograms>/<benchmark>-<params>-fork<N>.hlog},
+ * N the fork's number in the run ({@code poollab.fork}; without it, the first free number from
+ * 1), so each fork of a round has its own log (warm-up iterations are recorded and dropped).
+ * Without {@code poollab.histograms} nothing is written.
  *
  * <pre>{@code
  * LatencyLog log = LatencyLog.open(benchmarkParams);     // in @Setup(Level.Trial)
@@ -58,8 +59,11 @@ public final class LatencyLog implements AutoCloseable {
    * @return the log
    */
   public static LatencyLog open(BenchmarkParams params) {
-    return new LatencyLog(
-        BenchInputs.histogramsDir().map(dir -> freeName(dir, fileName(params))).orElse(null));
+    return new LatencyLog(BenchInputs.histogramsDir()
+        .map(dir -> BenchInputs.fork()
+            .map(n -> dir.resolve(fileName(params) + "-fork" + n + ".hlog"))
+            .orElseGet(() -> freeName(dir, fileName(params))))
+        .orElse(null));
   }
 
   /** The file name of a configuration: {@code Class.method-key=value-....hlog}, keys sorted. */
@@ -73,7 +77,7 @@ public final class LatencyLog implements AutoCloseable {
   }
 
   private static Path freeName(Path dir, String base) {
-    Path p = dir.resolve(base + ".hlog");
+    Path p = dir.resolve(base + "-fork1.hlog");
     for (int fork = 2; Files.exists(p); fork++) {
       p = dir.resolve(base + "-fork" + fork + ".hlog");
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Gathers {@link RunMetadata} from this machine and JVM, and writes it as JSON.
  *
  * <pre>{@code
- * RunMetadata m = MetadataCollector.collect(Profile.STANDARD, dataset, List.of("-Xmx2g"), Instant.now(), Path.of("."));
+ * RunMetadata m = MetadataCollector.collect(Profile.STANDARD, dataset, List.of("-Xmx2g"), Instant.now(), Path.of("."), 3, 42L);
  * MetadataCollector.write(m, runDir.resolve("metadata.json"));
  * }</pre>
  */
@@ -35,10 +35,12 @@ public final class MetadataCollector {
    * @param jvmFlags the flags the benchmark JVMs get
    * @param startedAt the start time
    * @param repo the folder to ask git for the commit
+   * @param rounds the interleaved rounds planned
+   * @param seed the seed of their order
    * @return the metadata
    */
-  public static RunMetadata collect(
-      Profile profile, DatasetInfo dataset, List<String> jvmFlags, Instant startedAt, Path repo) {
+  public static RunMetadata collect(Profile profile, DatasetInfo dataset, List<String> jvmFlags,
+      Instant startedAt, Path repo, int rounds, long seed) {
     int cores = Runtime.getRuntime().availableProcessors();
     String osName = System.getProperty("os.name", "unknown");
     String arch = System.getProperty("os.arch", "unknown");
@@ -60,7 +62,9 @@ public final class MetadataCollector {
         dataset,
         profile.id(),
         startedAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-        machineClass(osName, arch, cores));
+        machineClass(osName, arch, cores),
+        rounds,
+        seed);
   }
 
   /** {@code os-arch-<cores>c}, lowercase, the OS's first word only: {@code linux-amd64-2c}. */

@@ -10,12 +10,25 @@ import java.util.Set;
 
 /**
  * Turns a {@link PlanRequest} into a {@link BenchPlan}: which benchmark runs with which params,
- * for each profile.
+ * for each profile, and in how many interleaved rounds.
  *
- * <p>Every entry is one configuration. The serial baseline runs once per workload (it carries
- * {@code workers=1, chunksize=default}); the pool's {@code map} runs over every worker count and
- * chunksize; the other pool methods and the peers run over a smaller set, since they answer
- * "which method" and "compared with what" rather than "how to tune".
+ * <p>Every entry is one configuration; a run makes one fork of each per round. Each workload has
+ * one serial baseline ({@code impl=SERIAL}, {@code workers=1, chunksize=default}, on platform
+ * threads: the plain loop does not use the backend), which every parallel configuration of the
+ * workload is paired with. The pool's {@code map} runs over worker counts and chunksizes; the
+ * other pool methods and the peers over a smaller set, since they answer "which method" and
+ * "compared with what" rather than "how to tune".
+ *
+ * <h2>Profiles on a 2-core machine</h2>
+ * <ul>
+ *   <li>quick (CI, about 4 minutes): 5 rounds of the word job over the first 100,000 words (the
+ *       pool's map at 1 and 2 workers, imap, imap_unordered at chunksizes 1 and 1000 and
+ *       apply_async at 2, the hand-written ideal), the CPU task and sleeps at one cost, and the
+ *       applyAsync round trip and time to the first result;</li>
+ *   <li>standard (the default, about 16 minutes): 3 rounds over the whole list with chunksizes,
+ *       the peers, and two costs of each task;</li>
+ *   <li>full: 5 rounds of every combination, for a big machine.</li>
+ * </ul>
  *
  * <pre>{@code
  * BenchPlan plan = PlanBuilder.build(new PlanRequest(Profile.STANDARD, 2, null, null, null));
@@ -38,8 +51,8 @@ public final class PlanBuilder {
   /** Time to the first result, imapUnordered vs map. */
   public static final String FIRST_RESULT = "io.poollab.bench.FirstResultBenchmark.firstResult";
 
-  /** Rough cost of one word's SHA-512 hex digest on one core, for estimates. */
-  static final long NANOS_PER_WORD = 1_000;
+  /** Rough cost of one word's SHA-512 hex digest on one core, for estimates (400 ns measured). */
+  static final long NANOS_PER_WORD = 450;
 
   /** The slice of the word list the quick profile uses. */
   public static final int QUICK_WORDS = 100_000;
@@ -48,36 +61,71 @@ public final class PlanBuilder {
       List.of("POOL_IMAP", "POOL_IMAP_UNORDERED", "POOL_MAP_ASYNC", "POOL_APPLY_ASYNC");
   private static final List<String> WORD_PEERS =
       List.of("HAND_WRITTEN_IDEAL", "FORKJOIN_STREAM", "EXECUTOR_INVOKE_ALL", "PARALLEL_COLLECTORS");
-  private static final List<String> BACKENDS = List.of("PLATFORM", "VIRTUAL");
 
   private PlanBuilder() {}
 
   /**
-   * Builds the plan for a request.
+   * Builds the plan for a request. With a filter, the serial baseline of every workload that
+   * keeps a parallel configuration is kept too, since no speed-up can be computed without it.
    *
    * @param request the profile, overrides and filter
-   * @return the plan, entries in run order
+   * @return the plan
    */
   public static BenchPlan build(PlanRequest request) {
     Profile profile = request.profile();
-    List<Integer> workers =
-        request.workers().isEmpty() ? defaultWorkers(profile, request.cores()) : request.workers();
-    List<String> chunks =
-        request.chunksizes().isEmpty() ? defaultChunksizes(profile) : request.chunksizes();
-    List<Integer> ioWorkers = request.workers().isEmpty() ? defaultIoWorkers(profile) : workers;
+    boolean ownWorkers = request.workers().isEmpty();
+    boolean ownChunks = request.chunksizes().isEmpty();
+    List<Integer> workers = ownWorkers ? defaultWorkers(profile, request.cores()) : request.workers();
+    List<String> chunks = ownChunks ? defaultChunksizes(profile) : request.chunksizes();
+    List<Integer> ioWorkers = ownWorkers ? defaultIoWorkers(profile) : workers;
     int maxWorkers = workers.stream().mapToInt(Integer::intValue).max().orElse(1);
 
     int wordLimit = profile == Profile.QUICK ? QUICK_WORDS : 0;
     Costs costs = new Costs(request.cores(), wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS);
     List<PlanEntry> entries = new ArrayList<>();
-    wordJob(entries, costs, profile, workers, chunks, request.chunksizes().isEmpty(), maxWorkers);
-    cpuIo(entries, costs, profile, workers, ioWorkers, maxWorkers);
+    wordJob(entries, costs, profile, workers, chunks, ownWorkers && ownChunks, maxWorkers);
+    cpuIo(entries, costs, profile, workers, ioWorkers, ownWorkers, maxWorkers);
     latency(entries, costs, profile, maxWorkers);
 
     if (request.include() != null) {
-      entries.removeIf(e -> !request.include().matcher(e.label()).find());
+      entries = filter(entries, request);
     }
-    return new BenchPlan(profile, entries, wordLimit, pythonPlan(profile, workers, chunks, ioWorkers));
+    return new BenchPlan(profile, entries, rounds(profile), wordLimit,
+        pythonPlan(profile, workers, chunks, ioWorkers));
+  }
+
+  /**
+   * Rounds per profile: quick 5, standard 3, full 5. More rounds buy more than longer forks
+   * (the fork is what varies most: Kalibera and Jones; on a shared 2-vCPU VM the word job's fork
+   * medians wandered by 20-40% from one fork to the next while its iterations within a fork
+   * agreed within a few percent), and a median over five rounds shrugs off two bad ones; quick
+   * trims its configurations and iterations to afford them.
+   */
+  static int rounds(Profile profile) {
+    return switch (profile) {
+      case QUICK -> 5;
+      case STANDARD -> 3;
+      case FULL -> 5;
+    };
+  }
+
+  /** Keeps matching entries, and the serial baseline of each workload a kept entry belongs to. */
+  private static List<PlanEntry> filter(List<PlanEntry> entries, PlanRequest request) {
+    Set<String> jobs = new LinkedHashSet<>();
+    for (PlanEntry e : entries) {
+      if (request.include().matcher(e.label()).find()) {
+        jobs.add(RoundScheduler.jobOf(new ForkGroup.SideEntry("run", e)));
+      }
+    }
+    List<PlanEntry> kept = new ArrayList<>();
+    for (PlanEntry e : entries) {
+      boolean serial = "SERIAL".equals(e.params().get("impl"));
+      boolean matches = request.include().matcher(e.label()).find();
+      if (matches || serial && jobs.contains(RoundScheduler.jobOf(new ForkGroup.SideEntry("run", e)))) {
+        kept.add(e);
+      }
+    }
+    return kept;
   }
 
   /** Worker counts: quick 1,2; standard 1,2,4; full 1,2,4,... up to twice the cores. */
@@ -115,25 +163,26 @@ public final class PlanBuilder {
   }
 
   /**
-   * Iteration settings. The word job ({@code longOps}) gets long warm-ups even in the quick
-   * profile: on a 2-core VM its per-op time swung 2-5x (49 to 275 ms for 100k words, serial,
-   * no GC) until about 3 s in, while C2 compiled the hashing path on the core the benchmark
-   * shares with the compiler threads; with 2 x 300 ms the regression check could not tell a
-   * pool made twice as slow from that noise. Ten measured iterations give the rank test enough
-   * samples to carry a verdict after the family-wise correction. The standard profile's word
-   * job (the whole list, about 0.5 s an operation) warms up as long and measures six seconds.
+   * Iteration settings of one fork. Each fork's JVM touches its whole heap at start
+   * ({@code -XX:+AlwaysPreTouch}, see {@code BenchCommand}): without it the word job ran 9x slower
+   * for its first 4-5 s on a 2-vCPU VM (100k words: 360 ms/op instead of 40) while G1 grew the
+   * young generation into pages the kernel had not yet handed over, and a 3-second warm-up ended
+   * inside that phase. With the heap touched, the word job is steady after about 0.5 s (JIT: the
+   * first 250 ms iteration took 90-280 ms per op, the second 44-62, the rest about 41), so quick
+   * warms up 3 x 200 ms and measures 5 x 200 ms; standard (1M words, about 0.4 s per serial
+   * operation) 2 x 1 s and 4 x 1 s. Short jobs (CPU, IO, latency) need less.
    */
-  static IterationSettings settings(Profile profile, boolean longOps) {
+  static IterationSettings settings(Profile profile, boolean wordJob) {
     return switch (profile) {
       case QUICK ->
-          longOps
-              ? new IterationSettings(1, 3, ms(1000), 10, ms(250))
-              : new IterationSettings(1, 2, ms(300), 5, ms(200));
+          wordJob
+              ? new IterationSettings(3, ms(200), 5, ms(200))
+              : new IterationSettings(2, ms(200), 4, ms(200));
       case STANDARD ->
-          longOps
-              ? new IterationSettings(1, 3, ms(1000), 6, ms(1000))
-              : new IterationSettings(1, 2, ms(500), 5, ms(500));
-      case FULL -> new IterationSettings(2, 3, ms(1000), 5, ms(1000));
+          wordJob
+              ? new IterationSettings(2, ms(1000), 4, ms(1000))
+              : new IterationSettings(2, ms(300), 4, ms(300));
+      case FULL -> new IterationSettings(3, ms(1000), 5, ms(1000));
     };
   }
 
@@ -143,41 +192,41 @@ public final class PlanBuilder {
       Profile profile,
       List<Integer> workers,
       List<String> chunks,
-      boolean profileChunks,
+      boolean profileDefaults,
       int maxWorkers) {
     IterationSettings s = settings(profile, true);
-    for (String hashing : List.of("NEW_DIGEST", "WORKER_DIGEST")) {
-      out.add(word(costs, "SERIAL", 1, "default", hashing, s));
-    }
+    boolean full = profile == Profile.FULL;
+    out.add(word(costs, "SERIAL", 1, "default", "NEW_DIGEST", s));
+    // the pool's map: every worker count at the default chunksize, and the chunksizes at 2 workers
+    // (the full profile, and a user who names workers or chunksizes, get the cross product)
+    int tuned = workers.contains(2) ? 2 : maxWorkers;
     for (int w : workers) {
       for (String c : chunks) {
-        out.add(word(costs, "POOL_MAP", w, c, "NEW_DIGEST", s));
+        boolean keep = full || !profileDefaults || c.equals("default") || w == tuned;
+        if (keep) {
+          out.add(word(costs, "POOL_MAP", w, c, "NEW_DIGEST", s));
+        }
       }
     }
-    // the per-worker digest (the pool's initializer) against the new-digest-per-call form
-    List<String> workerDigestChunks = profile == Profile.FULL ? chunks : List.of("default");
-    for (int w : workers) {
-      for (String c : workerDigestChunks) {
-        out.add(word(costs, "POOL_MAP", w, c, "WORKER_DIGEST", s));
-      }
+    if (profile == Profile.QUICK && profileDefaults) {
+      out.removeIf(e -> e.params().get("impl").equals("POOL_MAP") && !e.params().get("chunksize").equals("default"));
     }
-    // the other submission methods: fewer configurations
-    List<String> methodChunks =
-        profile == Profile.FULL || !profileChunks
-            ? chunks
-            : profile == Profile.QUICK ? List.of("1000") : List.of("default", "1000");
-    List<Integer> multi = workers.stream().filter(w -> w > 1).toList();
-    List<Integer> methodWorkers =
-        profile == Profile.FULL
-            ? workers
-            : profile == Profile.QUICK || multi.isEmpty() ? List.of(maxWorkers) : multi;
+    // the other submission methods, at the tuned worker count
+    List<Integer> methodWorkers = full ? workers : List.of(tuned);
     for (String impl : OTHER_POOL_METHODS) {
-      List<String> cs = methodChunks;
-      if (impl.equals("POOL_IMAP_UNORDERED") && profileChunks && profile != Profile.FULL) {
+      List<String> cs;
+      if (full || !profileDefaults) {
+        cs = chunks;
+      } else if (impl.equals("POOL_IMAP_UNORDERED")) {
         // "chunksize 1 must not be a trap" (DESIGN.md): always measured, and named 1, not default
-        cs = new ArrayList<>(methodChunks);
-        cs.remove("default");
-        cs.add(0, "1");
+        cs = List.of("1", "1000");
+      } else if (impl.equals("POOL_IMAP")) {
+        cs = profile == Profile.QUICK ? List.of("1000") : List.of("default", "1000");
+      } else if (profile == Profile.QUICK) {
+        // map_async dispatches as map does, which quick measures already
+        cs = impl.equals("POOL_MAP_ASYNC") ? List.of() : List.of("1000");
+      } else {
+        cs = List.of("default");
       }
       for (int w : methodWorkers) {
         for (String c : cs) {
@@ -185,10 +234,28 @@ public final class PlanBuilder {
         }
       }
     }
-    // the peers, at their own default work split
+    // the hand-written ideal at every worker count (the reference of "% of ideal"); the other
+    // peers at the tuned count, except in full
     for (String impl : WORD_PEERS) {
-      for (int w : workers) {
+      boolean ideal = impl.equals("HAND_WRITTEN_IDEAL");
+      if (profile == Profile.QUICK && profileDefaults && !ideal) {
+        continue;
+      }
+      List<Integer> ws = full || ideal ? workers : List.of(tuned);
+      if (profile == Profile.QUICK && profileDefaults) {
+        ws = List.of(tuned);
+      }
+      for (int w : ws) {
         out.add(word(costs, impl, w, "default", "NEW_DIGEST", s));
+      }
+    }
+    // the per-worker digest (the pool's initializer) against the new-digest-per-call form
+    if (profile != Profile.QUICK || !profileDefaults) {
+      out.add(word(costs, "SERIAL", 1, "default", "WORKER_DIGEST", s));
+      for (int w : full ? workers : List.of(tuned)) {
+        for (String c : full ? chunks : List.of("default")) {
+          out.add(word(costs, "POOL_MAP", w, c, "WORKER_DIGEST", s));
+        }
       }
     }
   }
@@ -199,58 +266,80 @@ public final class PlanBuilder {
       Profile profile,
       List<Integer> workers,
       List<Integer> ioWorkers,
+      boolean profileWorkers,
       int maxWorkers) {
     IterationSettings s = settings(profile, false);
+    boolean full = profile == Profile.FULL;
+    int tuned = workers.contains(2) ? 2 : maxWorkers;
     List<Long> cpuCosts =
         switch (profile) {
           case QUICK -> List.of(100L);
           case STANDARD -> List.of(10L, 100L);
           case FULL -> List.of(10L, 100L, 1000L);
         };
-    List<Long> ioCosts = profile == Profile.QUICK ? List.of(1000L) : List.of(1000L, 5000L);
     for (long cost : cpuCosts) {
-      for (String b : BACKENDS) {
-        out.add(cpuIo(costs, "SERIAL", 1, "CPU", cost, b, s));
+      boolean main = cost == 100L;
+      out.add(cpuIo(costs, "SERIAL", 1, "CPU", cost, "PLATFORM", s));
+      for (int w : full || main ? workers : List.of(tuned)) {
+        out.add(cpuIo(costs, "POOL_MAP", w, "CPU", cost, "PLATFORM", s));
       }
-      for (String b : BACKENDS) {
-        for (int w : workers) {
-          out.add(cpuIo(costs, "POOL_MAP", w, "CPU", cost, b, s));
+      for (int w : full ? workers : profile == Profile.QUICK && profileWorkers ? List.<Integer>of() : List.of(tuned)) {
+        out.add(cpuIo(costs, "POOL_MAP", w, "CPU", cost, "VIRTUAL", s));
+      }
+      if (profile != Profile.QUICK && (full || main)) {
+        for (int w : full ? workers : List.of(tuned)) {
+          out.add(cpuIo(costs, "FORKJOIN_STREAM", w, "CPU", cost, "PLATFORM", s));
+          out.add(cpuIo(costs, "EXECUTOR_INVOKE_ALL", w, "CPU", cost, "PLATFORM", s));
         }
-      }
-      for (int w : profile == Profile.FULL ? workers : List.of(maxWorkers)) {
-        out.add(cpuIo(costs, "FORKJOIN_STREAM", w, "CPU", cost, "PLATFORM", s));
-        out.add(cpuIo(costs, "EXECUTOR_INVOKE_ALL", w, "CPU", cost, "PLATFORM", s));
       }
     }
     int maxIo = ioWorkers.stream().mapToInt(Integer::intValue).max().orElse(1);
-    for (String task : List.of("SLEEP", "LOOPBACK")) {
-      for (long cost : ioCosts) {
-        for (String b : BACKENDS) {
-          out.add(cpuIo(costs, "SERIAL", 1, task, cost, b, s));
-        }
-        for (String b : BACKENDS) {
-          for (int w : ioWorkers) {
-            out.add(cpuIo(costs, "POOL_MAP", w, task, cost, b, s));
-          }
-        }
-        out.add(cpuIo(costs, "EXECUTOR_INVOKE_ALL", maxIo, task, cost, "PLATFORM", s));
+    List<Long> sleepCosts = profile == Profile.QUICK ? List.of(1000L) : List.of(1000L, 5000L);
+    for (long cost : sleepCosts) {
+      boolean main = profile == Profile.QUICK || cost == 5000L;
+      out.add(cpuIo(costs, "SERIAL", 1, "SLEEP", cost, "PLATFORM", s));
+      out.add(cpuIo(costs, "POOL_MAP", maxIo, "SLEEP", cost, "PLATFORM", s));
+      for (int w : main && profile != Profile.QUICK ? ioWorkers : List.of(maxIo)) {
+        out.add(cpuIo(costs, "POOL_MAP", w, "SLEEP", cost, "VIRTUAL", s));
+      }
+      if (main && profile != Profile.QUICK) {
+        out.add(cpuIo(costs, "EXECUTOR_INVOKE_ALL", maxIo, "SLEEP", cost, "PLATFORM", s));
         // one virtual thread per task: its concurrency is the item count, workers is nominal
-        out.add(cpuIo(costs, "VIRTUAL_PER_TASK", maxIo, task, cost, "VIRTUAL", s));
+        out.add(cpuIo(costs, "VIRTUAL_PER_TASK", maxIo, "SLEEP", cost, "VIRTUAL", s));
+      }
+    }
+    List<Long> loopbackCosts =
+        full ? List.of(1000L, 5000L) : profile == Profile.QUICK && profileWorkers ? List.<Long>of() : List.of(1000L);
+    int loopbackWorkers = profile == Profile.STANDARD && profileWorkers ? 20 : maxIo;
+    for (long cost : loopbackCosts) {
+      out.add(cpuIo(costs, "SERIAL", 1, "LOOPBACK", cost, "PLATFORM", s));
+      out.add(cpuIo(costs, "POOL_MAP", loopbackWorkers, "LOOPBACK", cost, "PLATFORM", s));
+      out.add(cpuIo(costs, "POOL_MAP", loopbackWorkers, "LOOPBACK", cost, "VIRTUAL", s));
+      if (profile != Profile.QUICK) {
+        out.add(cpuIo(costs, "EXECUTOR_INVOKE_ALL", loopbackWorkers, "LOOPBACK", cost, "PLATFORM", s));
+        out.add(cpuIo(costs, "VIRTUAL_PER_TASK", loopbackWorkers, "LOOPBACK", cost, "VIRTUAL", s));
       }
     }
   }
 
   private static void latency(List<PlanEntry> out, Costs costs, Profile profile, int maxWorkers) {
     IterationSettings s = settings(profile, false);
-    List<Integer> roundTripWorkers = maxWorkers > 1 ? List.of(1, maxWorkers) : List.of(1);
+    List<Integer> roundTripWorkers =
+        maxWorkers > 2 ? List.of(1, 2, maxWorkers) : maxWorkers > 1 ? List.of(1, maxWorkers) : List.of(1);
+    if (profile == Profile.QUICK) {
+      roundTripWorkers = maxWorkers > 1 ? List.of(1, maxWorkers) : List.of(1);
+    }
     for (int w : roundTripWorkers) {
       out.add(entry(ROUND_TRIP, params("POOL_APPLY_ASYNC", w, "default"), s));
     }
-    out.add(entry(TASK_LATENCY, params("POOL_APPLY_ASYNC", maxWorkers, "default"), s));
-    long firstResultWords = Math.min(FirstResultBenchmark.WORDS, costs.words());
-    out.add(new PlanEntry(FIRST_RESULT, params("POOL_MAP", maxWorkers, "default"), s,
-        Duration.ofNanos(firstResultWords * NANOS_PER_WORD / costs.parallel("POOL_MAP", maxWorkers))));
-    out.add(entry(FIRST_RESULT, params("POOL_IMAP_UNORDERED", maxWorkers, "default"), s));
+    int busy = Math.min(maxWorkers, 2);
+    if (profile != Profile.QUICK) {
+      out.add(entry(TASK_LATENCY, params("POOL_APPLY_ASYNC", busy, "default"), s));
+      long firstResultWords = Math.min(FirstResultBenchmark.WORDS, costs.words());
+      out.add(new PlanEntry(FIRST_RESULT, params("POOL_MAP", busy, "default"), s,
+          Duration.ofNanos(firstResultWords * NANOS_PER_WORD / costs.parallel("POOL_MAP", busy))));
+    }
+    out.add(entry(FIRST_RESULT, params("POOL_IMAP_UNORDERED", busy, "default"), s));
   }
 
   private static PythonPlan pythonPlan(
@@ -263,7 +352,7 @@ public final class PlanBuilder {
     if (pyChunks.isEmpty()) {
       pyChunks = List.of("default");
     }
-    int repeats = profile == Profile.QUICK ? 1 : profile == Profile.STANDARD ? 3 : 5;
+    int repeats = profile == Profile.FULL ? 5 : 3;
     return new PythonPlan(workers, pyChunks, 1000, ioWorkers, 100, 5, repeats);
   }
 

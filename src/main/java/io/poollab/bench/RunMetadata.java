@@ -7,7 +7,7 @@ import java.util.List;
  * a result (DESIGN.md, "The lab's rules").
  *
  * <pre>{@code
- * RunMetadata m = MetadataCollector.collect(Profile.QUICK, dataset, jvmFlags, Instant.now(), Path.of("."));
+ * RunMetadata m = MetadataCollector.collect(Profile.QUICK, dataset, jvmFlags, Instant.now(), Path.of("."), 3, 42L);
  * m.machineClass();   // "linux-amd64-2c"
  * }</pre>
  *
@@ -27,6 +27,8 @@ import java.util.List;
  * @param startedAt when the run started, ISO-8601 UTC
  * @param machineClass {@code os-arch-<cores>c} in lowercase, e.g. {@code linux-amd64-2c}: the
  *     key the regression check files baselines under
+ * @param rounds the interleaved rounds planned
+ * @param seed the seed of the rounds' order (each fork's place is in {@code rounds.json})
  */
 public record RunMetadata(
     String cpuModel,
@@ -43,7 +45,9 @@ public record RunMetadata(
     DatasetInfo dataset,
     String profile,
     String startedAt,
-    String machineClass) {
+    String machineClass,
+    int rounds,
+    long seed) {
 
   /** Checks the fields that readers rely on. */
   public RunMetadata {
@@ -58,5 +62,16 @@ public record RunMetadata(
           "machineClass must look like linux-amd64-2c, was " + machineClass);
     }
     jvmFlags = List.copyOf(jvmFlags);
+  }
+
+  /**
+   * This metadata with another commit (the reference build's, in {@code check --against}).
+   *
+   * @param other the commit
+   * @return the copy
+   */
+  public RunMetadata withCommit(String other) {
+    return new RunMetadata(cpuModel, cores, memoryBytes, os, arch, jvm, jvmName, jvmVersion, jvmVendor,
+        jvmFlags, other, dataset, profile, startedAt, machineClass, rounds, seed);
   }
 }

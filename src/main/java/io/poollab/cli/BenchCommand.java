@@ -2,19 +2,24 @@ package io.poollab.cli;
 
 import io.poollab.bench.BenchInputs;
 import io.poollab.bench.BenchPlan;
-import io.poollab.bench.BenchRunner;
+import io.poollab.bench.Canary;
 import io.poollab.bench.DatasetInfo;
+import io.poollab.bench.JmhForkRunner;
 import io.poollab.bench.MetadataCollector;
 import io.poollab.bench.PlanBuilder;
 import io.poollab.bench.PlanRequest;
 import io.poollab.bench.Profile;
 import io.poollab.bench.PythonReference;
+import io.poollab.bench.RoundLog;
+import io.poollab.bench.RoundRunner;
 import io.poollab.bench.RunMetadata;
 import io.poollab.workload.CpuTask;
 import io.poollab.workload.DatasetException;
 import io.poollab.workload.DefaultDataset;
 import io.poollab.workload.WordList;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +29,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -34,9 +40,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code bench} command: prints the plan of a profile and its estimated length, runs every
- * entry through JMH, and writes the run folder ({@code jmh.json}, {@code metadata.json},
- * {@code histograms/}, {@code python.json}). {@code ./run-benchmarks.sh} calls it.
+ * The {@code bench} command: prints the plan of a profile and its estimated length, runs it as
+ * interleaved rounds ({@link RoundRunner}), and writes the run folder ({@code rounds.json},
+ * {@code jmh.json}, {@code metadata.json}, {@code histograms/}, {@code python.json}).
+ * {@code ./run-benchmarks.sh} calls it.
  *
  * <pre>{@code
  * java -jar target/benchmarks.jar bench --profile quick --no-python
@@ -55,13 +62,28 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
 
   /**
-   * The flags of the forked benchmark JVMs besides the lab's -D properties: a fixed heap; on
-   * JDK 23+, JMH's use of sun.misc.Unsafe allowed without a warning on every fork.
+   * The flags of the forked benchmark JVMs besides the lab's -D properties: a fixed heap, touched
+   * at start so the young generation does not grow into untouched pages mid-measurement (see
+   * {@link #forkFlags}); on JDK 23+, JMH's use of sun.misc.Unsafe allowed without a warning.
+   *
+   * <p>Measured on the 2-vCPU development VM, 100k words, six forks each, median of each fork's
+   * iterations: without pre-touching, a 2 GB heap ran the serial job at 360 ms/op instead of 40
+   * for its first 4-5 s; with it the serial fork-to-fork spread was 0.9-4% whatever the heap
+   * size; a System.gc() between iterations (JMH -gc true) raised it to 12.6% (the collector
+   * resizes the heap after each full collection); G1 is kept, the JVM's default, whose cost
+   * (GC time per operation) the report shows.
+   *
+   * @param profile the profile (quick hashes 100,000 words and needs less heap)
+   * @return the flags
    */
-  static final List<String> FORK_FLAGS =
-      Runtime.version().feature() >= 23
-          ? List.of("-Xms2g", "-Xmx2g", "--sun-misc-unsafe-memory-access=allow")
-          : List.of("-Xms2g", "-Xmx2g");
+  static List<String> forkFlags(Profile profile) {
+    String heap = profile == Profile.QUICK ? "1g" : "2g";
+    List<String> flags = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch"));
+    if (Runtime.version().feature() >= 23) {
+      flags.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return List.copyOf(flags);
+  }
 
   private static final DateTimeFormatter RUN_NAME =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
@@ -102,6 +124,14 @@ public final class BenchCommand implements Callable<Integer> {
       description = "how long the run may wait in all for other JMH runs to finish (default: ${DEFAULT-VALUE})")
   int lockWaitMinutes;
 
+  @Option(names = "--rounds", paramLabel = "N",
+      description = "interleaved rounds, one fork of every configuration each (default: the profile's)")
+  Integer rounds;
+
+  @Option(names = "--seed", paramLabel = "N",
+      description = "the seed of the rounds' order (default: a fresh one, recorded in rounds.json)")
+  Long seed;
+
   @Option(names = "--dry-run", description = "print the plan and its estimate, then exit")
   boolean dryRun;
 
@@ -130,7 +160,9 @@ public final class BenchCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "Dataset: %s (%d words, sha256 %s)%n", info.path(), info.words(), info.sha256().substring(0, 12));
 
     List<String> jvmArgs = forkArguments(info, plan, histograms);
-    RunMetadata metadata = MetadataCollector.collect(Profile.parse(profile), info, jvmArgs, Instant.now(), Path.of("."));
+    long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
+    RunMetadata metadata = MetadataCollector.collect(Profile.parse(profile), info, jvmArgs, Instant.now(),
+        Path.of("."), plan.rounds(), runSeed);
     MetadataCollector.write(metadata, runDir.resolve("metadata.json"));
     err.println("Run folder: " + runDir + " (machine class " + metadata.machineClass() + ")");
 
@@ -138,33 +170,40 @@ public final class BenchCommand implements Callable<Integer> {
       // read once by JMH's Runner when its class loads, which happens below
       System.setProperty("jmh.ignoreLock", "true");
     }
-    BenchRunner runner =
-        new BenchRunner(plan, runDir, jvmArgs, err).lockWait(Duration.ofMinutes(lockWaitMinutes));
-    AtomicBoolean done = new AtomicBoolean();
-    Thread onInterrupt = new Thread(() -> {
-      if (!done.get()) {
-        err.println();
-        err.println("Interrupted after " + runner.finished() + " of " + plan.entries().size()
-            + " benchmarks; their results are in " + runDir.resolve("jmh.json"));
-      }
-    });
-    Runtime.getRuntime().addShutdownHook(onInterrupt);
-    BenchRunner.Summary summary;
+    RoundRunner.Summary summary;
     boolean pythonOk;
-    try {
-      summary = runner.run();
-      pythonOk = runPython(plan, info, runDir, err);
-    } finally {
+    try (PrintStream jmhLog = new PrintStream(
+        new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8)) {
+      JmhForkRunner forks = new JmhForkRunner(jmhLog, err).lockWait(Duration.ofMinutes(lockWaitMinutes));
+      RoundLog log = new RoundLog(runDir, "run");
+      RoundRunner runner = new RoundRunner(
+          List.of(new RoundRunner.Side("run", forks, log, jvmArgs)), plan.sideEntries("run"), plan.rounds(),
+          runSeed, Canary.machine(Runtime.getRuntime().availableProcessors()), err);
+      AtomicBoolean done = new AtomicBoolean();
+      Thread onInterrupt = new Thread(() -> {
+        if (!done.get()) {
+          err.println();
+          err.println("Interrupted after " + runner.forksRun() + " forks; their results are in "
+              + runDir.resolve("rounds.json") + " and " + runDir.resolve("jmh.json"));
+        }
+      });
+      Runtime.getRuntime().addShutdownHook(onInterrupt);
       try {
-        Runtime.getRuntime().removeShutdownHook(onInterrupt);
-        done.set(true);
-      } catch (IllegalStateException shuttingDown) {
-        // Ctrl-C: the hook is running and says what finished
+        summary = runner.run();
+        err.println("Canary: " + summary.disturbanceLine() + ".");
+        pythonOk = runPython(plan, info, runDir, err);
+      } finally {
+        try {
+          Runtime.getRuntime().removeShutdownHook(onInterrupt);
+          done.set(true);
+        } catch (IllegalStateException shuttingDown) {
+          // Ctrl-C: the hook is running and says what finished
+        }
       }
     }
 
-    err.printf(Locale.ROOT, "Done: %d of %d benchmarks in %s; results in %s%n",
-        summary.finished(), plan.entries().size(), BenchPlan.format(summary.elapsed()), runDir);
+    err.printf(Locale.ROOT, "Done: %d forks (%d configurations x %d rounds) in %s; results in %s%n",
+        summary.forks(), plan.entries().size(), summary.roundsRun(), BenchPlan.format(summary.elapsed()), runDir);
     if (!summary.failed().isEmpty()) {
       err.println("Failed: " + String.join("; ", summary.failed()));
       return 1;
@@ -180,8 +219,8 @@ public final class BenchCommand implements Callable<Integer> {
   /** System properties with this prefix are passed on to every fork. */
   static final String POOL_PROPERTY_PREFIX = "poollab.pool.";
 
-  private static List<String> forkArguments(DatasetInfo info, BenchPlan plan, Path histograms) {
-    List<String> jvmArgs = new ArrayList<>(FORK_FLAGS);
+  static List<String> forkArguments(DatasetInfo info, BenchPlan plan, Path histograms) {
+    List<String> jvmArgs = new ArrayList<>(forkFlags(plan.profile()));
     jvmArgs.add("-D" + BenchInputs.DATASET + "=" + info.path());
     if (plan.wordLimit() > 0) {
       jvmArgs.add("-D" + BenchInputs.WORDS + "=" + plan.wordLimit());
@@ -244,6 +283,12 @@ public final class BenchCommand implements Callable<Integer> {
     BenchPlan plan = PlanBuilder.build(request);
     if (plan.entries().isEmpty()) {
       throw usage("--include '" + include + "' matches none of the plan's benchmarks (see --dry-run without it)");
+    }
+    if (rounds != null) {
+      if (rounds < 1) {
+        throw usage("--rounds must be a positive integer, was " + rounds);
+      }
+      plan = new BenchPlan(plan.profile(), plan.entries(), rounds, plan.wordLimit(), plan.python());
     }
     return plan;
   }

@@ -1,59 +1,72 @@
 package io.poollab.cli;
 
+import io.poollab.bench.JmhForkRunner;
 import io.poollab.regress.BaselineStore;
 import io.poollab.regress.CheckInputException;
 import io.poollab.regress.CheckOptions;
 import io.poollab.regress.CheckRunner;
+import io.poollab.regress.Confirmer;
 import io.poollab.regress.ThresholdRule;
 import io.poollab.regress.Verdict;
 import io.poollab.regress.VerdictWriter;
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code check}: compares a run with the baseline of its machine class and fails when the pool
- * got slower (exit 1), or stores a run as the baseline.
+ * {@code check}: compares a run with the baseline of its machine class, confirms what looks
+ * regressed with fresh interleaved rounds, and fails when the pool got slower (exit 1); or
+ * compares this build with another commit measured side by side ({@code --against REF}); or
+ * stores runs as the baseline.
  *
  * <pre>{@code
  * java -jar target/benchmarks.jar check                                  # newest run under reports/
  * java -jar target/benchmarks.jar check reports/20260101-120000 --threshold 'speedup:*=15%' \
  *     --markdown summary.md --json verdict.json
- * java -jar target/benchmarks.jar check --update-baseline reports/20260101-120000
+ * java -jar target/benchmarks.jar check --against HEAD~1                 # this build vs the last commit
  * java -jar target/benchmarks.jar check --update-baseline reports/20260101-1*     # merge several runs
  * }</pre>
  *
  * <p>Exit codes: 0 nothing regressed, 1 a regression (or a figure missing from the run, or a floor
- * missed), 2 a usage or input error (a missing or malformed run or baseline, named).
+ * missed), 2 a usage or input error (a missing or malformed run or baseline, named), 3
+ * inconclusive (something looked regressed and fresh rounds could not settle it).
  */
 @Command(
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
       "Compare a run with the baseline of its machine class (reports/baseline/<machineClass>/);"
-          + " fail (exit 1) when a figure got worse by more than its threshold and beyond the noise.",
-      "Figures are ratios inside each run: speed-up, efficiency and overhead of each pool"
+          + " fail (exit 1) when a figure got worse by more than its threshold, with evidence,"
+          + " and fresh interleaved rounds confirm it.",
+      "Figures are ratios inside each run, measured round by round: the speed-up of each pool"
           + " configuration vs SERIAL, latency percentiles vs the serial per-item time.",
-      "Evidence of a real change: 99.9%% confidence intervals apart, or a Mann-Whitney U test on"
-          + " JMH's per-iteration raw data with p < --alpha after Holm's correction over all"
-          + " figures (alpha bounds the chance of any false alarm in the run).",
+      "Evidence: a one-sided Mann-Whitney U test over rounds (p < --alpha), or the change's 95%"
+          + " bootstrap interval beyond zero. Candidates are measured again in --confirm-rounds"
+          + " fresh rounds; they fail only when those rounds are still past the threshold and the"
+          + " run and fresh rounds together beat the baseline at alpha / candidates.",
+      "--against REF builds REF's jar and runs both builds' benchmarks in the same interleaved"
+          + " rounds on this machine, then compares them the same way.",
       "No baseline for the machine class: absolute floors are checked instead, and the output says so.",
-      "Exit codes: 0 nothing regressed, 1 regression, 2 usage or input error."
+      "Exit codes: 0 nothing regressed, 1 regression, 2 usage or input error, 3 inconclusive."
     })
 public final class CheckCommand implements Callable<Integer> {
 
@@ -69,7 +82,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--baseline",
       paramLabel = "DIR",
-      description = "Compare with this folder (jmh.json + metadata.json) instead of"
+      description = "Compare with this folder (jmh.json, rounds.json, metadata.json) instead of"
           + " reports/baseline/<machineClass>/.")
   Path baseline;
 
@@ -91,7 +104,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--default-threshold",
       paramLabel = "VALUE",
-      defaultValue = "10%",
+      defaultValue = "5%",
       description = "Threshold of figures no --threshold matches (default: ${DEFAULT-VALUE}).")
   String defaultThreshold;
 
@@ -99,15 +112,60 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--alpha",
       paramLabel = "P",
       defaultValue = "0.05",
-      description =
-          "Family-wise significance level of the Mann-Whitney tests (Holm-corrected over all"
-              + " figures), in (0, 1) (default: ${DEFAULT-VALUE}).")
+      description = "Significance level, in (0, 1) (default: ${DEFAULT-VALUE}).")
   double alpha;
 
   @Option(
       names = "--allow-missing",
       description = "Report figures of the baseline that the run lacks, but do not fail on them.")
   boolean allowMissing;
+
+  @Option(
+      names = "--confirm-rounds",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Fresh interleaved rounds that measure regression candidates again before the"
+          + " check fails; 0 judges the run alone (default: ${DEFAULT-VALUE}).")
+  int confirmRounds;
+
+  @Option(
+      names = "--confirm-minutes",
+      paramLabel = "M",
+      defaultValue = "4",
+      description = "The longest the confirmation may take; a round under way finishes (default: ${DEFAULT-VALUE}).")
+  int confirmMinutes;
+
+  @Option(
+      names = "--against",
+      paramLabel = "REF",
+      description = "Compare this build with the commit REF (e.g. HEAD~1): build REF's jar, run both"
+          + " builds' benchmarks in the same interleaved rounds here, compare them.")
+  String against;
+
+  @Option(
+      names = "--profile",
+      paramLabel = "NAME",
+      defaultValue = "quick",
+      description = "With --against: the profile both builds run (default: ${DEFAULT-VALUE}).")
+  String profile;
+
+  @Option(
+      names = "--include",
+      paramLabel = "REGEX",
+      description = "With --against: only plan entries whose label matches (their SERIAL baselines are kept).")
+  String include;
+
+  @Option(
+      names = "--rounds",
+      paramLabel = "N",
+      description = "With --against: interleaved rounds (default: the profile's).")
+  Integer rounds;
+
+  @Option(
+      names = "--dataset",
+      paramLabel = "PATH",
+      description = "With --against: the word list (default: datasets/, as bench).")
+  Path dataset;
 
   @Option(names = "--markdown", paramLabel = "FILE", description = "Write the Markdown summary here.")
   Path markdown;
@@ -120,12 +178,15 @@ public final class CheckCommand implements Callable<Integer> {
       paramLabel = "RUN_DIR",
       arity = "1..*",
       description = "Store this run as the baseline of its machine class (replacing the old one) and"
-          + " exit. Several runs are merged: their forks pooled, their intervals enveloped, so the"
-          + " baseline carries run-to-run drift (recommended on shared machines).")
+          + " exit. Several runs are merged: their rounds pooled, their noise between runs kept"
+          + " for the thresholds (recommended: three or more runs).")
   List<Path> updateBaseline;
 
   /** Environment lookup; tests replace it to point GITHUB_STEP_SUMMARY at a temp file. */
   UnaryOperator<String> env = System::getenv;
+
+  /** Makes the confirmer of a run; tests replace it with a scripted one. */
+  BiFunction<Path, List<String>, Confirmer> confirmers = this::benchConfirmer;
 
   /** Runs the check. */
   @Override
@@ -135,22 +196,33 @@ public final class CheckCommand implements Callable<Integer> {
     CheckOptions options = options();
     try {
       if (updateBaseline != null) {
-        if (run != null || baseline != null) {
-          throw new ParameterException(
-              spec.commandLine(), "--update-baseline RUN_DIR takes no RUN_DIR argument and no --baseline");
+        if (run != null || baseline != null || against != null) {
+          throw new ParameterException(spec.commandLine(),
+              "--update-baseline RUN_DIR takes no RUN_DIR argument, no --baseline and no --against");
         }
         out.println("Storing " + updateBaseline.size() + " run(s) as the baseline: " + updateBaseline + " ...");
         Path dir = BaselineStore.update(updateBaseline, reports);
-        out.println("Baseline written: " + dir + " (jmh.json, metadata.json); commit it for CI.");
+        out.println("Baseline written: " + dir + " (jmh.json, rounds.json, metadata.json); commit it for CI.");
         out.flush();
         return 0;
       }
-      Path runDir = run != null ? run : BaselineStore.newestRun(reports).orElseThrow(() ->
-          new CheckInputException("no run folder (yyyyMMdd-HHmmss) under " + reports
-              + "; run ./run-benchmarks.sh first or name one: check RUN_DIR"));
-      out.println("Checking " + runDir + " ...");
-      out.flush();
-      CheckRunner.Result result = CheckRunner.check(runDir, baseline, reports, options);
+      CheckRunner.Result result;
+      if (against != null) {
+        if (run != null || baseline != null) {
+          throw new ParameterException(spec.commandLine(), "--against REF takes no RUN_DIR argument and no --baseline");
+        }
+        result = new AgainstRun(this, err).run(options);
+      } else {
+        Path runDir = run != null ? run : BaselineStore.newestRun(reports).orElseThrow(() ->
+            new CheckInputException("no run folder (yyyyMMdd-HHmmss) under " + reports
+                + "; run ./run-benchmarks.sh first or name one: check RUN_DIR"));
+        out.println("Checking " + runDir + " ...");
+        out.flush();
+        List<String> whyNot = new ArrayList<>();
+        Confirmer confirmer = confirmRounds > 0 ? confirmers.apply(runDir, whyNot) : null;
+        whyNot.forEach(w -> err.println("warning: " + w));
+        result = CheckRunner.check(runDir, baseline, reports, options, confirmer, err);
+      }
       result.warnings().forEach(w -> err.println("warning: " + w));
       err.flush();
       Verdict verdict = result.verdict();
@@ -168,21 +240,45 @@ public final class CheckCommand implements Callable<Integer> {
         write(Path.of(summary), md, true);
       }
       return verdict.exitCode();
-    } catch (CheckInputException e) {
-      err.println("check: " + e.getMessage());
-      err.flush();
-      return 2;
-    } catch (UncheckedIOException e) {
+    } catch (CheckInputException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
       err.println("check: " + e.getMessage());
       err.flush();
       return 2;
     }
   }
 
-  private CheckOptions options() {
+  /**
+   * The confirmer of a plain run: fresh rounds through JMH in this JVM's class path, JMH's output
+   * appended to the run's jmh.log. Null, with the reason, when the run cannot be measured again.
+   */
+  private Confirmer benchConfirmer(Path runDir, List<String> whyNot) {
+    if (!Files.isDirectory(runDir)) {
+      return null; // the check itself says that the folder does not exist
+    }
+    String problem = BenchConfirmer.problem(runDir);
+    if (problem != null) {
+      whyNot.add("cannot confirm with fresh rounds: " + problem);
+      return null;
+    }
+    return BenchConfirmer.forRun(runDir, new JmhForkRunner(jmhLog(runDir), System.err), System.err, whyNot);
+  }
+
+  static PrintStream jmhLog(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      return new PrintStream(new FileOutputStream(dir.resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + dir.resolve("jmh.log") + ": " + e.getMessage(), e);
+    }
+  }
+
+  CheckOptions options() {
     try {
       double t = ThresholdRule.parseValue(defaultThreshold, "--default-threshold");
-      return new CheckOptions(t, thresholds, alpha, allowMissing);
+      if (confirmMinutes < 1) {
+        throw new IllegalArgumentException("--confirm-minutes must be at least 1, got " + confirmMinutes);
+      }
+      return new CheckOptions(t, thresholds, alpha, allowMissing, confirmRounds, Duration.ofMinutes(confirmMinutes));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

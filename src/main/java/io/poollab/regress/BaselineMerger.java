@@ -72,6 +72,118 @@ public final class BaselineMerger {
     }
   }
 
+  /**
+   * Merges the runs' {@code rounds.json} into one protocol record: rounds, groups and fork numbers
+   * continue from run to run (the second run's round 1 becomes round R1 + 1, and so on), each
+   * fork and group names the run it came from ({@code sourceRun}), and the seed and probe are the
+   * first run's. Histogram logs named after fork numbers are renamed to match ({@link
+   * #histograms}).
+   *
+   * @param runDirs run folders, each with a {@code rounds.json}
+   * @return the merged rounds.json, pretty-printed
+   * @throws CheckInputException when a file cannot be read as a rounds record
+   */
+  public static String mergeRounds(List<Path> runDirs) {
+    ObjectNode out = null;
+    ArrayNode groups = JSON.createArrayNode();
+    ArrayNode forks = JSON.createArrayNode();
+    int roundOffset = 0;
+    int forkOffset = 0;
+    for (Path dir : runDirs) {
+      JsonNode root = readRounds(dir);
+      String name = String.valueOf(dir.toAbsolutePath().normalize().getFileName());
+      if (out == null) {
+        out = ((ObjectNode) root).deepCopy();
+      }
+      int maxRound = 0;
+      int maxFork = 0;
+      for (JsonNode g : root.path("groups")) {
+        ObjectNode copy = g.deepCopy();
+        int round = g.path("round").asInt();
+        maxRound = Math.max(maxRound, round);
+        copy.put("round", round + roundOffset);
+        ArrayNode ids = copy.putArray("forks");
+        for (JsonNode id : g.path("forks")) {
+          ids.add(id.asInt() + forkOffset);
+        }
+        copy.put("sourceRun", name);
+        groups.add(copy);
+      }
+      for (JsonNode f : root.path("forks")) {
+        ObjectNode copy = f.deepCopy();
+        int round = f.path("round").asInt();
+        maxRound = Math.max(maxRound, round);
+        maxFork = Math.max(maxFork, f.path("id").asInt());
+        copy.put("round", round + roundOffset);
+        copy.put("id", f.path("id").asInt() + forkOffset);
+        copy.put("sourceRun", name);
+        forks.add(copy);
+      }
+      roundOffset += Math.max(maxRound, root.path("rounds").asInt(0));
+      forkOffset += maxFork;
+    }
+    if (out == null) {
+      throw new CheckInputException("no run to merge");
+    }
+    out.put("rounds", roundOffset);
+    out.set("groups", groups);
+    out.set("forks", forks);
+    try {
+      return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(out) + "\n";
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write the merged rounds", e);
+    }
+  }
+
+  /**
+   * The per-fork histogram logs of the runs, with the names they get in the merged baseline (fork
+   * numbers shifted as {@link #mergeRounds} shifts them).
+   *
+   * @param runDirs run folders
+   * @return source log to target file name, in order
+   */
+  public static Map<Path, String> histograms(List<Path> runDirs) {
+    Map<Path, String> out = new LinkedHashMap<>();
+    int forkOffset = 0;
+    for (Path dir : runDirs) {
+      JsonNode root = readRounds(dir);
+      int maxFork = 0;
+      for (JsonNode f : root.path("forks")) {
+        maxFork = Math.max(maxFork, f.path("id").asInt());
+      }
+      Path logs = dir.resolve(RunReader.HISTOGRAMS);
+      if (java.nio.file.Files.isDirectory(logs)) {
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(logs)) {
+          for (Path log : files.sorted().toList()) {
+            java.util.regex.Matcher m = FORK_LOG.matcher(log.getFileName().toString());
+            if (m.matches()) {
+              out.put(log, m.group(1) + "-fork" + (Integer.parseInt(m.group(2)) + forkOffset) + ".hlog");
+            }
+          }
+        } catch (IOException e) {
+          throw new CheckInputException("run " + dir + ": cannot list " + logs + ": " + e.getMessage());
+        }
+      }
+      forkOffset += maxFork;
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern FORK_LOG = java.util.regex.Pattern.compile("(.*)-fork(\\d+)\\.hlog");
+
+  private static JsonNode readRounds(Path dir) {
+    Path file = dir.resolve(RunReader.ROUNDS_JSON);
+    try {
+      JsonNode root = JSON.readTree(file.toFile());
+      if (root == null || !root.isObject() || !root.path("forks").isArray()) {
+        throw new CheckInputException("run " + dir + ": " + file + " is not a rounds record (no 'forks' array)");
+      }
+      return root;
+    } catch (IOException e) {
+      throw new CheckInputException("run " + dir + ": cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
   private static JsonNode merge(List<JsonNode> entries) {
     ObjectNode first = entries.get(0).deepCopy();
     if (entries.size() == 1) {

@@ -13,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -177,24 +178,29 @@ public final class BaselineStore {
       Files.createDirectories(target.getParent());
       Path staging = Files.createTempDirectory(target.getParent(), "." + machineClass + "-");
       Path first = runDirs.get(0);
+      boolean rounds = runDirs.stream().allMatch(d -> Files.exists(d.resolve(RunReader.ROUNDS_JSON)));
       if (runDirs.size() == 1) {
-        Files.copy(first.resolve(RunReader.JMH_JSON), staging.resolve(RunReader.JMH_JSON));
-        Files.copy(first.resolve(RunReader.METADATA_JSON), staging.resolve(RunReader.METADATA_JSON));
+        copyRun(first, staging);
       } else {
         Files.writeString(staging.resolve(RunReader.JMH_JSON), BaselineMerger.mergeJmh(runDirs));
+        if (rounds) {
+          Files.writeString(staging.resolve(RunReader.ROUNDS_JSON), BaselineMerger.mergeRounds(runDirs));
+          for (Map.Entry<Path, String> log : BaselineMerger.histograms(runDirs).entrySet()) {
+            Path to = staging.resolve(RunReader.HISTOGRAMS).resolve(log.getValue());
+            Files.createDirectories(to.getParent());
+            Files.copy(log.getKey(), to);
+          }
+        }
         ObjectMapper json = new ObjectMapper();
         ObjectNode meta = (ObjectNode) json.readTree(first.resolve(RunReader.METADATA_JSON).toFile());
         ArrayNode names = meta.putArray("baselineRuns");
         runDirs.forEach(d -> names.add(String.valueOf(d.toAbsolutePath().normalize().getFileName())));
         json.writerWithDefaultPrettyPrinter()
             .writeValue(staging.resolve(RunReader.METADATA_JSON).toFile(), meta);
-        // the runs themselves, for the per-run rank tests (see RegressionCheck.compare)
+        // the runs themselves, for the noise between runs (see NoiseModel)
         for (Path runDir : runDirs) {
-          Path copy = staging.resolve(RUNS)
-              .resolve(String.valueOf(runDir.toAbsolutePath().normalize().getFileName()));
-          Files.createDirectories(copy);
-          Files.copy(runDir.resolve(RunReader.JMH_JSON), copy.resolve(RunReader.JMH_JSON));
-          Files.copy(runDir.resolve(RunReader.METADATA_JSON), copy.resolve(RunReader.METADATA_JSON));
+          copyRun(runDir, staging.resolve(RUNS)
+              .resolve(String.valueOf(runDir.toAbsolutePath().normalize().getFileName())));
         }
       }
       if (Files.exists(target.resolve(THRESHOLDS))) {
@@ -228,6 +234,25 @@ public final class BaselineStore {
           .max(Comparator.comparing(p -> p.getFileName().toString()));
     } catch (IOException e) {
       throw new CheckInputException("cannot list " + reportsDir + ": " + e.getMessage());
+    }
+  }
+
+  /** Copies what the check reads of a run: jmh.json, metadata.json, rounds.json, per-fork logs. */
+  private static void copyRun(Path runDir, Path to) throws IOException {
+    Files.createDirectories(to);
+    for (String file : List.of(RunReader.JMH_JSON, RunReader.METADATA_JSON, RunReader.ROUNDS_JSON)) {
+      if (Files.exists(runDir.resolve(file))) {
+        Files.copy(runDir.resolve(file), to.resolve(file));
+      }
+    }
+    Path logs = runDir.resolve(RunReader.HISTOGRAMS);
+    if (Files.isDirectory(logs)) {
+      try (Stream<Path> files = Files.list(logs)) {
+        for (Path log : files.filter(p -> p.getFileName().toString().matches(".*-fork\\d+\\.hlog")).toList()) {
+          Files.createDirectories(to.resolve(RunReader.HISTOGRAMS));
+          Files.copy(log, to.resolve(RunReader.HISTOGRAMS).resolve(log.getFileName()));
+        }
+      }
     }
   }
 

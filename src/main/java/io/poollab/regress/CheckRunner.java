@@ -1,22 +1,26 @@
 package io.poollab.regress;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The whole check of one run: read it, find its baseline (given, or the one of its machine
- * class), compare, or fall back to the absolute floors when there is no baseline.
+ * class), compare, confirm what looks regressed with fresh rounds, or fall back to the absolute
+ * floors when there is no baseline. {@link #against} compares two builds measured side by side.
  *
  * <pre>{@code
- * CheckRunner.Outcome o = CheckRunner.check(Path.of("reports/20260101-120000"), null,
- *     Path.of("reports"), CheckOptions.DEFAULTS);
- * o.warnings().forEach(System.err::println);
- * System.exit(o.verdict().exitCode());
+ * CheckRunner.Result r = CheckRunner.check(Path.of("reports/20260101-120000"), null,
+ *     Path.of("reports"), CheckOptions.DEFAULTS, confirmer, new PrintWriter(System.err, true));
+ * r.warnings().forEach(System.err::println);
+ * System.exit(r.verdict().exitCode());
  * }</pre>
  */
 public final class CheckRunner {
@@ -39,17 +43,19 @@ public final class CheckRunner {
   }
 
   /**
-   * Checks a run.
+   * Checks a run against the stored baseline.
    *
    * @param runDir the run folder
    * @param baselineDir a baseline folder to use, or null for {@code reportsDir/baseline/<machineClass>}
    * @param reportsDir the reports folder
-   * @param options thresholds and significance
+   * @param options thresholds, significance and confirmation
+   * @param confirmer measures candidates again, or null when the check cannot run benchmarks
+   * @param progress where the confirmation says what it does
    * @return the verdict with warnings
    * @throws CheckInputException when the run or the named baseline cannot be used
    */
-  public static Result check(
-      Path runDir, Path baselineDir, Path reportsDir, CheckOptions options) {
+  public static Result check(Path runDir, Path baselineDir, Path reportsDir, CheckOptions options,
+      Confirmer confirmer, PrintWriter progress) {
     CheckInput run = CheckInput.load(runDir, "run");
     List<String> warnings = new ArrayList<>(run.notes());
     Path base = baselineDir;
@@ -76,8 +82,7 @@ public final class CheckRunner {
     List<ThresholdRule> baselineRules = BaselineStore.thresholds(base);
     if (!baselineRules.isEmpty()) {
       warnings.add("thresholds from " + base.resolve(BaselineStore.THRESHOLDS) + ": "
-          + String.join(", ", baselineRules.stream()
-              .map(CheckRunner::describe).toList())
+          + String.join(", ", baselineRules.stream().map(CheckRunner::describe).toList())
           + " (--threshold rules win over them)");
     }
     CheckOptions effective = options.withRulesBefore(baselineRules);
@@ -90,59 +95,84 @@ public final class CheckRunner {
     for (Path merged : BaselineStore.mergedRuns(base)) {
       baselineRuns.add(CheckInput.load(merged, "baseline run").figures());
     }
-    List<FigureComparison> comparisons;
-    try {
-      comparisons =
-          RegressionCheck.compare(baseline.figures(), baselineRuns, run.figures(), effective);
-    } catch (IllegalArgumentException e) {
-      throw new CheckInputException("cannot compare " + runDir + " with " + base + ": " + e.getMessage());
+    NoiseModel noise = NoiseModel.of(baselineRuns);
+    if (noise.runs() < 2) {
+      warnings.add("the baseline holds " + Math.max(1, noise.runs()) + " run; with several"
+          + " (check --update-baseline RUN1 RUN2 RUN3) each figure's threshold also covers its"
+          + " noise between runs");
     }
-    long tested = comparisons.stream().filter(c -> !Double.isNaN(c.pValue())).count();
-    double perFigure = effective.alpha() / Math.max(1, tested);
-    Map<String, Integer> fewestInBaselineRuns = fewestSamples(baselineRuns);
-    long blind =
-        comparisons.stream()
-            .filter(c -> c.baseline() != null && c.current() != null)
-            .filter(c -> c.kind() != FigureKind.LATENCY) // histograms: no per-iteration samples
-            .filter(c -> {
-              int inBase =
-                  fewestInBaselineRuns.getOrDefault(c.key(), c.baseline().samples().length);
-              int inRun = c.current().samples().length;
-              return inBase < RegressionCheck.MIN_SAMPLES || inRun < RegressionCheck.MIN_SAMPLES
-                  || MannWhitney.smallestPValue(inBase, inRun) >= perFigure;
-            })
-            .count();
-    if (blind > 0) {
-      warnings.add(blind + " figure(s) have too few per-iteration samples for the rank test to"
-          + " show a change after the correction over " + tested + " figures (p < "
-          + String.format(java.util.Locale.ROOT, "%.2g", perFigure)
-          + " needed); only their confidence intervals can (measure 10 or more iterations a side)");
-    }
-    return new Result(
-        Verdict.ofBaseline(runDir.toString(), run.machineClass(), base.toString(), comparisons),
-        warnings);
-  }
-
-  /** A rule as a user would write it: overhead thresholds are absolute, the others percentages. */
-  private static String describe(ThresholdRule rule) {
-    boolean absolute = rule.spec().toLowerCase(java.util.Locale.ROOT)
-        .startsWith(FigureKind.OVERHEAD.prefix() + ":");
-    return rule.spec() + "=" + (absolute
-        ? VerdictWriter.number(rule.threshold())
-        : VerdictWriter.number(rule.threshold() * 100) + "%");
+    return decide(run, baseline, base.toString(), noise, effective, confirmer, progress, warnings);
   }
 
   /**
-   * The sample count the rank test sees of each figure in a merged baseline: the smallest of its
-   * runs'. Figures of a single-run baseline are absent (their merged count applies).
+   * Compares the head build's run with the reference build's run, both measured in the same
+   * interleaved rounds on this machine ({@code check --against REF}): no stored baseline, no
+   * thresholds file (the same machine measured both), the default threshold and rules given.
+   *
+   * @param refDir the reference build's side of the run
+   * @param headDir this build's side
+   * @param options thresholds, significance and confirmation
+   * @param confirmer measures candidates again on both builds, or null
+   * @param progress where the confirmation says what it does
+   * @return the verdict with warnings
    */
-  private static Map<String, Integer> fewestSamples(List<List<Figure>> baselineRuns) {
-    Map<String, Integer> fewest = new HashMap<>();
-    for (List<Figure> figures : baselineRuns) {
-      for (Figure f : figures) {
-        fewest.merge(f.key(), f.samples().length, Math::min);
-      }
+  public static Result against(Path refDir, Path headDir, CheckOptions options, Confirmer confirmer,
+      PrintWriter progress) {
+    CheckInput ref = CheckInput.load(refDir, "reference");
+    CheckInput head = CheckInput.load(headDir, "run");
+    List<String> warnings = new ArrayList<>(head.notes());
+    warnings.addAll(ref.notes());
+    return decide(head, ref, refDir.toString(), NoiseModel.NONE, options, confirmer, progress, warnings);
+  }
+
+  private static Result decide(CheckInput run, CheckInput baseline, String baselineName, NoiseModel noise,
+      CheckOptions options, Confirmer confirmer, PrintWriter progress, List<String> warnings) {
+    boolean confirm = confirmer != null && options.confirmRounds() > 0;
+    List<FigureComparison> comparisons;
+    try {
+      comparisons = RegressionCheck.compare(baseline.figures(), run.figures(), noise, options, confirm);
+    } catch (IllegalArgumentException e) {
+      throw new CheckInputException("cannot compare " + run.dir() + " with " + baselineName + ": " + e.getMessage());
     }
-    return fewest;
+    String confirmation = "";
+    List<FigureComparison> candidates = comparisons.stream().filter(c -> c.outcome() == Outcome.REGRESSED).toList();
+    if (confirm && !candidates.isEmpty()) {
+      Set<String> configs = new LinkedHashSet<>();
+      candidates.forEach(c -> configs.addAll(c.current().configs()));
+      progress.printf(Locale.ROOT, "%d figure(s) look regressed: %s%nConfirming: %d configuration(s) again in"
+          + " %d fresh interleaved rounds (at most %s) ...%n", candidates.size(),
+          String.join(", ", candidates.stream().map(FigureComparison::key).toList()), configs.size(),
+          options.confirmRounds(), options.confirmTimeBox());
+      progress.flush();
+      long start = System.nanoTime();
+      Confirmer.Confirmation c = confirmer.confirm(configs, options.confirmRounds(), options.confirmTimeBox());
+      List<String> notes = new ArrayList<>();
+      List<Figure> fresh = FigureExtractor.extract(c.run(), notes);
+      List<Figure> freshBase = c.baseline() == null ? null : FigureExtractor.extract(c.baseline(), notes);
+      comparisons = RegressionCheck.confirm(comparisons, fresh, freshBase, options);
+      long confirmed = comparisons.stream().filter(x -> x.outcome() == Outcome.REGRESSED).count();
+      long cleared = comparisons.stream().filter(x -> x.outcome() == Outcome.CLEARED).count();
+      long open = comparisons.stream().filter(x -> x.outcome() == Outcome.INCONCLUSIVE).count();
+      confirmation = String.format(Locale.ROOT,
+          "confirmation: %d candidate(s) measured again in %d clean round(s) (%s, %s): %d confirmed,"
+              + " %d not confirmed, %d inconclusive", candidates.size(), c.cleanRounds(),
+          format(Duration.ofNanos(System.nanoTime() - start)), c.where(), confirmed, cleared, open);
+    } else if (!candidates.isEmpty()) {
+      confirmation = "no confirmation: " + (confirmer == null
+          ? "this check cannot run benchmarks (a baseline folder or a run from elsewhere)"
+          : "--confirm-rounds 0") + "; candidates were judged on the run alone (Holm-corrected)";
+    }
+    return new Result(Verdict.ofBaseline(run.dir().toString(), run.machineClass(), baselineName,
+        comparisons, confirmation), warnings);
+  }
+
+  /** A rule as a user would write it. */
+  private static String describe(ThresholdRule rule) {
+    return rule.spec() + "=" + VerdictWriter.number(rule.threshold() * 100) + "%";
+  }
+
+  private static String format(Duration d) {
+    long s = d.toSeconds();
+    return s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 }

@@ -1,92 +1,81 @@
 package io.poollab.regress;
 
-import java.util.Arrays;
+import io.poollab.report.Bootstrap;
+import io.poollab.report.Quality;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * One ratio measured inside one run, with its uncertainty: the unit the regression check compares.
+ * One ratio measured in one run, with its rounds and its bootstrap interval: the unit the
+ * regression check compares.
  *
  * <p>The key names the figure uniquely within a run and starts with the kind's prefix, e.g.
- * {@code speedup:WordsBench.map:POOL_MAP:workers=2:chunksize=default}. The confidence interval
- * may be unknown (both bounds NaN), for example when JMH measured a single iteration; the
- * samples are the per-iteration values of the figure (possibly empty) that the rank test uses.
+ * {@code speedup:WordJobBenchmark.hashAll:POOL_MAP:workers=2:chunksize=default:hashing=NEW_DIGEST}.
+ * The estimate carries the per-round values (for the rank test) and the bootstrap replicates (for
+ * the interval of a change); {@code configs} names the configurations that make it, so the check
+ * can measure them again.
  *
  * <pre>{@code
- * Figure f = new Figure("speedup:W.map:POOL_MAP:workers=2", FigureKind.SPEEDUP,
- *     1.9, 1.85, 1.95, new double[] {1.88, 1.91, 1.92});
+ * Figure f = figures.get(0);
+ * System.out.printf("%s = %.2f [%.2f, %.2f] over %d rounds%n", f.key(), f.value(), f.low(), f.high(), f.rounds());
  * }</pre>
  *
  * @param key unique name within a run, starting with {@code kind.prefix() + ":"}
  * @param kind what the figure measures
- * @param value the point estimate (finite)
- * @param ciLow lower confidence bound, or NaN when unknown
- * @param ciHigh upper confidence bound, or NaN when unknown
- * @param samples per-iteration values (finite; copied, may be empty)
+ * @param estimate the median over rounds, its interval, per-round values and replicates
+ * @param quality the data behind it and its flags
+ * @param configs the configuration keys it is computed from (the parallel one first)
  */
-public record Figure(
-    String key, FigureKind kind, double value, double ciLow, double ciHigh, double[] samples) {
+public record Figure(String key, FigureKind kind, Bootstrap.Estimate estimate, Quality quality,
+    List<String> configs) {
 
-  /** Validates and copies the samples. */
+  /** Validates and copies. */
   public Figure {
     Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(estimate, "estimate");
+    Objects.requireNonNull(quality, "quality");
     if (key == null || !key.startsWith(kind.prefix() + ":")) {
       throw new IllegalArgumentException(
           "figure key must start with '" + kind.prefix() + ":', got " + key);
     }
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException("figure " + key + ": value must be finite, got " + value);
+    if (!Double.isFinite(estimate.value())) {
+      throw new IllegalArgumentException("figure " + key + ": value must be finite, got " + estimate.value());
     }
-    if (Double.isNaN(ciLow) != Double.isNaN(ciHigh)) {
-      throw new IllegalArgumentException(
-          "figure " + key + ": confidence bounds must both be known or both NaN");
-    }
-    if (!Double.isNaN(ciLow) && ciLow > ciHigh) {
-      throw new IllegalArgumentException(
-          "figure " + key + ": ciLow " + ciLow + " is above ciHigh " + ciHigh);
-    }
-    samples = samples == null ? new double[0] : samples.clone();
-    for (double s : samples) {
-      if (!Double.isFinite(s)) {
-        throw new IllegalArgumentException("figure " + key + ": samples must be finite, got " + s);
-      }
-    }
+    configs = List.copyOf(configs);
   }
 
-  /** A figure without a confidence interval or samples. */
-  public static Figure point(String key, FigureKind kind, double value) {
-    return new Figure(key, kind, value, Double.NaN, Double.NaN, new double[0]);
+  /** The point estimate: the median over rounds. */
+  public double value() {
+    return estimate.value();
   }
 
-  /** Whether the confidence interval is known. */
+  /** The interval's lower end (NaN when unknown). */
+  public double low() {
+    return estimate.low();
+  }
+
+  /** The interval's upper end (NaN when unknown). */
+  public double high() {
+    return estimate.high();
+  }
+
+  /** Whether the interval is known. */
   public boolean hasInterval() {
-    return !Double.isNaN(ciLow);
+    return Double.isFinite(estimate.low()) && Double.isFinite(estimate.high());
   }
 
-  /** The per-iteration values (a copy). */
-  @Override
-  public double[] samples() {
-    return samples.clone();
+  /** The rounds it rests on. */
+  public int rounds() {
+    return estimate.rounds();
   }
 
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof Figure f
-        && key.equals(f.key)
-        && kind == f.kind
-        && Double.compare(value, f.value) == 0
-        && Double.compare(ciLow, f.ciLow) == 0
-        && Double.compare(ciHigh, f.ciHigh) == 0
-        && Arrays.equals(samples, f.samples);
-  }
-
-  @Override
-  public int hashCode() {
-    return Objects.hash(key, kind, value, ciLow, ciHigh, Arrays.hashCode(samples));
+  /** The per-round values (a copy). */
+  public double[] perRound() {
+    return estimate.perRound();
   }
 
   @Override
   public String toString() {
-    return "Figure[" + key + "=" + value + " [" + ciLow + ", " + ciHigh + "], n=" + samples.length
-        + "]";
+    return "Figure[" + key + "=" + value() + " [" + low() + ", " + high() + "], " + rounds() + " rounds]";
   }
 }

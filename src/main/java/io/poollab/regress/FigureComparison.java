@@ -1,12 +1,13 @@
 package io.poollab.regress;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * One figure of the baseline set beside the same figure of the run, and the verdict on it.
+ * One figure of the baseline beside the same figure of the run, and the verdict on it.
  *
  * <pre>{@code
- * FigureComparison c = RegressionCheck.compare(baseline, run, CheckOptions.DEFAULTS).get(0);
+ * FigureComparison c = RegressionCheck.compare(baseline, run, NoiseModel.NONE, CheckOptions.DEFAULTS, false).get(0);
  * c.outcome();    // e.g. Outcome.REGRESSED
  * c.worsening();  // 0.18: 18% worse than the baseline
  * }</pre>
@@ -15,14 +16,18 @@ import java.util.Objects;
  * @param kind what it measures
  * @param baseline the baseline figure, or null when {@link Outcome#NEW}
  * @param current the run's figure, or null when {@link Outcome#MISSING}
- * @param threshold the threshold that applied (fraction, or absolute for {@link FigureKind#OVERHEAD})
- * @param worsening how much worse the run is (positive) or better (negative); NaN when one side is missing
- * @param intervalsApart whether both confidence intervals are known and do not overlap
- * @param pValue the Mann-Whitney two-sided p-value on the samples, or NaN when not computable
- * @param adjustedPValue {@code pValue} after Holm's correction over every figure of the check (the
- *     one compared with alpha), or NaN
+ * @param threshold the threshold that applied: the configured one, raised to the noise
+ * @param noise the figure's between-run noise in the baseline (0 when unknown)
+ * @param worsening how much worse the run is (positive) or better (negative), a fraction of the
+ *     baseline; NaN when one side is missing
+ * @param worseningLow the lower end of the worsening's 95% bootstrap interval (NaN: unknown)
+ * @param worseningHigh its upper end (NaN: unknown)
+ * @param pValue the one-sided Mann-Whitney p-value on the per-round values, in the direction of
+ *     the change; NaN when not computable
+ * @param adjustedPValue {@code pValue} after Holm's correction over every figure tested, or NaN
  * @param outcome the verdict
  * @param allowed true when a failing outcome is tolerated (a missing figure under {@code --allow-missing})
+ * @param confirmation what fresh rounds said about a candidate, or null when none were run for it
  */
 public record FigureComparison(
     String key,
@@ -30,12 +35,15 @@ public record FigureComparison(
     Figure baseline,
     Figure current,
     double threshold,
+    double noise,
     double worsening,
-    boolean intervalsApart,
+    double worseningLow,
+    double worseningHigh,
     double pValue,
     double adjustedPValue,
     Outcome outcome,
-    boolean allowed) {
+    boolean allowed,
+    Confirmed confirmation) {
 
   /** Validates that the sides present fit the outcome. */
   public FigureComparison {
@@ -57,24 +65,51 @@ public record FigureComparison(
     return outcome.fails() && !allowed;
   }
 
-  /** Why the change is not noise, in words: e.g. {@code CIs apart, p=0.003 (Holm 0.18)}. */
+  /** This comparison with the verdict of its confirmation. */
+  public FigureComparison confirmed(Outcome verdict, Confirmed c) {
+    return new FigureComparison(key, kind, baseline, current, threshold, noise, worsening,
+        worseningLow, worseningHigh, pValue, adjustedPValue, verdict, allowed, c);
+  }
+
+  /** The evidence in words: e.g. {@code change [-14%, -6%], p=0.004 (Holm 0.09)}. */
   public String evidence() {
     StringBuilder sb = new StringBuilder();
-    if (intervalsApart) {
-      sb.append("CIs apart");
-    } else if (baseline != null && current != null
-        && baseline.hasInterval() && current.hasInterval()) {
-      sb.append("CIs overlap");
+    if (Double.isFinite(worseningLow) && Double.isFinite(worseningHigh)) {
+      sb.append(String.format(Locale.ROOT, "change [%+.1f%%, %+.1f%%]", -100 * worseningHigh, -100 * worseningLow));
     }
     if (!Double.isNaN(pValue)) {
       if (!sb.isEmpty()) {
         sb.append(", ");
       }
-      sb.append(String.format(java.util.Locale.ROOT, "p=%.3g", pValue));
+      sb.append(String.format(Locale.ROOT, "p=%.3g", pValue));
       if (!Double.isNaN(adjustedPValue) && adjustedPValue != pValue) {
-        sb.append(String.format(java.util.Locale.ROOT, " (Holm %.3g)", adjustedPValue));
+        sb.append(String.format(Locale.ROOT, " (Holm %.3g)", adjustedPValue));
       }
     }
+    if (confirmation != null) {
+      sb.append(sb.isEmpty() ? "" : "; ").append(confirmation.describe());
+    }
     return sb.isEmpty() ? "-" : sb.toString();
+  }
+
+  /**
+   * What fresh rounds measured for a regression candidate.
+   *
+   * @param rounds clean rounds measured
+   * @param value the figure's value in them
+   * @param worsening the worsening of that value against the baseline
+   * @param pooledPValue the one-sided Mann-Whitney p of the run's and the fresh rounds together
+   *     against the baseline's
+   * @param bound the p the pooled test had to beat (alpha over the candidates)
+   */
+  public record Confirmed(int rounds, double value, double worsening, double pooledPValue, double bound) {
+    /** In words, e.g. {@code confirmed by 3 fresh rounds: -9.8%, pooled p=0.0004 < 0.025}. */
+    public String describe() {
+      if (rounds == 0) {
+        return "no clean fresh round";
+      }
+      return String.format(Locale.ROOT, "%d fresh rounds: %+.1f%%, pooled p=%.2g %s %.2g",
+          rounds, -100 * worsening, pooledPValue, pooledPValue < bound ? "<" : ">=", bound);
+    }
   }
 }

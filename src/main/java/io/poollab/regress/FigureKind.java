@@ -3,7 +3,7 @@ package io.poollab.regress;
 import java.util.Locale;
 
 /**
- * What a {@link Figure} measures, which way is better, and how a change of it is measured.
+ * What a {@link Figure} measures and which way is better.
  *
  * <p>Every kind is a ratio inside one run, so it survives a change of machine speed between the
  * baseline and the run under test.
@@ -14,27 +14,17 @@ import java.util.Locale;
  * }</pre>
  */
 public enum FigureKind {
-  /** Serial time / parallel time, measured in the same run. Higher is better. */
-  SPEEDUP("speedup", true, false),
-  /** Speed-up / workers. Higher is better; 1.0 is linear scaling. */
-  EFFICIENCY("efficiency", true, false),
-  /**
-   * The pool's extra CPU time per item in units of the serial per-item time:
-   * {@code (parallelTime * workers - serialTime) / serialTime}. Lower is better. It sits near
-   * zero, so a change of it is the absolute difference, not a relative one.
-   */
-  OVERHEAD("overhead", false, true),
-  /** A latency percentile divided by the serial per-item time. Lower is better. */
-  LATENCY("latency", false, false);
+  /** Serial time / parallel time, paired round by round. Higher is better. */
+  SPEEDUP("speedup", true),
+  /** A latency percentile divided by the serial per-item time of the same round. Lower is better. */
+  LATENCY("latency", false);
 
   private final String prefix;
   private final boolean higherIsBetter;
-  private final boolean absoluteChange;
 
-  FigureKind(String prefix, boolean higherIsBetter, boolean absoluteChange) {
+  FigureKind(String prefix, boolean higherIsBetter) {
     this.prefix = prefix;
     this.higherIsBetter = higherIsBetter;
-    this.absoluteChange = absoluteChange;
   }
 
   /** The first segment of every figure key of this kind, e.g. {@code speedup}. */
@@ -47,26 +37,20 @@ public enum FigureKind {
     return higherIsBetter;
   }
 
-  /** Whether changes are absolute differences ({@code true}) or fractions of the baseline. */
-  public boolean absoluteChange() {
-    return absoluteChange;
-  }
-
   /**
-   * How much worse {@code current} is than {@code baseline}: positive means worse, negative
-   * better. A fraction of the baseline (0.1 = 10% worse) or, for {@link #absoluteChange()} kinds,
-   * the plain difference in the figure's own unit.
+   * How much worse {@code current} is than {@code baseline}, as a fraction of the baseline:
+   * positive means worse (0.1 = 10% worse), negative better.
    *
    * @param baseline the baseline value
    * @param current the value under test
-   * @return the worsening; NaN when a relative change has a zero baseline
+   * @return the worsening; NaN when the baseline is zero or either value is not finite
    */
   public double worsening(double baseline, double current) {
-    double diff = higherIsBetter ? baseline - current : current - baseline;
-    if (absoluteChange) {
-      return diff;
+    if (baseline == 0.0 || !Double.isFinite(baseline) || !Double.isFinite(current)) {
+      return Double.NaN;
     }
-    return baseline == 0.0 ? Double.NaN : diff / Math.abs(baseline);
+    double diff = higherIsBetter ? baseline - current : current - baseline;
+    return diff / Math.abs(baseline);
   }
 
   /**
@@ -83,6 +67,6 @@ public enum FigureKind {
       }
     }
     throw new IllegalArgumentException(
-        "unknown figure kind '" + prefix + "'; allowed: speedup, efficiency, overhead, latency");
+        "unknown figure kind '" + prefix + "'; allowed: speedup, latency");
   }
 }

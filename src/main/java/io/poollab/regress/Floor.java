@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  *
  * <pre>{@code
  * Floor f = new Floor("word job, best pool config, 2 workers",
- *     "efficiency:*word*:POOL_*:workers=2:*", FigureKind.EFFICIENCY, true, 0.75);
+ *     "speedup:*word*:POOL_*:workers=2:*", FigureKind.SPEEDUP, true, 1.5);
  * }</pre>
  *
  * @param name what the floor guards, in words

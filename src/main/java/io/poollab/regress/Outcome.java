@@ -4,18 +4,23 @@ package io.poollab.regress;
  * What the check concluded about one figure or floor.
  *
  * <pre>{@code
- * Outcome.REGRESSED.fails();   // true
- * Outcome.NOISE.fails();       // false: moved past the threshold, but not beyond the noise
+ * Outcome.REGRESSED.fails();      // true
+ * Outcome.NOISE.fails();          // false: moved past the threshold, but not beyond the noise
+ * Outcome.INCONCLUSIVE.fails();   // false, but the check's exit code says so (3)
  * }</pre>
  */
 public enum Outcome {
   /** Moved by less than its threshold. */
   UNCHANGED("unchanged", false),
-  /** Moved by more than its threshold, but the intervals overlap and the rank test is not significant. */
+  /** Moved by more than its threshold, but without evidence that it is more than noise. */
   NOISE("within noise", false),
-  /** Worse by more than its threshold, and not noise. */
+  /** Worse by more than its threshold, with evidence, and (when the check could) confirmed by fresh rounds. */
   REGRESSED("REGRESSED", true),
-  /** Better by more than its threshold, and not noise. */
+  /** Looked regressed in the run, but fresh rounds measured it within its threshold. */
+  CLEARED("not confirmed", false),
+  /** Looked regressed, and fresh rounds could not settle it (the machine stayed disturbed, or the evidence stayed weak). */
+  INCONCLUSIVE("INCONCLUSIVE", false),
+  /** Better by more than its threshold, with evidence, and not flagged. */
   IMPROVED("improved", false),
   /** In the baseline, not in the run: a configuration stopped running or failed. */
   MISSING("MISSING in run", true),

@@ -1,5 +1,6 @@
 package io.poollab.regress;
 
+import io.poollab.report.QualityFlag;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,156 +8,209 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.MannWhitneyUTest;
 
 /**
- * The decision: compares the figures of a run with those of a baseline, or checks them against
- * absolute floors.
+ * The decision: compares the figures of a run with those of a baseline, confirms what looks
+ * regressed with fresh rounds, or checks figures against absolute floors.
  *
- * <p>A figure <b>regressed</b> when both hold:
- * <ol>
- *   <li>it got worse by more than its threshold ({@link FigureKind#worsening});</li>
- *   <li>the change is not noise: both confidence intervals are known and do not overlap, or the
- *       Mann-Whitney U test on the two sets of per-iteration samples gives {@code p < alpha}
- *       <em>after</em> Holm's correction over every figure tested ({@link Holm}).</li>
- * </ol>
- * The correction matters: a check of 70 figures at {@code p < 0.05} each would expect three
- * or four false alarms per run of unchanged code; CI, on a machine other than the baseline's,
- * failed exactly so (one loopback measurement, three figures, raw p = 0.012: the smallest p
- * five iterations against five can give). With the correction, alpha bounds the chance of any
- * false alarm in the whole run, and a handful of iterations cannot carry a verdict alone; the
- * confidence intervals still can.
- * An improvement is the mirror image. A change past the threshold without evidence is
- * {@link Outcome#NOISE} and passes. A figure of the baseline missing from the run fails (a
- * configuration that stopped running would otherwise pass silently) unless missing figures are
- * allowed; a figure only in the run is {@link Outcome#NEW} and passes.
+ * <h2>Stage 1: the run against the baseline</h2>
+ * For every figure of both: the worsening {@code w} (a fraction of the baseline value, positive
+ * when worse), its 95% interval from the two estimates' bootstrap replicates paired index by
+ * index, and the one-sided Mann-Whitney U test of the run's per-round values against the
+ * baseline's in the direction of the change (Apache Commons Statistics), Holm-corrected over every
+ * figure tested. The threshold {@code t} is the configured one, raised to the figure's noise
+ * between baseline runs ({@link NoiseModel}).
+ * <ul>
+ *   <li>{@code |w| <= t}: {@link Outcome#UNCHANGED};</li>
+ *   <li>{@code w > t} with evidence: a regression candidate. With confirmation to follow, the
+ *       evidence may be weak (raw {@code p < alpha}, or the interval of {@code w} above zero),
+ *       since only confirmed candidates fail. Without, it must be strong (the interval above zero
+ *       and Holm-corrected {@code p < alpha});</li>
+ *   <li>{@code w < -t} with strong evidence and a run figure without quality flags:
+ *       {@link Outcome#IMPROVED};</li>
+ *   <li>otherwise {@link Outcome#NOISE}.</li>
+ * </ul>
+ * A figure of the baseline missing from the run fails (a configuration that stopped running would
+ * otherwise pass silently) unless missing figures are allowed; one only in the run is
+ * {@link Outcome#NEW} and passes.
+ *
+ * <h2>Stage 2: confirmation ({@link #confirm})</h2>
+ * The candidates' configurations run again in fresh interleaved rounds. A candidate fails only
+ * when the fresh rounds alone are still worse than the threshold <em>and</em> the run's and fresh
+ * rounds together beat the baseline's in the Mann-Whitney test at {@code alpha / candidates}
+ * (Bonferroni). Fresh rounds within the threshold clear it ({@link Outcome#CLEARED}); fresh rounds
+ * that are disturbed, or worse but without that evidence, leave it {@link Outcome#INCONCLUSIVE}.
  *
  * <pre>{@code
- * List<FigureComparison> cs = RegressionCheck.compare(baselineFigures, runFigures, CheckOptions.DEFAULTS);
+ * List<FigureComparison> cs = RegressionCheck.compare(baseline, run, NoiseModel.NONE, CheckOptions.DEFAULTS, true);
  * boolean failed = cs.stream().anyMatch(FigureComparison::fails);
  * }</pre>
  */
 public final class RegressionCheck {
 
-  /** The rank test needs at least this many samples a side to be asked at all. */
-  static final int MIN_SAMPLES = 3;
-
   private RegressionCheck() {}
 
   /**
-   * Compares every figure key of either side.
+   * Stage 1: compares every figure key of either side.
    *
    * @param baseline the baseline's figures (unique keys)
    * @param current the run's figures (unique keys)
+   * @param noise the baseline's between-run noise
    * @param options thresholds and significance
+   * @param willConfirm whether candidates will be confirmed (then they are {@link
+   *     Outcome#REGRESSED} on weaker evidence, to be confirmed or cleared)
    * @return one comparison per key, sorted by key
    * @throws IllegalArgumentException when a side holds a key twice, or the sides disagree on a kind
    */
-  public static List<FigureComparison> compare(
-      List<Figure> baseline, List<Figure> current, CheckOptions options) {
-    return compare(baseline, List.of(), current, options);
-  }
-
-  /**
-   * Compares every figure key of either side, for a baseline merged from several runs.
-   *
-   * <p>The merged figures give the value and the interval (an envelope of the runs'); the rank
-   * test is run against each baseline run's own samples and the <em>largest</em> p-value counts
-   * (an intersection-union test): a change is evidence only when the run differs from every
-   * baseline run, so a run that merely looks like one of them is not flagged.
-   *
-   * @param baseline the merged baseline's figures (unique keys)
-   * @param baselineRuns the figures of each run the baseline was merged from (may be empty)
-   * @param current the run's figures (unique keys)
-   * @param options thresholds and significance
-   * @return one comparison per key, sorted by key
-   * @throws IllegalArgumentException when a side holds a key twice, or the sides disagree on a kind
-   */
-  public static List<FigureComparison> compare(
-      List<Figure> baseline, List<List<Figure>> baselineRuns, List<Figure> current,
-      CheckOptions options) {
+  public static List<FigureComparison> compare(List<Figure> baseline, List<Figure> current,
+      NoiseModel noise, CheckOptions options, boolean willConfirm) {
     Map<String, Figure> base = index(baseline, "baseline");
     Map<String, Figure> cur = index(current, "run");
-    List<Map<String, Figure>> runs = new ArrayList<>();
-    for (List<Figure> r : baselineRuns) {
-      runs.add(index(r, "baseline run"));
-    }
-    TreeSet<String> keys = new TreeSet<>(base.keySet());
-    keys.addAll(cur.keySet());
-    List<String> ordered = new ArrayList<>(keys);
-    double[] raw = new double[ordered.size()];
+    TreeSet<String> sorted = new TreeSet<>(base.keySet());
+    sorted.addAll(cur.keySet());
+    List<String> keys = new ArrayList<>(sorted);
+    double[] raw = new double[keys.size()];
     for (int i = 0; i < raw.length; i++) {
-      String key = ordered.get(i);
-      List<double[]> references = new ArrayList<>();
-      for (Map<String, Figure> r : runs) {
-        Figure f = r.get(key);
-        if (f != null && f.samples().length >= MIN_SAMPLES) {
-          references.add(f.samples());
-        }
-      }
-      raw[i] = rankTest(base.get(key), references, cur.get(key));
+      Figure b = base.get(keys.get(i));
+      Figure c = cur.get(keys.get(i));
+      raw[i] = b == null || c == null ? Double.NaN : pValue(b.kind(), b.perRound(), c.perRound(),
+          c.kind().worsening(b.value(), c.value()) > 0);
     }
     double[] adjusted = Holm.adjust(raw);
-    List<FigureComparison> out = new ArrayList<>(ordered.size());
+    List<FigureComparison> out = new ArrayList<>(keys.size());
     for (int i = 0; i < raw.length; i++) {
-      String key = ordered.get(i);
-      out.add(compareOne(key, base.get(key), cur.get(key), raw[i], adjusted[i], options));
+      String key = keys.get(i);
+      out.add(compareOne(key, base.get(key), cur.get(key), raw[i], adjusted[i], noise, options, willConfirm));
     }
     return out;
   }
 
-  /**
-   * The rank test's raw p-value for one figure: against each baseline run's samples, the largest
-   * p counts; against the merged samples when the runs are not known; NaN when either side has
-   * too few samples or is missing.
-   */
-  private static double rankTest(Figure b, List<double[]> references, Figure c) {
-    if (b == null || c == null || c.samples().length < MIN_SAMPLES) {
-      return Double.NaN;
-    }
-    double p = Double.NaN;
-    if (!references.isEmpty()) {
-      for (double[] ref : references) {
-        double pi = MannWhitney.test(ref, c.samples()).pValue();
-        p = Double.isNaN(p) ? pi : Math.max(p, pi);
-      }
-    } else if (b.samples().length >= MIN_SAMPLES) {
-      p = MannWhitney.test(b.samples(), c.samples()).pValue();
-    }
-    return p;
-  }
-
-  private static FigureComparison compareOne(
-      String key, Figure b, Figure c, double p, double adjustedP, CheckOptions options) {
-    double threshold = options.thresholdFor(key);
+  private static FigureComparison compareOne(String key, Figure b, Figure c, double p, double adjustedP,
+      NoiseModel noise, CheckOptions options, boolean willConfirm) {
+    double configured = options.thresholdFor(key);
+    double n = noise.of(key);
+    double threshold = Math.max(configured, n);
     if (b == null) {
-      return new FigureComparison(
-          key, c.kind(), null, c, threshold, Double.NaN, false, Double.NaN, Double.NaN,
-          Outcome.NEW, false);
+      return new FigureComparison(key, c.kind(), null, c, threshold, n, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Outcome.NEW, false, null);
     }
     if (c == null) {
-      return new FigureComparison(
-          key, b.kind(), b, null, threshold, Double.NaN, false, Double.NaN, Double.NaN,
-          Outcome.MISSING, options.allowMissing());
+      return new FigureComparison(key, b.kind(), b, null, threshold, n, Double.NaN, Double.NaN,
+          Double.NaN, Double.NaN, Double.NaN, Outcome.MISSING, options.allowMissing(), null);
     }
     if (b.kind() != c.kind()) {
       throw new IllegalArgumentException(
           "figure " + key + " is " + b.kind() + " in the baseline but " + c.kind() + " in the run");
     }
     FigureKind kind = b.kind();
-    double worsening = kind.worsening(b.value(), c.value());
-    boolean apart =
-        b.hasInterval() && c.hasInterval() && (b.ciHigh() < c.ciLow() || c.ciHigh() < b.ciLow());
-    boolean significant = apart || adjustedP < options.alpha();
+    double w = kind.worsening(b.value(), c.value());
+    double[] interval = worseningInterval(kind, b, c);
+    boolean intervalWorse = interval[0] > 0;
+    boolean intervalBetter = interval[1] < 0;
     Outcome outcome;
-    if (Double.isNaN(worsening) || Math.abs(worsening) <= threshold) {
+    if (Double.isNaN(w) || Math.abs(w) <= threshold) {
       outcome = Outcome.UNCHANGED;
-    } else if (!significant) {
-      outcome = Outcome.NOISE;
+    } else if (w > 0) {
+      boolean weak = p < options.alpha() || intervalWorse;
+      boolean strong = adjustedP < options.alpha() && intervalWorse;
+      outcome = (willConfirm ? weak : strong) ? Outcome.REGRESSED : Outcome.NOISE;
     } else {
-      outcome = worsening > 0 ? Outcome.REGRESSED : Outcome.IMPROVED;
+      boolean strong = adjustedP < options.alpha() && intervalBetter;
+      outcome = strong && !c.quality().flagged() ? Outcome.IMPROVED : Outcome.NOISE;
     }
-    return new FigureComparison(
-        key, kind, b, c, threshold, worsening, apart, p, adjustedP, outcome, false);
+    return new FigureComparison(key, kind, b, c, threshold, n, w, interval[0], interval[1], p,
+        adjustedP, outcome, false, null);
+  }
+
+  /**
+   * Stage 2: confirms or clears the regression candidates with fresh rounds.
+   *
+   * @param stage1 the comparisons of stage 1
+   * @param fresh the figures of the fresh rounds of the run's side
+   * @param freshBaseline the figures of fresh rounds of the baseline's side (a direct comparison
+   *     of two builds), or null when the stored baseline stays the reference
+   * @param options significance
+   * @return the comparisons, candidates decided
+   */
+  public static List<FigureComparison> confirm(List<FigureComparison> stage1, List<Figure> fresh,
+      List<Figure> freshBaseline, CheckOptions options) {
+    Map<String, Figure> freshByKey = index(fresh, "fresh rounds");
+    Map<String, Figure> freshBase = freshBaseline == null ? Map.of() : index(freshBaseline, "fresh baseline rounds");
+    long candidates = stage1.stream().filter(c -> c.outcome() == Outcome.REGRESSED).count();
+    double bound = options.alpha() / Math.max(1, candidates);
+    List<FigureComparison> out = new ArrayList<>(stage1.size());
+    for (FigureComparison c : stage1) {
+      if (c.outcome() != Outcome.REGRESSED) {
+        out.add(c);
+        continue;
+      }
+      Figure f = freshByKey.get(c.key());
+      Figure fb = freshBaseline == null ? c.baseline() : freshBase.get(c.key());
+      if (f == null || fb == null || f.rounds() < 2 || f.quality().flags().contains(QualityFlag.DISTURBED)
+          || fb.quality().flags().contains(QualityFlag.DISTURBED)) {
+        out.add(c.confirmed(Outcome.INCONCLUSIVE,
+            new FigureComparison.Confirmed(0, Double.NaN, Double.NaN, Double.NaN, bound)));
+        continue;
+      }
+      double w2 = c.kind().worsening(fb.value(), f.value());
+      double[] runValues = concat(c.current().perRound(), f.perRound());
+      double[] baseValues = freshBaseline == null ? c.baseline().perRound() : concat(c.baseline().perRound(), fb.perRound());
+      double pooled = pValue(c.kind(), baseValues, runValues, true);
+      FigureComparison.Confirmed record = new FigureComparison.Confirmed(f.rounds(), f.value(), w2, pooled, bound);
+      Outcome verdict;
+      if (w2 > c.threshold() && pooled < bound) {
+        verdict = Outcome.REGRESSED;
+      } else if (!(w2 > c.threshold())) {
+        verdict = Outcome.CLEARED;
+      } else {
+        verdict = Outcome.INCONCLUSIVE;
+      }
+      out.add(c.confirmed(verdict, record));
+    }
+    return out;
+  }
+
+  /**
+   * The one-sided Mann-Whitney p-value that the run's per-round values are worse than the
+   * baseline's ({@code worse}) or better; NaN with fewer than two values a side.
+   */
+  static double pValue(FigureKind kind, double[] baseline, double[] run, boolean worse) {
+    if (baseline.length < 2 || run.length < 2) {
+      return Double.NaN;
+    }
+    // worse for a higher-is-better figure: the run's values lie below the baseline's
+    boolean runBelow = kind.higherIsBetter() == worse;
+    AlternativeHypothesis h = runBelow ? AlternativeHypothesis.LESS_THAN : AlternativeHypothesis.GREATER_THAN;
+    return MannWhitneyUTest.withDefaults().with(h).test(run, baseline).getPValue();
+  }
+
+  /**
+   * The 95% interval of the worsening from the two bootstrap distributions, replicate b of the
+   * baseline against replicate b of the run; NaN when either has none.
+   */
+  static double[] worseningInterval(FigureKind kind, Figure b, Figure c) {
+    double[] rb = b.estimate().replicates();
+    double[] rc = c.estimate().replicates();
+    int n = Math.min(rb.length, rc.length);
+    if (n < 100) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double[] w = new double[n];
+    for (int i = 0; i < n; i++) {
+      w[i] = kind.worsening(rb[i], rc[i]);
+    }
+    java.util.Arrays.sort(w);
+    return new double[] {
+      io.poollab.report.RobustStats.quantile(w, 0.025), io.poollab.report.RobustStats.quantile(w, 0.975)
+    };
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   /**

@@ -5,11 +5,11 @@ import java.util.Objects;
 
 /**
  * The whole answer of the regression check for one run: every figure compared (or every floor
- * checked), and the exit code that follows.
+ * checked), what the confirmation did, and the exit code that follows.
  *
  * <pre>{@code
- * Verdict v = Verdict.ofBaseline(run, "linux-x86_64-2c", baselineDir, comparisons);
- * System.exit(v.exitCode());   // 0 nothing regressed, 1 regression
+ * Verdict v = Verdict.ofBaseline(run, "linux-x86_64-2c", baselineDir, comparisons, "");
+ * System.exit(v.exitCode());   // 0 pass, 1 regression, 3 inconclusive
  * }</pre>
  *
  * @param run the run directory checked, as given
@@ -17,18 +17,33 @@ import java.util.Objects;
  * @param baseline the baseline directory compared with, or null when floors were used
  * @param comparisons figure-by-figure comparisons (empty when floors were used)
  * @param floors floor results (empty when a baseline was used)
+ * @param confirmation what the confirmation did, in one line; empty when it did not run
  */
 public record Verdict(
     String run,
     String machineClass,
     String baseline,
     List<FigureComparison> comparisons,
-    List<FloorResult> floors) {
+    List<FloorResult> floors,
+    String confirmation) {
+
+  /** The exit code of a pass. */
+  public static final int PASS = 0;
+
+  /** The exit code of a regression, a missing figure or a missed floor. */
+  public static final int FAIL = 1;
+
+  /**
+   * The exit code when something looked regressed and fresh rounds could not settle it: the
+   * machine was too disturbed to judge. CI reports it as a warning.
+   */
+  public static final int INCONCLUSIVE = 3;
 
   /** Validates and copies. */
   public Verdict {
     Objects.requireNonNull(run, "run");
     Objects.requireNonNull(machineClass, "machineClass");
+    Objects.requireNonNull(confirmation, "confirmation");
     comparisons = List.copyOf(comparisons);
     floors = List.copyOf(floors);
     if (baseline == null && !comparisons.isEmpty()) {
@@ -36,15 +51,15 @@ public record Verdict(
     }
   }
 
-  /** A verdict against a stored baseline. */
-  public static Verdict ofBaseline(
-      String run, String machineClass, String baseline, List<FigureComparison> comparisons) {
-    return new Verdict(run, machineClass, Objects.requireNonNull(baseline), comparisons, List.of());
+  /** A verdict against a stored baseline (or a reference build's fresh run). */
+  public static Verdict ofBaseline(String run, String machineClass, String baseline,
+      List<FigureComparison> comparisons, String confirmation) {
+    return new Verdict(run, machineClass, Objects.requireNonNull(baseline), comparisons, List.of(), confirmation);
   }
 
   /** A verdict against the absolute floors (no baseline for this machine class). */
   public static Verdict ofFloors(String run, String machineClass, List<FloorResult> floors) {
-    return new Verdict(run, machineClass, null, List.of(), floors);
+    return new Verdict(run, machineClass, null, List.of(), floors, "");
   }
 
   /** Whether floors were used instead of a baseline. */
@@ -63,23 +78,42 @@ public record Verdict(
         || floors.stream().anyMatch(FloorResult::fails);
   }
 
-  /** 0 when nothing regressed, 1 otherwise. */
-  public int exitCode() {
-    return failed() ? 1 : 0;
+  /** Whether nothing failed but something could not be settled. */
+  public boolean inconclusive() {
+    return !failed() && !with(Outcome.INCONCLUSIVE).isEmpty();
   }
 
-  /** One line: PASS or FAIL with the counts. */
+  /** {@link #FAIL}, else {@link #INCONCLUSIVE}, else {@link #PASS}. */
+  public int exitCode() {
+    return failed() ? FAIL : inconclusive() ? INCONCLUSIVE : PASS;
+  }
+
+  /** The verdict in one word. */
+  public String word() {
+    return failed() ? "FAIL" : inconclusive() ? "INCONCLUSIVE" : "PASS";
+  }
+
+  /** One line: the verdict with the counts. */
   public String headline() {
     if (usedFloors()) {
       long missed = floors.stream().filter(FloorResult::fails).count();
       long measured = floors.stream().filter(f -> f.outcome() != Outcome.NOT_MEASURED).count();
-      return (failed() ? "FAIL" : "PASS") + ": no baseline for machine class " + machineClass
+      return word() + ": no baseline for machine class " + machineClass
           + "; checked absolute floors instead: " + missed + " of " + measured + " measured floors missed";
     }
-    return (failed() ? "FAIL" : "PASS") + ": " + with(Outcome.REGRESSED).size() + " regressed, "
-        + with(Outcome.MISSING).size() + " missing, " + with(Outcome.IMPROVED).size()
-        + " improved, " + with(Outcome.NOISE).size() + " within noise, "
-        + with(Outcome.UNCHANGED).size() + " unchanged, " + with(Outcome.NEW).size()
-        + " new (of " + comparisons.size() + " figures)";
+    StringBuilder sb = new StringBuilder(word()).append(": ")
+        .append(with(Outcome.REGRESSED).size()).append(" regressed, ");
+    if (!with(Outcome.INCONCLUSIVE).isEmpty()) {
+      sb.append(with(Outcome.INCONCLUSIVE).size()).append(" inconclusive, ");
+    }
+    if (!with(Outcome.CLEARED).isEmpty()) {
+      sb.append(with(Outcome.CLEARED).size()).append(" not confirmed, ");
+    }
+    return sb.append(with(Outcome.MISSING).size()).append(" missing, ")
+        .append(with(Outcome.IMPROVED).size()).append(" improved, ")
+        .append(with(Outcome.NOISE).size()).append(" within noise, ")
+        .append(with(Outcome.UNCHANGED).size()).append(" unchanged, ")
+        .append(with(Outcome.NEW).size()).append(" new (of ").append(comparisons.size())
+        .append(" figures)").toString();
   }
 }

@@ -57,6 +57,9 @@ public final class VerdictWriter {
       }
     }
     sb.append(align(rows));
+    if (!v.confirmation().isEmpty()) {
+      sb.append(v.confirmation()).append('\n');
+    }
     if (!v.usedFloors()) {
       sb.append(legend()).append('\n');
     }
@@ -72,7 +75,7 @@ public final class VerdictWriter {
    */
   public static String markdown(Verdict v) {
     StringBuilder sb = new StringBuilder();
-    sb.append("### Performance check: ").append(v.failed() ? "FAIL" : "PASS").append("\n\n");
+    sb.append("### Performance check: ").append(v.word()).append("\n\n");
     sb.append(escape(v.headline())).append("\n\n");
     sb.append("- run: `").append(v.run()).append("`\n");
     sb.append("- machine class: `").append(v.machineClass()).append("`\n");
@@ -85,14 +88,19 @@ public final class VerdictWriter {
       }
       return sb.toString();
     }
-    sb.append("- baseline: `").append(v.baseline()).append("`\n\n");
+    sb.append("- baseline: `").append(v.baseline()).append("`\n");
+    if (!v.confirmation().isEmpty()) {
+      sb.append("- ").append(escape(v.confirmation())).append('\n');
+    }
+    sb.append('\n');
     String header =
         "| figure | baseline | run | change | threshold | evidence | outcome |\n"
             + "|---|---:|---:|---:|---:|---|---|\n";
     List<FigureComparison> sorted = v.comparisons().stream().sorted(ORDER).toList();
     List<FigureComparison> notable =
         sorted.stream()
-            .filter(c -> c.outcome().fails() || c.outcome() == Outcome.IMPROVED)
+            .filter(c -> c.outcome().fails() || c.outcome() == Outcome.IMPROVED
+                || c.outcome() == Outcome.INCONCLUSIVE || c.outcome() == Outcome.CLEARED)
             .toList();
     List<FigureComparison> rest =
         sorted.stream().filter(c -> !notable.contains(c)).toList();
@@ -123,9 +131,10 @@ public final class VerdictWriter {
    */
   public static String json(Verdict v) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("verdict", v.failed() ? "fail" : "pass");
+    root.put("verdict", v.word().toLowerCase(Locale.ROOT));
     root.put("exitCode", v.exitCode());
     root.put("headline", v.headline());
+    root.put("confirmation", v.confirmation());
     root.put("run", v.run());
     root.put("machineClass", v.machineClass());
     root.put("mode", v.usedFloors() ? "floors" : "baseline");
@@ -154,11 +163,22 @@ public final class VerdictWriter {
       side(n, "run", c.current());
       num(n, "change", change(c));
       num(n, "worsening", c.worsening());
-      n.put("changeIsAbsolute", c.kind().absoluteChange());
+      num(n, "worseningLow", c.worseningLow());
+      num(n, "worseningHigh", c.worseningHigh());
       num(n, "threshold", c.threshold());
-      n.put("intervalsApart", c.intervalsApart());
+      num(n, "noise", c.noise());
       num(n, "pValue", c.pValue());
       num(n, "adjustedPValue", c.adjustedPValue());
+      if (c.confirmation() == null) {
+        n.putNull("confirmation");
+      } else {
+        ObjectNode cf = n.putObject("confirmation");
+        cf.put("rounds", c.confirmation().rounds());
+        num(cf, "value", c.confirmation().value());
+        num(cf, "worsening", c.confirmation().worsening());
+        num(cf, "pooledPValue", c.confirmation().pooledPValue());
+        num(cf, "bound", c.confirmation().bound());
+      }
     }
     ArrayNode floors = root.putArray("floors");
     for (FloorResult f : v.floors()) {
@@ -192,37 +212,29 @@ public final class VerdictWriter {
     return String.format(Locale.ROOT, Math.abs(d) >= 100 ? "%.1f" : "%.3g", d);
   }
 
-  /** The value's change: a fraction of the baseline, or an absolute difference. */
+  /** The value's change, a fraction of the baseline (NaN when a side is missing). */
   static double change(FigureComparison c) {
     if (c.baseline() == null || c.current() == null) {
       return Double.NaN;
     }
     double b = c.baseline().value();
-    double diff = c.current().value() - b;
-    if (c.kind().absoluteChange()) {
-      return diff;
-    }
-    return b == 0.0 ? Double.NaN : diff / Math.abs(b);
+    return b == 0.0 ? Double.NaN : (c.current().value() - b) / Math.abs(b);
   }
 
   private static String legend() {
-    return "change: run vs baseline (overhead: absolute difference in serial item times); "
-        + "a regression needs change past the threshold AND evidence "
-        + "(99.9% CIs apart, or Mann-Whitney p on per-iteration samples, Holm-corrected"
-        + " over all figures, < alpha)";
+    return "values: median over rounds [95% bootstrap interval]; change: run vs baseline with its"
+        + " 95% interval; threshold: the configured one, or the figure's noise between baseline"
+        + " runs when larger; a candidate needs change past the threshold and evidence (one-sided"
+        + " Mann-Whitney p over rounds < alpha, or the change's interval beyond zero), and fails"
+        + " only when fresh interleaved rounds confirm it";
   }
 
   private static String[] comparisonRow(FigureComparison c) {
-    boolean abs = c.kind().absoluteChange();
     double change = change(c);
     String changeText =
-        Double.isNaN(change)
-            ? "-"
-            : abs ? String.format(Locale.ROOT, "%+.3f", change)
-                : String.format(Locale.ROOT, "%+.1f%%", change * 100);
-    String thresholdText =
-        abs ? String.format(Locale.ROOT, "%.3f", c.threshold())
-            : String.format(Locale.ROOT, "%.0f%%", c.threshold() * 100);
+        Double.isNaN(change) ? "-" : String.format(Locale.ROOT, "%+.1f%%", change * 100);
+    String thresholdText = String.format(Locale.ROOT, "%.0f%%", c.threshold() * 100)
+        + (c.noise() > 0 && c.noise() >= c.threshold() ? " (noise)" : "");
     return new String[] {
       c.key(),
       valueText(c.baseline()),
@@ -251,7 +263,7 @@ public final class VerdictWriter {
     if (!f.hasInterval()) {
       return number(f.value());
     }
-    return number(f.value()) + " [" + number(f.ciLow()) + ", " + number(f.ciHigh()) + "]";
+    return number(f.value()) + " [" + number(f.low()) + ", " + number(f.high()) + "]";
   }
 
   private static void side(ObjectNode parent, String name, Figure f) {
@@ -261,9 +273,14 @@ public final class VerdictWriter {
     }
     ObjectNode n = parent.putObject(name);
     num(n, "value", f.value());
-    num(n, "ciLow", f.ciLow());
-    num(n, "ciHigh", f.ciHigh());
-    n.put("samples", f.samples().length);
+    num(n, "low", f.low());
+    num(n, "high", f.high());
+    n.put("rounds", f.rounds());
+    ArrayNode rounds = n.putArray("perRound");
+    for (double x : f.perRound()) {
+      rounds.add(x);
+    }
+    n.put("flags", f.quality().describe());
   }
 
   private static void num(ObjectNode n, String field, double d) {
@@ -328,10 +345,12 @@ public final class VerdictWriter {
     return switch (o) {
       case REGRESSED -> 0;
       case MISSING -> 1;
-      case IMPROVED -> 2;
-      case NOISE -> 3;
-      case NEW -> 4;
-      default -> 5;
+      case INCONCLUSIVE -> 2;
+      case CLEARED -> 3;
+      case IMPROVED -> 4;
+      case NOISE -> 5;
+      case NEW -> 6;
+      default -> 7;
     };
   }
 }

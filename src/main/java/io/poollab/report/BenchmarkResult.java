@@ -26,6 +26,9 @@ import java.util.TreeMap;
  * @param error the half-width of JMH's 99.9% confidence interval ({@code NaN} with one sample)
  * @param unit the score's unit, e.g. {@code ms/op}
  * @param samples the raw measurement iterations, all forks in order
+ * @param forkSizes how many of the samples each fork measured, in order (they add up to the
+ *     number of samples)
+ * @param measurementMillis the length of one measurement iteration (NaN when unknown)
  */
 public record BenchmarkResult(
     String benchmark,
@@ -34,7 +37,9 @@ public record BenchmarkResult(
     double score,
     double error,
     String unit,
-    List<Double> samples) {
+    List<Double> samples,
+    List<Integer> forkSizes,
+    double measurementMillis) {
 
   /** The param naming the implementation under test. */
   public static final String IMPL = "impl";
@@ -61,6 +66,50 @@ public record BenchmarkResult(
     Objects.requireNonNull(unit, "unit");
     params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
     samples = List.copyOf(samples);
+    forkSizes = List.copyOf(forkSizes);
+    if (forkSizes.stream().mapToInt(Integer::intValue).sum() != samples.size()
+        || forkSizes.stream().anyMatch(n -> n < 0)) {
+      throw new IllegalArgumentException("forkSizes " + forkSizes + " must add up to the "
+          + samples.size() + " samples");
+    }
+  }
+
+  /**
+   * A result whose samples all come from one fork, iteration length unknown.
+   *
+   * @param benchmark the benchmark
+   * @param mode JMH's mode
+   * @param params the params
+   * @param score the score
+   * @param error the score's error
+   * @param unit the unit
+   * @param samples the samples of its one fork
+   */
+  public BenchmarkResult(String benchmark, String mode, SortedMap<String, String> params, double score,
+      double error, String unit, List<Double> samples) {
+    this(benchmark, mode, params, score, error, unit, samples,
+        samples.isEmpty() ? List.of() : List.of(samples.size()), Double.NaN);
+  }
+
+  /**
+   * The key of a configuration: the benchmark and its params, the same for a result and its forks.
+   *
+   * @param benchmark the benchmark
+   * @param params its params
+   * @return e.g. {@code a.b.WordJobBenchmark.hashAll {chunksize=default, impl=POOL_MAP, ...}}
+   */
+  public static String configKey(String benchmark, java.util.Map<String, String> params) {
+    return benchmark + " " + new TreeMap<>(params);
+  }
+
+  /** This result's {@link #configKey(String, java.util.Map)}. */
+  public String configKey() {
+    return configKey(benchmark, params);
+  }
+
+  /** Whether the score is a throughput (bigger is faster) rather than a time per operation. */
+  public boolean throughput() {
+    return mode.equals("thrpt") || unit.startsWith("ops/");
   }
 
   /**

@@ -29,8 +29,8 @@ public final class IndexPage {
     for (RunResults r : newestFirst(runs)) {
       RunMetadata m = r.metadata();
       String best = Recommendation.forRun(r).stream().findFirst()
-          .map(x -> x.job() + ": " + Tables.num(x.best().value(), 2) + "x (" + x.best().impl()
-              + ", " + x.best().workers() + " workers)")
+          .map(x -> x.job() + ": " + x.best().map(b -> Tables.num(b.value(), 2) + "x (" + b.impl()
+              + ", " + b.workers() + " workers)").orElse("stay serial"))
           .orElse("-");
       rows.add(List.of(r.name(), m.startedAt(), m.profile(), m.machineClass(), m.commit(),
           Integer.toString(r.results().size()), best, Integer.toString(r.problems().size())));

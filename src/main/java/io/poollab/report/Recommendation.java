@@ -9,18 +9,21 @@ import java.util.Optional;
 
 /**
  * The configuration to use for one job on the machine that ran it: the pool's best measured
- * speed-up, and the fewest workers that come within 5% of it.
+ * speed-up among the figures that are not flagged, and the fewest workers that come within 5% of
+ * it; or "stay serial" when no unflagged configuration of the pool is faster than the plain loop
+ * beyond its interval.
  *
  * <pre>{@code
  * Recommendation.forRun(run).forEach(r -> System.out.println(r.sentence(run.metadata().machineClass())));
- * // On this machine (linux-x86_64-2c), for HashBench.hashWords: 2 workers, chunksize default, method POOL_MAP: 1.9x (± 0.04).
+ * // On this machine (linux-x86_64-2c), for WordJobBenchmark.hashAll hashing=NEW_DIGEST: 2 workers, chunksize default, method POOL_MAP: 1.92x [1.88, 1.95].
  * }</pre>
  *
  * @param job the job
- * @param best the pool's highest finite speed-up on it
+ * @param best the pool's highest trustworthy speed-up on it, or empty: stay serial
  * @param leanest the speed-up with the fewest workers within 5% of {@code best} (may be {@code best})
+ * @param flagged how many of the job's pool figures were left out for their flags
  */
-public record Recommendation(String job, SpeedUp best, SpeedUp leanest) {
+public record Recommendation(String job, Optional<SpeedUp> best, Optional<SpeedUp> leanest, int flagged) {
 
   /** Within this fraction of the best, fewer workers are worth mentioning. */
   static final double CLOSE_ENOUGH = 0.95;
@@ -33,8 +36,8 @@ public record Recommendation(String job, SpeedUp best, SpeedUp leanest) {
   }
 
   /**
-   * One recommendation per job that has a finite pool speed-up, in job order. Jobs without
-   * {@code POOL_*} results are left out (there is nothing of ours to tune).
+   * One recommendation per job that has pool results, in job order. Jobs without {@code POOL_*}
+   * results are left out (there is nothing of ours to tune).
    *
    * @param run the run
    * @return the recommendations
@@ -42,15 +45,23 @@ public record Recommendation(String job, SpeedUp best, SpeedUp leanest) {
   public static List<Recommendation> forRun(RunResults run) {
     List<Recommendation> out = new ArrayList<>();
     for (String job : Charts.jobs(run)) {
-      Optional<SpeedUp> best = Charts.best(run, job, true);
-      best.ifPresent(b -> {
-        SpeedUp leanest = run.speedUps().stream()
-            .filter(s -> !s.python() && s.isFinite() && s.job().equals(job) && s.impl().startsWith("POOL_"))
-            .filter(s -> s.value() >= CLOSE_ENOUGH * b.value())
-            .min(Comparator.comparingInt(SpeedUp::workers).thenComparing(s -> -s.value()))
-            .orElse(b);
-        out.add(new Recommendation(job, b, leanest));
-      });
+      List<SpeedUp> pool = run.speedUps().stream()
+          .filter(s -> !s.python() && s.isFinite() && s.job().equals(job) && s.impl().startsWith("POOL_"))
+          .toList();
+      if (pool.isEmpty()) {
+        continue;
+      }
+      List<SpeedUp> trusted = pool.stream().filter(SpeedUp::trustworthy).toList();
+      int flagged = pool.size() - trusted.size();
+      // a speed-up counts only when its whole interval is above the plain loop
+      Optional<SpeedUp> best = trusted.stream()
+          .filter(s -> s.low() > 1.0)
+          .max(Comparator.comparingDouble(SpeedUp::value));
+      Optional<SpeedUp> leanest = best.map(b -> trusted.stream()
+          .filter(s -> s.low() > 1.0 && s.value() >= CLOSE_ENOUGH * b.value())
+          .min(Comparator.comparingInt(SpeedUp::workers).thenComparing(s -> -s.value()))
+          .orElse(b));
+      out.add(new Recommendation(job, best, leanest, flagged));
     }
     return out;
   }
@@ -60,23 +71,35 @@ public record Recommendation(String job, SpeedUp best, SpeedUp leanest) {
    *
    * @param machineClass the machine label from the run's metadata
    * @return e.g. {@code On this machine (linux-x86_64-2c), for HashBench.hashWords: 2 workers,
-   *     chunksize default, method POOL_MAP: 1.9x (± 0.04).}
+   *     chunksize default, method POOL_MAP: 1.92x [1.88, 1.95].}
    */
   public String sentence(String machineClass) {
     StringBuilder sb = new StringBuilder("On this machine (").append(machineClass).append("), for ")
-        .append(job).append(": ").append(describe(best)).append('.');
-    if (leanest.workers() < best.workers()) {
-      sb.append(" Within 5% with fewer workers: ").append(describe(leanest)).append('.');
+        .append(job).append(": ");
+    if (best.isEmpty()) {
+      sb.append("stay serial: no configuration of the pool was faster than the plain loop beyond its"
+          + " interval");
+    } else {
+      sb.append(describe(best.get()));
+      if (leanest.isPresent() && leanest.get().workers() < best.get().workers()) {
+        sb.append(". Within 5% with fewer workers: ").append(describe(leanest.get()));
+      }
+    }
+    sb.append('.');
+    if (flagged > 0) {
+      sb.append(" (").append(flagged).append(flagged == 1 ? " flagged figure" : " flagged figures")
+          .append(" left out.)");
     }
     return sb.toString();
   }
 
   private static String describe(SpeedUp s) {
-    String error = Double.isFinite(s.error()) ? String.format(Locale.ROOT, " (± %.2f)", s.error()) : "";
+    String interval = Double.isFinite(s.low()) && Double.isFinite(s.high())
+        ? String.format(Locale.ROOT, " [%.2f, %.2f]", s.low(), s.high()) : "";
     return s.workers() + (s.workers() == 1 ? " worker" : " workers")
         + ", chunksize " + (s.chunksize().isEmpty() ? "n/a" : s.chunksize())
         + ", method " + s.impl()
         + ("VIRTUAL".equals(s.backend()) ? " on virtual threads" : "")
-        + String.format(Locale.ROOT, ": %.1fx", s.value()) + error;
+        + String.format(Locale.ROOT, ": %.2fx", s.value()) + interval;
   }
 }

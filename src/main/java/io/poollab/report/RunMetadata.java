@@ -79,16 +79,29 @@ public record RunMetadata(
    * @param path where it was read from
    * @param sha256 its SHA-256 checksum, hex
    * @param words how many words it holds ({@code 0}: unknown)
+   * @param wordsUsed how many of them the benchmarks hashed (the quick profile uses a slice)
    */
-  public record Dataset(String path, String sha256, long words) {
+  public record Dataset(String path, String sha256, long words, long wordsUsed) {
 
     /** Checks the fields. */
     public Dataset {
       Objects.requireNonNull(path, "path");
       Objects.requireNonNull(sha256, "sha256");
-      if (words < 0) {
-        throw new IllegalArgumentException("words must be >= 0 (0 = unknown), was " + words);
+      if (words < 0 || wordsUsed < 0) {
+        throw new IllegalArgumentException(
+            "words and wordsUsed must be >= 0 (0 = unknown), were " + words + ", " + wordsUsed);
       }
+    }
+
+    /**
+     * A dataset whose words were all used.
+     *
+     * @param path where it was read from
+     * @param sha256 its checksum
+     * @param words how many words it holds
+     */
+    public Dataset(String path, String sha256, long words) {
+      this(path, sha256, words, words);
     }
 
     /**
@@ -97,7 +110,7 @@ public record RunMetadata(
      * @return a dataset with every field unknown
      */
     public static Dataset unknown() {
-      return new Dataset(UNKNOWN, UNKNOWN, 0);
+      return new Dataset(UNKNOWN, UNKNOWN, 0, 0);
     }
   }
 }

@@ -36,6 +36,7 @@ public final class RunPage {
         .append(" · started ").append(Html.escape(m.startedAt())).append("</p>\n")
         .append("<nav><a href=\"../index.html\">all runs</a><a href=\"#recommendation\">recommendation</a>"
             + "<a href=\"#charts\">charts</a><a href=\"#speedups\">speed-ups</a>"
+            + "<a href=\"#quality\">data quality</a>"
             + "<a href=\"#results\">results</a><a href=\"#machine\">machine</a>"
             + "<a href=\"#problems\">problems</a></nav>\n");
 
@@ -52,9 +53,18 @@ public final class RunPage {
       sb.append("</ul></div>\n");
     }
 
+    sb.append("<h2 id=\"quality\">Data quality</h2>\n<p class=\"note\">")
+        .append(Html.escape("Protocol: " + Tables.protocol(run) + ". Each speed-up pairs a parallel fork with the"
+            + " SERIAL fork that ran next to it in the same round; the figure is the median over rounds and"
+            + " its 95% interval comes from a bootstrap over rounds and iterations. Flagged figures never make"
+            + " a recommendation."))
+        .append("</p>\n");
+    Html.problems(sb, DataQuality.notes(run), "No figure is flagged: every interval is within ±10%, no"
+        + " efficiency is above 100% beyond its interval, every warm-up was long enough.");
+
     sb.append("<h2 id=\"charts\">Charts</h2>\n<p class=\"note\">Speed-up = serial time / parallel time, "
-        + "both from this run; error bars carry both JMH 99.9% confidence intervals (relative errors "
-        + "added in quadrature).</p>\n");
+        + "paired round by round in this run; points are medians over rounds, error bars half the 95% "
+        + "bootstrap interval.</p>\n");
     for (ChartData c : charts.charts()) {
       figure(sb, c, svgById.get(c.id()));
     }

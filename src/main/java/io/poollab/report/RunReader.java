@@ -44,6 +44,9 @@ public final class RunReader {
   /** The folder of latency histogram logs. */
   public static final String HISTOGRAMS = "histograms";
 
+  /** The protocol record: every fork with its round, group and attempt. */
+  public static final String ROUNDS_JSON = "rounds.json";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RunReader() {}
@@ -65,10 +68,12 @@ public final class RunReader {
     RunMetadata metadata = readMetadata(runDir.resolve(METADATA_JSON), problems);
     List<BenchmarkResult> results = readJmh(runDir.resolve(JMH_JSON), problems);
     Optional<PythonResults> python = readPython(runDir.resolve(PYTHON_JSON), problems);
-    Map<String, Histogram> latencies = readHistograms(runDir.resolve(HISTOGRAMS), problems);
-    List<SpeedUp> speedUps = new ArrayList<>(SpeedUps.compute(results, problems));
+    Map<Integer, Histogram> byFork = new TreeMap<>();
+    Map<String, Histogram> latencies = readHistograms(runDir.resolve(HISTOGRAMS), byFork, problems);
+    Rounds rounds = readRounds(runDir.resolve(ROUNDS_JSON), results, problems);
+    List<SpeedUp> speedUps = new ArrayList<>(SpeedUps.compute(results, rounds, metadata.cores(), problems));
     speedUps.addAll(SpeedUps.python(python, problems));
-    return new RunResults(runDir, metadata, results, python, latencies, speedUps, problems);
+    return new RunResults(runDir, metadata, results, python, latencies, byFork, rounds, speedUps, problems);
   }
 
   /**
@@ -111,10 +116,13 @@ public final class RunReader {
       TreeMap<String, String> params = new TreeMap<>();
       entry.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
       List<Double> samples = new ArrayList<>();
+      List<Integer> forkSizes = new ArrayList<>();
       for (JsonNode fork : metric.path("rawData")) {
+        int before = samples.size();
         for (JsonNode v : fork) {
           samples.add(number(v));
         }
+        forkSizes.add(samples.size() - before);
       }
       out.add(new BenchmarkResult(
           benchmark,
@@ -123,7 +131,9 @@ public final class RunReader {
           number(metric.get("score")),
           metric.has("scoreError") ? number(metric.get("scoreError")) : Double.NaN,
           metric.path("scoreUnit").asText(""),
-          samples));
+          samples,
+          forkSizes,
+          millis(entry.path("measurementTime").asText(""))));
     }
     return out;
   }
@@ -158,7 +168,8 @@ public final class RunReader {
     RunMetadata.Dataset dataset =
         d.isObject()
             ? new RunMetadata.Dataset(
-                text(d, "path"), text(d, "sha256"), Math.max(0, d.path("words").asLong(0)))
+                text(d, "path"), text(d, "sha256"), Math.max(0, d.path("words").asLong(0)),
+                Math.max(0, d.path("wordsUsed").asLong(d.path("words").asLong(0))))
             : RunMetadata.Dataset.unknown();
     List<String> missing = new ArrayList<>();
     for (String field : List.of("cpuModel", "cores", "os", "jvm", "commit", "profile", "startedAt")) {
@@ -227,10 +238,11 @@ public final class RunReader {
    * A log that does not parse, or holds no intervals, becomes a problem.
    *
    * @param dir the {@code histograms} folder (absent: no latencies, no problem)
+   * @param byFork where each {@code -forkN} log's own histogram goes, by N
    * @param problems where what could not be read is reported
    * @return histograms by log name, sorted
    */
-  static Map<String, Histogram> readHistograms(Path dir, List<String> problems) {
+  static Map<String, Histogram> readHistograms(Path dir, Map<Integer, Histogram> byFork, List<String> problems) {
     Map<String, Histogram> out = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
       return out;
@@ -264,6 +276,10 @@ public final class RunReader {
           continue;
         }
         Histogram merged = total;
+        java.util.regex.Matcher fork = FORK_SUFFIX.matcher(log.getFileName().toString());
+        if (fork.find()) {
+          byFork.put(Integer.parseInt(fork.group(1)), merged.copy());
+        }
         out.merge(key, merged, (a, b) -> {
           a.add(b);
           return a;
@@ -274,6 +290,114 @@ public final class RunReader {
       }
     }
     return out;
+  }
+
+  private static final java.util.regex.Pattern FORK_SUFFIX = java.util.regex.Pattern.compile("-fork(\\d+)\\.hlog$");
+
+  /**
+   * Reads {@code rounds.json}; without it, the rounds are inferred from jmh.json (fork k = round
+   * k, see {@link Rounds#fromJmh}). A malformed file is a problem and the inferred rounds are used.
+   *
+   * @param file the rounds file
+   * @param results the results read from jmh.json
+   * @param problems where what could not be read is reported
+   * @return the rounds
+   */
+  static Rounds readRounds(Path file, List<BenchmarkResult> results, List<String> problems) {
+    if (!Files.exists(file)) {
+      return Rounds.fromJmh(results);
+    }
+    Optional<JsonNode> tree = readJson(file, false, problems);
+    if (tree.isEmpty()) {
+      return Rounds.fromJmh(results);
+    }
+    JsonNode root = tree.get();
+    if (!root.isObject() || !root.path("forks").isArray()) {
+      problems.add(name(file) + ": expected an object with a 'forks' array; rounds inferred from jmh.json");
+      return Rounds.fromJmh(results);
+    }
+    Map<String, String> disturbance = new java.util.HashMap<>();
+    int disturbed = 0;
+    int rerun = 0;
+    int still = 0;
+    for (JsonNode g : root.path("groups")) {
+      String key = g.path("round").asInt() + "." + g.path("group").asInt() + "." + g.path("attempt").asInt();
+      boolean d = g.path("disturbed").asBoolean(false);
+      if (d) {
+        String reason = g.path("reason").asText("");
+        disturbance.put(key, reason.isEmpty() ? "disturbed" : reason);
+      }
+      if (g.path("attempt").asInt(1) == 1 && d) {
+        disturbed++;
+      }
+      if (g.path("attempt").asInt(1) > 1) {
+        rerun++;
+      }
+      if (g.path("kept").asBoolean(true) && d) {
+        still++;
+      }
+    }
+    List<ForkData> forks = new ArrayList<>();
+    JsonNode list = root.path("forks");
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode f = list.get(i);
+      String benchmark = f.path("benchmark").asText("");
+      int round = f.path("round").asInt(0);
+      int group = f.path("group").asInt(0);
+      int attempt = f.path("attempt").asInt(1);
+      if (benchmark.isBlank() || round < 1 || group < 1) {
+        problems.add(name(file) + " fork #" + (i + 1) + ": needs 'benchmark', 'round' >= 1 and 'group' >= 1; skipped");
+        continue;
+      }
+      TreeMap<String, String> params = new TreeMap<>();
+      f.path("params").properties().forEach(e -> params.put(e.getKey(), e.getValue().asText()));
+      JsonNode secondary = f.path("secondary");
+      double[] alloc = numbers(secondary.path("gc.alloc.rate.norm"));
+      forks.add(new ForkData(
+          f.path("id").asInt(i + 1), round, group, attempt,
+          f.path("kept").asBoolean(true),
+          disturbance.getOrDefault(round + "." + group + "." + attempt, ""),
+          benchmark,
+          f.path("mode").asText(""),
+          params,
+          f.path("unit").asText(""),
+          numbers(f.path("iterations")),
+          numbers(secondary.path("gc.time")),
+          alloc.length == 0 ? Double.NaN : java.util.Arrays.stream(alloc).average().orElse(Double.NaN),
+          f.has("measurementMillis") ? number(f.get("measurementMillis")) : Double.NaN,
+          f.has("foreignCores") ? number(f.get("foreignCores")) : Double.NaN,
+          f.path("failure").isNull() || f.path("failure").isMissingNode() ? "" : f.path("failure").asText("")));
+    }
+    return new Rounds(true, root.path("seed").asLong(0), Math.max(0, root.path("rounds").asInt(0)),
+        root.path("probe").has("referenceMillis") ? number(root.path("probe").get("referenceMillis")) : Double.NaN,
+        forks, disturbed, rerun, still);
+  }
+
+  private static double[] numbers(JsonNode array) {
+    if (!array.isArray()) {
+      return new double[0];
+    }
+    double[] out = new double[array.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = number(array.get(i));
+    }
+    return out;
+  }
+
+  /** JMH's time values as written in its JSON: {@code 250 ms}, {@code 1 s}, {@code 10 us}; NaN otherwise. */
+  static double millis(String text) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*([0-9.]+)\\s*(ns|us|ms|s|min|m)\\s*").matcher(text);
+    if (!m.matches()) {
+      return Double.NaN;
+    }
+    double v = Double.parseDouble(m.group(1));
+    return switch (m.group(2)) {
+      case "ns" -> v / 1e6;
+      case "us" -> v / 1e3;
+      case "ms" -> v;
+      case "s" -> v * 1e3;
+      default -> v * 60e3;
+    };
   }
 
   private static Optional<JsonNode> readJson(Path file, boolean required, List<String> problems) {

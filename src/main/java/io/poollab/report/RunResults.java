@@ -28,6 +28,9 @@ import org.HdrHistogram.Histogram;
  * @param latencies latency histograms by log name (file name without {@code .hlog} and without a
  *     {@code -forkN} suffix), values in nanoseconds, every interval of every fork's log added
  *     into one histogram
+ * @param latencyByFork each fork's own latency histogram, by fork number (logs named
+ *     {@code -forkN}), for statistics over rounds
+ * @param rounds the run's protocol: every fork with its round and group
  * @param speedUps the speed-ups of the JMH results, then of the Python results
  * @param problems what could not be read or computed, one sentence each, naming the file
  */
@@ -37,6 +40,8 @@ public record RunResults(
     List<BenchmarkResult> results,
     Optional<PythonResults> python,
     Map<String, Histogram> latencies,
+    Map<Integer, Histogram> latencyByFork,
+    Rounds rounds,
     List<SpeedUp> speedUps,
     List<String> problems) {
 
@@ -47,6 +52,8 @@ public record RunResults(
     Objects.requireNonNull(python, "python");
     results = List.copyOf(results);
     latencies = Collections.unmodifiableMap(new TreeMap<>(latencies));
+    latencyByFork = Collections.unmodifiableMap(new TreeMap<>(latencyByFork));
+    Objects.requireNonNull(rounds, "rounds");
     speedUps = List.copyOf(speedUps);
     problems = List.copyOf(problems);
   }

@@ -1,29 +1,30 @@
 package io.poollab.report;
 
+import java.util.Collections;
 import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * A speed-up multiple, serial time / parallel time, with its error and the configuration it was
- * measured at.
+ * A speed-up multiple, serial time / parallel time, with its interval, the configuration it was
+ * measured at, and what is known about the data behind it.
  *
- * <h2>Formula</h2>
- * For scores in time per operation (JMH's {@code avgt}/{@code ss}/{@code sample} modes,
- * {@code ms/op}): {@code S = s_serial / s_parallel}; for throughput ({@code ops/ms}) the ratio is
- * inverted, {@code S = s_parallel / s_serial}. Both scores come from the same run. The error is
- * propagated from both confidence-interval half-widths {@code e} by adding the relative errors in
- * quadrature:
- * <pre>
- *   error(S) = S * sqrt( (e_serial / s_serial)^2 + (e_parallel / s_parallel)^2 )
- * </pre>
- * (first-order propagation for a ratio; with JMH's 99.9% intervals it is a 99.9%-ish half-width
- * too). Python results have no interval; their relative error is the samples' half-spread
- * {@code (max - min) / (2 * median)}, combined the same way. The parallel efficiency is
- * {@code S / workers} with error {@code error(S) / workers}.
+ * <h2>How it is measured</h2>
+ * Serial and parallel are measured in the same run, next to each other, round after round (see
+ * {@link Rounds}). In each round the speed-up is {@code median(serial iterations) /
+ * median(parallel iterations)} of the two forks of one group (for throughput units the ratio is
+ * inverted); the estimate is the median over rounds, so one disturbed round cannot move it, and
+ * the interval comes from a two-level bootstrap (rounds, then iterations within them; {@link
+ * Bootstrap}) at the level given, 95% by default. Rounds the canary judged disturbed are left out
+ * when at least two clean ones remain. The parallel efficiency is {@code value / workers}.
+ *
+ * <p>Python's reference runs each configuration a few times: its speed-up is the median of the
+ * serial runs over the median of the pool runs, with a bootstrap over those runs.
  *
  * <pre>{@code
  * for (SpeedUp s : run.speedUps()) {
- *   System.out.printf("%s %s w=%d: %.2fx ± %.2f (%.0f%% efficient)%n",
- *       s.job(), s.impl(), s.workers(), s.value(), s.error(), 100 * s.efficiency());
+ *   System.out.printf("%s %s w=%d: %.2fx [%.2f, %.2f] %s%n",
+ *       s.job(), s.impl(), s.workers(), s.value(), s.low(), s.high(), s.quality().describe());
  * }
  * }</pre>
  *
@@ -33,9 +34,10 @@ import java.util.Objects;
  * @param backend {@code PLATFORM} or {@code VIRTUAL} (Python: {@code PROCESS} or {@code THREAD})
  * @param workers the worker count, at least 1
  * @param chunksize the chunksize as written ({@code default}, an int, or {@code ""} when none)
- * @param value the speed-up multiple (may be {@code NaN} when a score was)
- * @param error the half-width of its interval (may be {@code NaN})
+ * @param params the parallel configuration's params (empty for Python)
+ * @param estimate the estimate with its interval and bootstrap replicates (NaN when unmeasurable)
  * @param python whether this comes from Python's reference results
+ * @param quality the data behind it, and its flags
  */
 public record SpeedUp(
     String job,
@@ -43,9 +45,10 @@ public record SpeedUp(
     String backend,
     int workers,
     String chunksize,
-    double value,
-    double error,
-    boolean python) {
+    SortedMap<String, String> params,
+    Bootstrap.Estimate estimate,
+    boolean python,
+    Quality quality) {
 
   /** Checks the fields. */
   public SpeedUp {
@@ -53,61 +56,43 @@ public record SpeedUp(
     Objects.requireNonNull(impl, "impl");
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(chunksize, "chunksize");
+    Objects.requireNonNull(estimate, "estimate");
+    Objects.requireNonNull(quality, "quality");
+    params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, was " + workers);
     }
   }
 
-  /**
-   * The speed-up of {@code parallel} over {@code serial}, per the formula above.
-   *
-   * <pre>{@code
-   * SpeedUp s = SpeedUp.of(serial, parallel, 4);
-   * }</pre>
-   *
-   * @param serial the {@code SERIAL} result of the same job and run
-   * @param parallel the result to rate
-   * @param workers the parallel result's worker count
-   * @return the speed-up with its propagated error
-   */
-  public static SpeedUp of(BenchmarkResult serial, BenchmarkResult parallel, int workers) {
-    boolean throughput =
-        parallel.mode().equals("thrpt") || parallel.unit().startsWith("ops/");
-    double ratio =
-        throughput ? parallel.score() / serial.score() : serial.score() / parallel.score();
-    double error =
-        ratio * quadrature(serial.error() / serial.score(), parallel.error() / parallel.score());
-    return new SpeedUp(
-        parallel.job(),
-        parallel.impl(),
-        parallel.backend(),
-        workers,
-        parallel.chunksize(),
-        ratio,
-        Math.abs(error),
-        false);
+  /** An estimate of nothing: NaN value and interval, for a configuration that could not be measured. */
+  static Bootstrap.Estimate unmeasured() {
+    return new Bootstrap.Estimate(Double.NaN, Double.NaN, Double.NaN, Bootstrap.DEFAULT_LEVEL,
+        new double[0], new double[0]);
   }
 
-  /**
-   * The speed-up of a Python result over Python's serial loop on the same workload.
-   *
-   * @param serial the {@code PY_SERIAL} result
-   * @param parallel the pool result to rate
-   * @return the speed-up, median over median, with the spread-based error
-   */
-  public static SpeedUp ofPython(PythonResult serial, PythonResult parallel) {
-    double ratio = serial.medianSeconds() / parallel.medianSeconds();
-    double error = ratio * quadrature(serial.relativeError(), parallel.relativeError());
-    String backend = parallel.impl().contains("THREAD") ? "THREAD" : "PROCESS";
-    return new SpeedUp(
-        parallel.workload(),
-        parallel.impl(),
-        backend,
-        parallel.workers(),
-        parallel.chunksize(),
-        ratio,
-        Math.abs(error),
-        true);
+  /** The speed-up multiple (median over rounds); NaN when it could not be measured. */
+  public double value() {
+    return estimate.value();
+  }
+
+  /** The interval's lower end. */
+  public double low() {
+    return estimate.low();
+  }
+
+  /** The interval's upper end. */
+  public double high() {
+    return estimate.high();
+  }
+
+  /** The interval's confidence level, e.g. 0.95. */
+  public double level() {
+    return estimate.level();
+  }
+
+  /** Half the interval's width, for symmetric error bars; NaN when unknown. */
+  public double error() {
+    return estimate.halfWidth();
   }
 
   /**
@@ -116,28 +101,29 @@ public record SpeedUp(
    * @return {@code value / workers}
    */
   public double efficiency() {
-    return value / workers;
+    return value() / workers;
   }
 
   /**
-   * The error of {@link #efficiency()}.
+   * The half-width of the efficiency's interval.
    *
    * @return {@code error / workers}
    */
   public double efficiencyError() {
-    return error / workers;
+    return error() / workers;
   }
 
   /**
    * Whether the value can be drawn: finite and positive.
    *
-   * @return true when {@code value} is a finite number above zero
+   * @return true when the value is a finite number above zero
    */
   public boolean isFinite() {
-    return Double.isFinite(value) && value > 0;
+    return Double.isFinite(value()) && value() > 0;
   }
 
-  private static double quadrature(double a, double b) {
-    return Math.sqrt(a * a + b * b);
+  /** Whether it may make a headline or a recommendation: finite and not flagged. */
+  public boolean trustworthy() {
+    return isFinite() && !quality.flagged();
   }
 }

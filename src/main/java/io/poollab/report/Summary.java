@@ -1,5 +1,6 @@
 package io.poollab.report;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,14 +25,23 @@ public final class Summary {
   public static String markdown(RunResults run) {
     RunMetadata m = run.metadata();
     StringBuilder sb = new StringBuilder();
+    long used = m.dataset().wordsUsed() > 0 ? m.dataset().wordsUsed() : m.dataset().words();
     sb.append(String.format(Locale.ROOT,
-        "Run `%s` (profile %s, %s): %s, %d cores, %s, %s; commit %s; dataset %s (%d words).%n%n",
+        "Run `%s` (profile %s, %s): %s, %d cores, %s, %s; commit %s; dataset %s (%s words).%n%n",
         run.dir().getFileName(), m.profile(), m.startedAt(), m.cpuModel(), m.cores(), m.os(),
-        m.jvm(), shortCommit(m.commit()), m.dataset().path(), m.dataset().words()));
+        m.jvm(), shortCommit(m.commit()), m.dataset().path(),
+        used < m.dataset().words() ? String.format(Locale.ROOT, "first %d of %d", used, m.dataset().words())
+            : Long.toString(m.dataset().words())));
+    sb.append("Protocol: ").append(Tables.protocol(run)).append(".\n\n");
     for (Recommendation r : Recommendation.forRun(run)) {
       sb.append("- ").append(r.sentence(m.machineClass())).append('\n');
     }
     sb.append('\n').append(Tables.speedUps(run).toMarkdown());
+    List<String> flags = DataQuality.notes(run);
+    if (!flags.isEmpty()) {
+      sb.append("\nData quality:\n");
+      flags.forEach(f -> sb.append("- ").append(f).append('\n'));
+    }
     if (!run.problems().isEmpty()) {
       sb.append("\nProblems:\n");
       run.problems().forEach(p -> sb.append("- ").append(p).append('\n'));

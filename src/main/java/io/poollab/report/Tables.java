@@ -19,7 +19,8 @@ public final class Tables {
   private Tables() {}
 
   /**
-   * Every JMH result with its score, error and unit.
+   * Every JMH result: the median of its forks' medians with their range, the forks and
+   * iterations behind it, outlying iterations, and what the garbage collector cost.
    *
    * @param run the run
    * @return the results table
@@ -27,15 +28,21 @@ public final class Tables {
   public static Table results(RunResults run) {
     List<List<String>> rows = new ArrayList<>();
     for (BenchmarkResult r : run.results()) {
-      rows.add(List.of(r.shortName(), r.mode(), params(r.params()), num(r.score(), 3),
-          error(r.error(), 3), r.unit(), Integer.toString(r.samples().size())));
+      ForkStats f = ForkStats.of(run.rounds().keptForks(r.configKey()));
+      rows.add(List.of(r.shortName(), params(r.params()), num(f.median(), 3),
+          f.forks() == 0 ? "-" : num(f.lowest(), 3) + " .. " + num(f.highest(), 3), r.unit(),
+          Integer.toString(f.forks()), f.iterations() == 0 ? "-" : f.outliers() + "/" + f.iterations(),
+          Double.isFinite(f.gcShare()) ? num(100 * f.gcShare(), 1) + "%" : "-",
+          Double.isFinite(f.allocBytesPerOp()) ? num(f.allocBytesPerOp() / (1024 * 1024), 1) + " MB" : "-"));
     }
-    return new Table("results", "Every result",
-        List.of("benchmark", "mode", "params", "score", "error (99.9%)", "unit", "samples"), rows);
+    return new Table("results", "Every result (median over forks of each fork's median iteration)",
+        List.of("benchmark", "params", "median", "forks' range", "unit", "forks", "outliers",
+            "GC time", "allocated/op"), rows);
   }
 
   /**
-   * Every speed-up (JMH, then Python) with its error and efficiency.
+   * Every speed-up (JMH, then Python): the median over rounds with its 95% interval, efficiency,
+   * the rounds behind it and its flags.
    *
    * @param run the run
    * @return the speed-up table
@@ -45,11 +52,22 @@ public final class Tables {
     for (SpeedUp s : run.speedUps()) {
       rows.add(List.of(s.python() ? "Python: " + s.job() : s.job(), s.impl(), s.backend(),
           Integer.toString(s.workers()), s.chunksize().isEmpty() ? "-" : s.chunksize(),
-          suffix(num(s.value(), 2), "x"), error(s.error(), 2), suffix(num(100 * s.efficiency(), 0), "%")));
+          suffix(num(s.value(), 2), "x"), interval(s.low(), s.high(), 2),
+          suffix(num(100 * s.efficiency(), 0), "%"),
+          s.python() ? (s.quality().flags().contains(QualityFlag.ONE_ROUND) ? "1 run" : "3+ runs")
+              : s.quality().data(),
+          s.quality().describe()));
     }
-    return new Table("speedups", "Speed-up over the serial baseline (serial time / parallel time)",
-        List.of("job", "impl", "backend", "workers", "chunksize", "speed-up", "error", "efficiency"),
+    return new Table("speedups", "Speed-up over the serial baseline (serial time / parallel time,"
+            + " paired round by round; median over rounds, 95% bootstrap interval)",
+        List.of("job", "impl", "backend", "workers", "chunksize", "speed-up", "95% interval",
+            "efficiency", "data", "flags"),
         rows);
+  }
+
+  /** {@code [1.85, 1.97]}, or {@code n/a} when unknown. */
+  static String interval(double low, double high, int decimals) {
+    return Double.isFinite(low) && Double.isFinite(high) ? "[" + num(low, decimals) + ", " + num(high, decimals) + "]" : "n/a";
   }
 
   /**
@@ -113,11 +131,34 @@ public final class Tables {
         List.of("JVM flags", m.jvmFlags().isEmpty() ? "(none)" : String.join(" ", m.jvmFlags())),
         List.of("commit", m.commit()),
         List.of("profile", m.profile()),
+        List.of("protocol", protocol(run)),
         List.of("dataset", m.dataset().path()),
         List.of("dataset words", m.dataset().words() == 0 ? RunMetadata.UNKNOWN
-            : Long.toString(m.dataset().words())),
+            : m.dataset().wordsUsed() > 0 && m.dataset().wordsUsed() < m.dataset().words()
+                ? m.dataset().wordsUsed() + " used of " + m.dataset().words()
+                : Long.toString(m.dataset().words())),
         List.of("dataset SHA-256", m.dataset().sha256()));
     return new Table("machine", "Machine and configuration", List.of("field", "value"), rows);
+  }
+
+  /**
+   * The run's protocol in one line, e.g. {@code 4 interleaved rounds (seed 42); 3 of 52 groups
+   * disturbed, re-run; 0 still disturbed}.
+   *
+   * @param run the run
+   * @return the line
+   */
+  public static String protocol(RunResults run) {
+    Rounds r = run.rounds();
+    if (!r.recorded()) {
+      return r.planned() + (r.planned() == 1 ? " fork" : " forks") + " per configuration"
+          + " (no rounds.json: forks paired by position; nothing known about disturbance)";
+    }
+    long groups = r.forks().stream().filter(f -> f.attempt() == 1).map(f -> f.round() + "." + f.group())
+        .distinct().count();
+    return r.planned() + " interleaved rounds (seed " + r.seed() + "); " + r.disturbedGroups() + " of "
+        + groups + " groups disturbed" + (r.rerunGroups() > 0 ? ", " + r.rerunGroups() + " re-run" : "")
+        + "; " + r.stillDisturbed() + " still disturbed";
   }
 
   static String params(Map<String, String> params) {

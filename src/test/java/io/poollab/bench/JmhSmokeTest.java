@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poollab.report.RunReader;
+import io.poollab.report.RunResults;
+import io.poollab.report.SpeedUp;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -16,18 +19,20 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end through JMH: tiny benchmarks in a forked JVM on a tiny dataset, through the same
- * {@link BenchRunner} the {@code bench} command uses; checks jmh.json and a histogram log.
+ * End to end through JMH: tiny benchmarks in forked JVMs on a tiny dataset, in interleaved rounds
+ * through the same {@link RoundRunner} and {@link JmhForkRunner} the {@code bench} command uses;
+ * checks rounds.json, jmh.json, the per-fork histogram logs, and that the report reads them back
+ * into paired speed-ups.
  */
-@Timeout(180)
+@Timeout(240)
 class JmhSmokeTest {
 
   @TempDir Path dir;
@@ -47,81 +52,109 @@ class JmhSmokeTest {
   }
 
   @Test
-  void shouldRunBenchmarksThroughJmhAndWriteParseableResults() throws Exception {
+  void shouldRunRoundsThroughJmhAndWriteFilesTheReportReads() throws Exception {
     Path words = dir.resolve("words.txt");
     Files.writeString(words,
         IntStream.range(0, 300).mapToObj(i -> "w" + i).collect(Collectors.joining("\n", "", "\n")));
     Path runDir = dir.resolve("run");
     Path histograms = runDir.resolve("histograms");
-    IterationSettings tiny = new IterationSettings(1, 1, Duration.ofMillis(100), 1, Duration.ofMillis(100));
-    BenchPlan plan = new BenchPlan(Profile.QUICK, List.of(
+    IterationSettings tiny = new IterationSettings(1, Duration.ofMillis(100), 3, Duration.ofMillis(100));
+    List<PlanEntry> entries = List.of(
         new PlanEntry(PlanBuilder.WORD_JOB,
             params("impl", "SERIAL", "workers", "1", "chunksize", "default", "hashing", "NEW_DIGEST"), tiny),
         new PlanEntry(PlanBuilder.WORD_JOB,
-            params("impl", "POOL_MAP", "workers", "2", "chunksize", "default", "hashing", "WORKER_DIGEST"), tiny),
+            params("impl", "POOL_MAP", "workers", "2", "chunksize", "default", "hashing", "NEW_DIGEST"), tiny),
         new PlanEntry(PlanBuilder.ROUND_TRIP,
-            params("impl", "POOL_APPLY_ASYNC", "workers", "1", "chunksize", "default"), tiny)),
-        0, null);
+            params("impl", "POOL_APPLY_ASYNC", "workers", "1", "chunksize", "default"), tiny));
+    Files.createDirectories(runDir);
+    Files.writeString(runDir.resolve("metadata.json"), "{\"cores\": 2, \"dataset\": {\"words\": 300}}",
+        StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8);
+    RoundRunner.Summary summary;
+    try (PrintStream log = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true, StandardCharsets.UTF_8)) {
+      RoundRunner.Side side = new RoundRunner.Side("run", new JmhForkRunner(log, out), new RoundLog(runDir, "run"),
+          List.of("-Xmx256m", "-D" + BenchInputs.DATASET + "=" + words, "-D" + BenchInputs.HISTOGRAMS + "=" + histograms));
+      summary = new RoundRunner(List.of(side), entries.stream().map(e -> new ForkGroup.SideEntry("run", e)).toList(),
+          2, 42L, new QuietCanary(), out).run();
+    }
 
-    BenchRunner.Summary summary = new BenchRunner(plan, runDir,
-        List.of("-Xmx256m", "-D" + BenchInputs.DATASET + "=" + words, "-D" + BenchInputs.HISTOGRAMS + "=" + histograms),
-        new PrintStream(progress, true, StandardCharsets.UTF_8)).run();
+    String text = progress.toString(StandardCharsets.UTF_8);
+    assertThat(summary.failed()).as(text).isEmpty();
+    assertThat(summary.forks()).isEqualTo(6);
+    assertThat(summary.roundsRun()).isEqualTo(2);
+    assertThat(text).contains("[round 1/2, 1/6] ").contains("[round 2/2, 6/6] ");
 
-    assertThat(summary.failed()).as(progress.toString(StandardCharsets.UTF_8)).isEmpty();
-    assertThat(summary.finished()).isEqualTo(3);
-    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("[1/3] WordJobBenchmark.hashAll impl=SERIAL").contains("[3/3]");
+    JsonNode rounds = new ObjectMapper().readTree(runDir.resolve("rounds.json").toFile());
+    assertThat(rounds.get("format").asText()).isEqualTo(RoundLog.FORMAT);
+    assertThat(rounds.get("seed").asLong()).isEqualTo(42L);
+    assertThat(rounds.get("forks")).hasSize(6);
+    assertThat(rounds.get("groups")).hasSize(4); // per round: [P, SERIAL] and the lone round trip
 
     JsonNode json = new ObjectMapper().readTree(runDir.resolve("jmh.json").toFile());
     assertThat(json.isArray()).isTrue();
     assertThat(json).hasSize(3);
-    JsonNode serial = json.get(0);
-    assertThat(serial.get("benchmark").asText()).isEqualTo(PlanBuilder.WORD_JOB);
-    assertThat(serial.get("params").get("impl").asText()).isEqualTo("SERIAL");
-    assertThat(serial.get("forks").asInt()).isEqualTo(1);
-    assertThat(serial.get("primaryMetric").get("score").asDouble()).isPositive();
-    assertThat(serial.get("primaryMetric").get("scoreUnit").asText()).isEqualTo("ms/op");
-    assertThat(json.get(1).get("params").get("hashing").asText()).isEqualTo("WORKER_DIGEST");
-    assertThat(json.get(2).get("mode").asText()).isEqualTo("sample");
+    for (JsonNode result : json) {
+      assertThat(result.get("forks").asInt()).isEqualTo(2);
+      assertThat(result.get("primaryMetric").get("rawData")).hasSize(2);
+      assertThat(result.get("primaryMetric").get("rawData").get(0)).hasSize(3);
+      assertThat(result.get("primaryMetric").get("score").asDouble()).isPositive();
+      // JMH's GC profiler ran (gc.time appears only where a collection happened)
+      assertThat(result.get("secondaryMetrics").has("\u00b7gc.alloc.rate.norm")).isTrue();
+    }
 
     List<Path> logs;
     try (Stream<Path> s = Files.list(histograms)) {
-      logs = s.toList();
+      logs = s.sorted().toList();
     }
-    assertThat(logs).hasSize(1);
-    assertThat(logs.getFirst().getFileName().toString())
+    assertThat(logs).hasSize(2).allSatisfy(p -> assertThat(p.getFileName().toString())
         .startsWith("RoundTripLatencyBenchmark.applyAsyncRoundTrip-")
         .contains("workers=1")
-        .endsWith(".hlog");
+        .matches(".*-fork\\d+\\.hlog"));
     HistogramLogReader reader = new HistogramLogReader(logs.getFirst().toFile());
     Histogram measured = (Histogram) reader.nextIntervalHistogram();
     assertThat(measured).isNotNull();
     assertThat(measured.getTotalCount()).isPositive();
-    assertThat(reader.nextIntervalHistogram()).as("one measured iteration, warm-up dropped").isNull();
+
+    RunResults run = RunReader.read(runDir);
+    assertThat(run.rounds().recorded()).isTrue();
+    assertThat(run.latencyByFork()).hasSize(2);
+    SpeedUp map = run.speedUps().stream().filter(s -> s.impl().equals("POOL_MAP")).findFirst().orElseThrow();
+    assertThat(map.quality().rounds()).isEqualTo(2);
+    assertThat(map.value()).isPositive();
+    assertThat(map.low()).isLessThanOrEqualTo(map.value());
+    assertThat(map.high()).isGreaterThanOrEqualTo(map.value());
   }
 
   @Test
   @Timeout(90)
-  void shouldStopAnEntryThatHangsAndGoOn() throws Exception {
+  void shouldStopAForkThatHangsAndGoOn() throws Exception {
     Path runDir = dir.resolve("hang");
-    IterationSettings tiny = new IterationSettings(1, 1, Duration.ofMillis(100), 1, Duration.ofMillis(100));
+    IterationSettings tiny = new IterationSettings(1, Duration.ofMillis(100), 1, Duration.ofMillis(100));
     // one item sleeps ten minutes: far past the limit of 3 x estimate + 2 s grace
-    PlanEntry hang = new PlanEntry(PlanBuilder.CPU_IO, params("impl", "SERIAL", "workers", "1", "chunksize", "default",
+    PlanEntry hang = new PlanEntry(PlanBuilder.CPU_IO, params("impl", "POOL_MAP", "workers", "1", "chunksize", "default",
         "task", "SLEEP", "costMicros", "600000000", "backend", "PLATFORM"), tiny);
     PlanEntry fine = new PlanEntry(PlanBuilder.CPU_IO, params("impl", "SERIAL", "workers", "1", "chunksize", "default",
         "task", "CPU", "costMicros", "100", "backend", "PLATFORM"), tiny);
     ByteArrayOutputStream progress = new ByteArrayOutputStream();
-
-    BenchRunner.Summary summary =
-        new BenchRunner(new BenchPlan(Profile.QUICK, List.of(hang, fine), 0, null), runDir, List.of("-Xmx256m"),
-            new PrintStream(progress, true, StandardCharsets.UTF_8))
-            .hangGrace(Duration.ofSeconds(2))
-            .run();
+    PrintStream out = new PrintStream(progress, true, StandardCharsets.UTF_8);
+    RoundRunner.Summary summary;
+    try (PrintStream log = new PrintStream(Files.newOutputStream(dir.resolve("hang.log")), true, StandardCharsets.UTF_8)) {
+      RoundRunner.Side side = new RoundRunner.Side("run", new JmhForkRunner(log, out), new RoundLog(runDir, "run"),
+          List.of("-Xmx256m"));
+      summary = new RoundRunner(List.of(side), List.of(new ForkGroup.SideEntry("run", hang),
+          new ForkGroup.SideEntry("run", fine)), 1, 7L, new QuietCanary(), out)
+          .hangGrace(Duration.ofSeconds(2))
+          .run();
+    }
 
     String text = progress.toString(StandardCharsets.UTF_8);
     assertThat(summary.failed()).as(text).containsExactly(hang.label());
-    assertThat(summary.finished()).isEqualTo(1);
+    assertThat(summary.forks()).isEqualTo(2);
     assertThat(text).contains("ran past its limit");
+    JsonNode rounds = new ObjectMapper().readTree(runDir.resolve("rounds.json").toFile());
+    assertThat(rounds.get("forks")).hasSize(2);
+    assertThat(rounds.get("forks").findValuesAsText("failure")).anySatisfy(f -> assertThat(f).contains("ran past its limit"));
     assertThat(new ObjectMapper().readTree(runDir.resolve("jmh.json").toFile())).hasSize(1);
     assertThat(ProcessHandle.current().descendants()
         .filter(p -> p.info().commandLine().orElse("").contains("ForkedMain")).count()).isZero();

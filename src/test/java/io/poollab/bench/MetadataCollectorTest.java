@@ -50,19 +50,22 @@ class MetadataCollectorTest {
     RunMetadata m =
         MetadataCollector.collect(
             Profile.QUICK, DatasetInfo.of(words, 1, 0), List.of("-Xmx2g"),
-            Instant.parse("2026-11-23T01:02:03.456Z"), Path.of("."));
+            Instant.parse("2026-11-23T01:02:03.456Z"), Path.of("."), 4, 1234L);
     Path file = dir.resolve("run/metadata.json");
 
     MetadataCollector.write(m, file);
     JsonNode json = new ObjectMapper().readTree(file.toFile());
 
     for (String field : List.of("cpuModel", "cores", "memoryBytes", "os", "arch", "jvm", "jvmName",
-        "jvmVersion", "jvmFlags", "commit", "dataset", "profile", "startedAt", "machineClass")) {
+        "jvmVersion", "jvmFlags", "commit", "dataset", "profile", "startedAt", "machineClass",
+        "rounds", "seed")) {
       assertThat(json.has(field)).as(field).isTrue();
     }
     assertThat(json.get("cores").asInt()).isEqualTo(Runtime.getRuntime().availableProcessors());
     assertThat(json.get("memoryBytes").asLong()).isPositive();
     assertThat(json.get("profile").asText()).isEqualTo("quick");
+    assertThat(json.get("rounds").asInt()).isEqualTo(4);
+    assertThat(json.get("seed").asLong()).isEqualTo(1234L);
     assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-23T01:02:03Z");
     assertThat(json.get("jvmFlags").get(0).asText()).isEqualTo("-Xmx2g");
     assertThat(json.get("commit").asText()).matches("[0-9a-f]{40}|unknown");

@@ -28,11 +28,13 @@ class PlanBuilderTest {
   void shouldKeepQuickSmallAndShort() {
     BenchPlan quick = plan(Profile.QUICK, 2);
 
-    assertThat(quick.entries()).hasSizeLessThanOrEqualTo(60);
+    assertThat(quick.entries()).hasSizeLessThanOrEqualTo(20);
+    assertThat(quick.rounds()).isEqualTo(5);
     assertThat(quick.estimate()).isLessThan(Duration.ofMinutes(5));
     assertThat(quick.wordLimit()).isEqualTo(PlanBuilder.QUICK_WORDS);
     assertThat(configs(quick, PlanBuilder.WORD_JOB, "POOL_MAP", "NEW_DIGEST"))
-        .containsExactlyInAnyOrder("1/default", "1/1000", "2/default", "2/1000");
+        .containsExactlyInAnyOrder("1/default", "2/default");
+    assertThat(configs(quick, PlanBuilder.WORD_JOB, "HAND_WRITTEN_IDEAL", "NEW_DIGEST")).containsExactly("2/default");
   }
 
   @Test
@@ -40,7 +42,7 @@ class PlanBuilderTest {
     assertThat(configs(plan(Profile.QUICK, 2), PlanBuilder.WORD_JOB, "POOL_IMAP_UNORDERED", "NEW_DIGEST"))
         .containsExactlyInAnyOrder("2/1", "2/1000");
     assertThat(configs(plan(Profile.STANDARD, 2), PlanBuilder.WORD_JOB, "POOL_IMAP_UNORDERED", "NEW_DIGEST"))
-        .containsExactlyInAnyOrder("2/1", "2/1000", "4/1", "4/1000");
+        .containsExactlyInAnyOrder("2/1", "2/1000");
   }
 
   @Test
@@ -48,10 +50,13 @@ class PlanBuilderTest {
     BenchPlan standard = plan(Profile.STANDARD, 2);
 
     assertThat(standard.estimate()).isLessThan(Duration.ofMinutes(20));
+    assertThat(standard.rounds()).isGreaterThanOrEqualTo(3);
     assertThat(standard.wordLimit()).isZero();
+    // every worker count at the default chunksize, the chunksizes at 2 workers
     assertThat(configs(standard, PlanBuilder.WORD_JOB, "POOL_MAP", "NEW_DIGEST"))
-        .hasSize(3 * 4)
-        .contains("1/1", "2/100", "4/default", "4/10000");
+        .containsExactlyInAnyOrder("1/default", "2/default", "4/default", "2/1", "2/100", "2/10000");
+    assertThat(configs(standard, PlanBuilder.WORD_JOB, "HAND_WRITTEN_IDEAL", "NEW_DIGEST"))
+        .containsExactlyInAnyOrder("1/default", "2/default", "4/default");
   }
 
   @Test
@@ -69,7 +74,7 @@ class PlanBuilderTest {
       assertThat(configs(full, PlanBuilder.WORD_JOB, impl, "NEW_DIGEST")).as(impl).isEqualTo(cross);
     }
     assertThat(configs(full, PlanBuilder.WORD_JOB, "POOL_MAP", "WORKER_DIGEST")).isEqualTo(cross);
-    assertThat(full.entries().getFirst().settings().forks()).isGreaterThanOrEqualTo(1);
+    assertThat(full.rounds()).isGreaterThanOrEqualTo(5);
   }
 
   @Test
@@ -80,26 +85,41 @@ class PlanBuilderTest {
   }
 
   @Test
-  void shouldCarryTheSerialBaselineForEveryWorkload() {
-    BenchPlan standard = plan(Profile.STANDARD, 2);
-    Set<String> parallelWorkloads = workloads(standard, false);
-    Set<String> serialWorkloads = workloads(standard, true);
-
-    assertThat(serialWorkloads).containsAll(parallelWorkloads);
-    standard.entries().stream()
-        .filter(e -> e.params().get("impl").equals("SERIAL"))
-        .forEach(e -> assertThat(e.params()).containsEntry("workers", "1").containsEntry("chunksize", "default"));
+  void shouldCarryExactlyOneSerialBaselineForEveryWorkload() {
+    for (Profile p : Profile.values()) {
+      BenchPlan plan = plan(p, 2);
+      List<String> serialWorkloads = workloads(plan, true);
+      assertThat(serialWorkloads).as(p.id()).doesNotHaveDuplicates();
+      assertThat(serialWorkloads).as(p.id()).containsAll(workloads(plan, false));
+      plan.entries().stream()
+          .filter(e -> e.params().get("impl").equals("SERIAL"))
+          .forEach(e -> assertThat(e.params()).containsEntry("workers", "1").containsEntry("chunksize", "default"));
+      // the round scheduler refuses two serial entries of one workload
+      assertThat(RoundScheduler.round(plan.sideEntries("run"), 1, 7L)).isNotEmpty();
+    }
   }
 
-  /** Benchmark + every param but impl, workers and chunksize, for the throughput benchmarks. */
-  private static Set<String> workloads(BenchPlan plan, boolean serial) {
+  /** Benchmark + every param but impl, workers, chunksize and backend, for the throughput benchmarks. */
+  private static List<String> workloads(BenchPlan plan, boolean serial) {
     return plan.entries().stream()
         .filter(e -> e.benchmark().equals(PlanBuilder.WORD_JOB) || e.benchmark().equals(PlanBuilder.CPU_IO))
         .filter(e -> e.params().get("impl").equals("SERIAL") == serial)
         .map(e -> e.benchmark() + e.params().entrySet().stream()
-            .filter(p -> !Set.of("impl", "workers", "chunksize").contains(p.getKey()))
+            .filter(p -> !Set.of("impl", "workers", "chunksize", "backend").contains(p.getKey()))
             .map(Object::toString).collect(Collectors.joining(",")))
-        .collect(Collectors.toSet());
+        .toList();
+  }
+
+  @Test
+  void shouldKeepTheSerialBaselineOfWhatAFilterKeeps() {
+    BenchPlan plan = PlanBuilder.build(
+        new PlanRequest(Profile.QUICK, 2, null, null, Pattern.compile("POOL_MAP workers=2 ")));
+
+    assertThat(plan.entries()).extracting(PlanEntry::label).containsExactlyInAnyOrder(
+        "WordJobBenchmark.hashAll impl=SERIAL workers=1 chunksize=default hashing=NEW_DIGEST",
+        "WordJobBenchmark.hashAll impl=POOL_MAP workers=2 chunksize=default hashing=NEW_DIGEST",
+        "CpuIoBenchmark.runAll impl=SERIAL workers=1 chunksize=default task=CPU costMicros=100 backend=PLATFORM",
+        "CpuIoBenchmark.runAll impl=POOL_MAP workers=2 chunksize=default task=CPU costMicros=100 backend=PLATFORM");
   }
 
   @Test
@@ -110,8 +130,9 @@ class PlanBuilderTest {
 
     assertThat(plan.entries()).isNotEmpty();
     assertThat(plan.entries())
-        .allSatisfy(e -> assertThat(e.label()).startsWith("WordJobBenchmark.hashAll impl=POOL_MAP "));
+        .allSatisfy(e -> assertThat(e.label()).matches("WordJobBenchmark.hashAll impl=(POOL_MAP|SERIAL) .*"));
     assertThat(configs(plan, PlanBuilder.WORD_JOB, "POOL_MAP", "NEW_DIGEST")).containsExactly("3/7");
+    assertThat(configs(plan, PlanBuilder.WORD_JOB, "SERIAL", "NEW_DIGEST")).containsExactly("1/default");
   }
 
   @Test
@@ -127,7 +148,7 @@ class PlanBuilderTest {
     String text = plan(Profile.QUICK, 2).render();
 
     assertThat(text)
-        .startsWith("Plan: profile quick, ")
+        .startsWith("Plan: profile quick, 17 configurations x 5 interleaved rounds")
         .contains("WordJobBenchmark.hashAll impl=SERIAL workers=1 chunksize=default hashing=NEW_DIGEST")
         .contains("Python reference: ")
         .contains("Estimated length: ");
@@ -143,15 +164,32 @@ class PlanBuilderTest {
         .hasMessageContaining("'big'")
         .hasMessageContaining("default");
     assertThatThrownBy(() -> Profile.parse("slow")).hasMessageContaining("quick, standard, full");
-    assertThatThrownBy(() -> new IterationSettings(0, 1, Duration.ofMillis(1), 1, Duration.ofMillis(1)))
-        .hasMessageContaining("forks must be >= 1");
+    assertThatThrownBy(() -> new IterationSettings(0, Duration.ofMillis(1), 1, Duration.ofMillis(1)))
+        .hasMessageContaining("warmupIterations must be >= 1");
+    assertThatThrownBy(() -> new BenchPlan(Profile.QUICK, List.of(), 0, 0, null))
+        .hasMessageContaining("rounds must be >= 1");
   }
 
   @Test
   void shouldEstimateFromIterationsTimesTimes() {
-    IterationSettings s = new IterationSettings(2, 2, Duration.ofSeconds(1), 3, Duration.ofMillis(500));
+    IterationSettings s = new IterationSettings(2, Duration.ofSeconds(1), 3, Duration.ofMillis(500));
 
-    assertThat(s.estimate())
-        .isEqualTo(Duration.ofMillis(2 * (2000 + 1500)).plus(IterationSettings.FORK_OVERHEAD.multipliedBy(2)));
+    assertThat(s.estimate()).isEqualTo(Duration.ofMillis(2000 + 1500).plus(IterationSettings.FORK_OVERHEAD));
+    // an operation longer than an iteration makes the iteration one operation long
+    assertThat(s.estimate(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(10).plus(IterationSettings.FORK_OVERHEAD));
+  }
+
+  @Test
+  void shouldEstimateARunAsItsRoundsWithOneSerialForkPerPairOfParallelOnes() {
+    IterationSettings s = new IterationSettings(1, Duration.ofSeconds(1), 1, Duration.ofSeconds(1));
+    PlanEntry serial = new PlanEntry(PlanBuilder.WORD_JOB, java.util.Map.of("impl", "SERIAL", "workers", "1"), s);
+    List<PlanEntry> parallel = java.util.stream.IntStream.rangeClosed(1, 3).mapToObj(w -> new PlanEntry(
+        PlanBuilder.WORD_JOB, java.util.Map.of("impl", "POOL_MAP", "workers", Integer.toString(w)), s)).toList();
+    List<PlanEntry> all = new java.util.ArrayList<>(parallel);
+    all.add(serial);
+    BenchPlan plan = new BenchPlan(Profile.QUICK, all, 2, 0, null);
+
+    // per round: 3 parallel forks and 2 serial forks ([P, S, P] and [P, S]), each one estimate long
+    assertThat(plan.jmhEstimate()).isEqualTo(s.estimate().multipliedBy(5 * 2));
   }
 }

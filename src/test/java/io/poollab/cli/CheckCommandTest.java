@@ -64,7 +64,10 @@ class CheckCommandTest {
     int code = run("check", slow.toString(), "--reports", reports().toString(),
         "--markdown", md.toString(), "--json", json.toString());
     assertThat(code).isEqualTo(1);
-    assertThat(out.toString()).contains("FAIL: 3 regressed").contains("REGRESSED");
+    assertThat(out.toString()).contains("FAIL: 1 regressed").contains("REGRESSED");
+    // the synthetic run's dataset is not on this machine: said, and judged on the run alone
+    assertThat(err.toString()).contains("warning: cannot confirm with fresh rounds");
+    assertThat(out.toString()).contains("no confirmation");
     assertThat(Files.readString(md)).startsWith("### Performance check: FAIL");
     assertThat(Files.readString(json)).contains("\"verdict\" : \"fail\"").contains("\"exitCode\" : 1");
     assertThat(Files.readString(summary)).startsWith("earlier step\n### Performance check: FAIL");
@@ -77,6 +80,40 @@ class CheckCommandTest {
     assertThat(run("check", slow.toString(), "--reports", reports().toString())).isEqualTo(1);
     assertThat(run("check", slow.toString(), "--reports", reports().toString(),
         "--threshold", "*POOL_MAP*=15%", "--threshold", "overhead:*=0.25")).isZero();
+  }
+
+  private int runWith(io.poollab.regress.Confirmer confirmer, String... args) {
+    CommandLine cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    CheckCommand check = cl.getSubcommands().get("check").getCommand();
+    check.env = env;
+    check.confirmers = (dir, whyNot) -> confirmer;
+    return cl.execute(args);
+  }
+
+  @Test
+  void shouldConfirmBeforeItFailsAndExitThreeWhenTheFreshRoundsCannotSettleIt() {
+    storeBaseline();
+    Path slow = SyntheticRun.wordJob(2, 100, 70, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    java.util.List<Integer> asked = new java.util.ArrayList<>();
+    io.poollab.regress.Confirmer disturbed = (configs, rounds, box) -> {
+      asked.add(rounds);
+      Path fresh = SyntheticRun.seeded(9).rounds(3).disturbed(1).disturbed(2).disturbed(3)
+          .result("SERIAL", 1, "default", 100, 0.01).result("POOL_MAP", 2, "default", 70, 0.01)
+          .writeTo(slow.resolve("confirm"));
+      return new io.poollab.regress.Confirmer.Confirmation(io.poollab.report.RunReader.read(fresh), null, 0, fresh.toString());
+    };
+    int code = runWith(disturbed, "check", slow.toString(), "--reports", reports().toString(), "--confirm-rounds", "3");
+    assertThat(code).as(out + "\n" + err).isEqualTo(3);
+    assertThat(asked).containsExactly(3);
+    assertThat(out.toString()).contains("INCONCLUSIVE: 0 regressed, 1 inconclusive").contains("no clean fresh round");
+
+    // --confirm-rounds 0: no confirmation, the run alone decides
+    asked.clear();
+    assertThat(runWith(disturbed, "check", slow.toString(), "--reports", reports().toString(), "--confirm-rounds", "0"))
+        .isEqualTo(1);
+    assertThat(asked).isEmpty();
   }
 
   @Test
@@ -131,6 +168,6 @@ class CheckCommandTest {
     assertThat(reports().resolve("baseline/linux-x86_64-2c/runs/20260101-000001/jmh.json")).exists();
     assertThat(run("check", a.toString(), "--reports", reports().toString())).as(err.toString()).isZero();
     assertThat(run("check", "--update-baseline", a.toString(), "--baseline", b.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("takes no RUN_DIR argument and no --baseline");
+    assertThat(err.toString()).contains("takes no RUN_DIR argument, no --baseline and no --against");
   }
 }

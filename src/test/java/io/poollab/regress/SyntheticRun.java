@@ -7,23 +7,37 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Writes a synthetic run folder (jmh.json in JMH's format, metadata.json) for tests: the word
- * job with a serial baseline and pool results, times in ms/op, per-iteration raw data in two
- * forks. Deterministic: samples come from a seeded Random.
+ * Writes a synthetic run folder for tests, as the round runner writes one: jmh.json in JMH's
+ * format, rounds.json with every fork's round (one group per round holding every configuration),
+ * metadata.json. The word job with a serial baseline and pool results, times in ms/op.
+ * Deterministic: the noise comes from normal quantiles shuffled by a seeded Random.
  */
 public final class SyntheticRun {
 
   public static final String WORD_JOB = "io.poollab.bench.WordJobBenchmark.hashAll";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Normal quantiles at (i + 0.5) / 20: mean 0, spread about 1. */
+  private static final double[] Z = {
+    -1.960, -1.440, -1.150, -0.935, -0.755, -0.598, -0.454, -0.319, -0.189, -0.063,
+    0.063, 0.189, 0.319, 0.454, 0.598, 0.755, 0.935, 1.150, 1.440, 1.960};
 
-  private final ArrayNode results = JSON.createArrayNode();
+  private record Result(String benchmark, Map<String, String> params, double[][] rounds) {}
+
+  private final List<Result> results = new ArrayList<>();
   private final Random random;
+  private final Set<Integer> disturbedRounds = new HashSet<>();
   private String machineClass = "linux-x86_64-2c";
+  private int rounds = 4;
 
   private SyntheticRun(long seed) {
     this.random = new Random(seed);
@@ -38,17 +52,29 @@ public final class SyntheticRun {
     return this;
   }
 
-  /** A result with 10 samples (2 forks x 5) drawn around meanMs with relative spread relSd. */
+  /** How many rounds the next results get (default 4). */
+  public SyntheticRun rounds(int n) {
+    this.rounds = n;
+    return this;
+  }
+
+  /** Marks a round's group disturbed, as the canary would. */
+  public SyntheticRun disturbed(int round) {
+    disturbedRounds.add(round);
+    return this;
+  }
+
+  /** A result with 5 iterations per round around meanMs, relative spread relSd. */
   public SyntheticRun result(String impl, int workers, String chunksize, double meanMs, double relSd) {
-    // the normal quantiles at (i + 0.5) / 10 in a seeded order: the mean is exactly meanMs,
-    // the spread exactly relSd, and only the order (hence the pairing with SERIAL) is random
-    java.util.List<Double> z = new java.util.ArrayList<>(java.util.List.of(
-        -1.645, -1.036, -0.674, -0.385, -0.126, 0.126, 0.385, 0.674, 1.036, 1.645));
-    java.util.Collections.shuffle(z, random);
-    double[][] raw = new double[2][5];
-    for (int f = 0; f < 2; f++) {
+    List<Double> z = new ArrayList<>();
+    for (int i = 0; i < 5 * rounds; i++) {
+      z.add(Z[(i * Z.length) / (5 * rounds)]);
+    }
+    Collections.shuffle(z, random);
+    double[][] raw = new double[rounds][5];
+    for (int r = 0; r < rounds; r++) {
       for (int i = 0; i < 5; i++) {
-        raw[f][i] = meanMs * (1 + relSd * z.get(f * 5 + i));
+        raw[r][i] = meanMs * (1 + relSd * z.get(r * 5 + i));
       }
     }
     Map<String, String> params = new TreeMap<>();
@@ -67,53 +93,67 @@ public final class SyntheticRun {
         .result("POOL_IMAP_UNORDERED", 2, "1", imapMs, relSd);
   }
 
+  /** A result given iteration by iteration: one array per round. */
   public SyntheticRun raw(String benchmark, Map<String, String> params, double[][] raw) {
-    ObjectNode entry = results.addObject();
-    entry.put("jmhVersion", "1.37");
-    entry.put("benchmark", benchmark);
-    entry.put("mode", "avgt");
-    entry.put("threads", 1);
-    entry.put("forks", raw.length);
-    ObjectNode ps = entry.putObject("params");
-    params.forEach(ps::put);
-    ObjectNode metric = entry.putObject("primaryMetric");
-    int n = 0;
-    double sum = 0;
-    for (double[] fork : raw) {
-      for (double v : fork) {
-        sum += v;
-        n++;
-      }
-    }
-    double mean = sum / n;
-    double ss = 0;
-    for (double[] fork : raw) {
-      for (double v : fork) {
-        ss += (v - mean) * (v - mean);
-      }
-    }
-    double se = Math.sqrt(ss / (n - 1) / n);
-    metric.put("score", mean);
-    // JMH's error is a Student-t 99.9% half-width; 4.78 is t(0.9995, 9) for 10 samples
-    metric.put("scoreError", n == 10 ? 4.78 * se : 3.29 * se);
-    ArrayNode conf = metric.putArray("scoreConfidence");
-    conf.add(mean - 4.78 * se).add(mean + 4.78 * se);
-    metric.put("scoreUnit", "ms/op");
-    ArrayNode rawData = metric.putArray("rawData");
-    for (double[] fork : raw) {
-      ArrayNode f = rawData.addArray();
-      for (double v : fork) {
-        f.add(v);
-      }
-    }
-    entry.putObject("secondaryMetrics");
+    results.add(new Result(benchmark, new TreeMap<>(params), raw));
     return this;
   }
 
   public Path writeTo(Path dir) {
     try {
       Files.createDirectories(dir);
-      JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("jmh.json").toFile(), results);
+      ArrayNode jmh = JSON.createArrayNode();
+      ObjectNode roundsJson = JSON.createObjectNode();
+      roundsJson.put("format", "poollab-rounds/1");
+      roundsJson.put("side", "run");
+      roundsJson.put("seed", 1);
+      int most = results.stream().mapToInt(r -> r.rounds().length).max().orElse(0);
+      roundsJson.put("rounds", most);
+      ArrayNode groups = roundsJson.putArray("groups");
+      ArrayNode forks = roundsJson.putArray("forks");
+      List<List<Integer>> idsByRound = new ArrayList<>();
+      for (int r = 0; r < most; r++) {
+        idsByRound.add(new ArrayList<>());
+      }
+      int id = 1;
+      for (Result result : results) {
+        jmh.add(jmhEntry(result));
+        for (int r = 0; r < result.rounds().length; r++) {
+          ObjectNode f = forks.addObject();
+          f.put("id", id);
+          f.put("round", r + 1);
+          f.put("group", 1);
+          f.put("attempt", 1);
+          f.put("kept", true);
+          f.put("benchmark", result.benchmark());
+          ObjectNode ps = f.putObject("params");
+          result.params().forEach(ps::put);
+          f.put("mode", "avgt");
+          f.put("unit", "ms/op");
+          f.put("measurementMillis", 250);
+          ArrayNode its = f.putArray("iterations");
+          for (double v : result.rounds()[r]) {
+            its.add(v);
+          }
+          f.putObject("secondary");
+          f.putNull("failure");
+          idsByRound.get(r).add(id++);
+        }
+      }
+      for (int r = 0; r < most; r++) {
+        ObjectNode g = groups.addObject();
+        g.put("round", r + 1);
+        g.put("group", 1);
+        g.put("attempt", 1);
+        ArrayNode ids = g.putArray("forks");
+        idsByRound.get(r).forEach(ids::add);
+        boolean d = disturbedRounds.contains(r + 1);
+        g.put("disturbed", d);
+        g.put("reason", d ? "other processes used 1.00 cores" : "");
+        g.put("kept", true);
+      }
+      JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("jmh.json").toFile(), jmh);
+      JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("rounds.json").toFile(), roundsJson);
       ObjectNode meta = JSON.createObjectNode();
       meta.put("cpuModel", "Synthetic CPU");
       meta.put("cores", 2);
@@ -125,7 +165,8 @@ public final class SyntheticRun {
       ObjectNode ds = meta.putObject("dataset");
       ds.put("path", "datasets/standin.txt");
       ds.put("sha256", "00");
-      ds.put("words", 100000);
+      ds.put("words", 1000000);
+      ds.put("wordsUsed", 100000);
       meta.put("profile", "quick");
       meta.put("startedAt", "2026-01-01T12:00:00Z");
       if (machineClass != null) {
@@ -136,5 +177,48 @@ public final class SyntheticRun {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static ObjectNode jmhEntry(Result result) {
+    ObjectNode entry = JSON.createObjectNode();
+    entry.put("jmhVersion", "1.37");
+    entry.put("benchmark", result.benchmark());
+    entry.put("mode", "avgt");
+    entry.put("threads", 1);
+    entry.put("forks", result.rounds().length);
+    entry.put("measurementTime", "250 ms");
+    ObjectNode ps = entry.putObject("params");
+    result.params().forEach(ps::put);
+    ObjectNode metric = entry.putObject("primaryMetric");
+    int n = 0;
+    double sum = 0;
+    for (double[] fork : result.rounds()) {
+      for (double v : fork) {
+        sum += v;
+        n++;
+      }
+    }
+    double mean = sum / n;
+    double ss = 0;
+    for (double[] fork : result.rounds()) {
+      for (double v : fork) {
+        ss += (v - mean) * (v - mean);
+      }
+    }
+    double se = n > 1 ? Math.sqrt(ss / (n - 1) / n) : Double.NaN;
+    metric.put("score", mean);
+    metric.put("scoreError", 3.29 * se);
+    ArrayNode conf = metric.putArray("scoreConfidence");
+    conf.add(mean - 3.29 * se).add(mean + 3.29 * se);
+    metric.put("scoreUnit", "ms/op");
+    ArrayNode rawData = metric.putArray("rawData");
+    for (double[] fork : result.rounds()) {
+      ArrayNode f = rawData.addArray();
+      for (double v : fork) {
+        f.add(v);
+      }
+    }
+    entry.putObject("secondaryMetrics");
+    return entry;
   }
 }

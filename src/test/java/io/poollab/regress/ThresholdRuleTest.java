@@ -41,10 +41,12 @@ class ThresholdRuleTest {
             0.10,
             List.of(ThresholdRule.parse("speedup:*=15%"), ThresholdRule.parse("*POOL_MAP*=30%")),
             0.05,
-            false);
+            false,
+            3,
+            java.time.Duration.ofMinutes(4));
     assertThat(o.thresholdFor(KEY)).isCloseTo(0.30, within(1e-12));
     assertThat(o.thresholdFor("speedup:X:POOL_IMAP:workers=2:chunksize=1")).isCloseTo(0.15, within(1e-12));
-    assertThat(o.thresholdFor("overhead:X:POOL_IMAP:workers=2:chunksize=1")).isCloseTo(0.10, within(1e-12));
+    assertThat(o.thresholdFor("latency:p50:X:POOL_IMAP:workers=2:chunksize=1")).isCloseTo(0.10, within(1e-12));
   }
 
   @Test

@@ -109,8 +109,10 @@ public final class Golden {
     for (SpeedUp s : run.speedUps()) {
       sb.append("speedup ").append(s.job()).append(' ').append(s.impl()).append(' ')
           .append(s.backend()).append(" w=").append(s.workers()).append(" c=")
-          .append(s.chunksize()).append(' ').append(num(s.value())).append(" ± ")
-          .append(num(s.error())).append(" eff=").append(num(s.efficiency()))
+          .append(s.chunksize()).append(' ').append(num(s.value())).append(" [")
+          .append(num(s.low())).append(", ").append(num(s.high())).append("] eff=")
+          .append(num(s.efficiency())).append(" ").append(s.quality().data())
+          .append(s.quality().flagged() ? " flags=" + s.quality().describe() : "")
           .append(s.python() ? " python" : "").append('\n');
     }
     run.problems().forEach(p -> sb.append("problem ").append(p).append('\n'));

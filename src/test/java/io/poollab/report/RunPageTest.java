@@ -35,8 +35,9 @@ class RunPageTest {
     String withoutNamespaces = html.replace("http://www.w3.org/2000/svg", "")
         .replace("http://www.w3.org/1999/xlink", "").replace("http://www.jfree.org/jfreesvg/svg", "");
     assertThat(withoutNamespaces).doesNotContain("http://", "https://");
-    assertThat(html).contains("<h2 id=\"recommendation\">", "1.9x", "Machine and configuration",
-        "Intel(R) Xeon(R) Platinum 8375C", "Every file of the run was read");
+    assertThat(html).contains("<h2 id=\"recommendation\">", "1.94x [1.93, 1.96]", "Machine and configuration",
+        "Intel(R) Xeon(R) Platinum 8375C", "Every file of the run was read", "<h2 id=\"quality\">Data quality",
+        "Protocol: 3 interleaved rounds (seed 20260101)");
   }
 
   @Test
