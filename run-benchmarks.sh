@@ -31,9 +31,12 @@ Options:
   --dataset PATH     the word list (.txt, or .zip holding one text file);
                        default: datasets/1m_words.txt(.zip), else a generated stand-in
   --include REGEX    run only plan entries whose 'Class.method key=value...' label matches
+  --rounds N         interleaved rounds (default: the profile's: quick 5, standard 3, full 5)
+  --seed N           the seed of the rounds' order (default: a fresh one, recorded in rounds.json)
   --no-python        skip the Python multiprocessing.Pool reference
   --out DIR          the run folder (default: reports/<yyyyMMdd-HHmmss>)
-  --check            run the regression check on the run afterwards (when the jar has `check`)
+  --check            run the regression check on the run afterwards (when the jar has `check`);
+                       it confirms what looks regressed with fresh rounds before it fails
   --ignore-jmh-lock  run even while another JMH run on this machine holds JMH's lock
                        (by default the run waits for it, up to 10 minutes in all)
   --dry-run          print the plan and its estimated length, then exit
@@ -43,7 +46,10 @@ Commands (run with the JDK 21+ this script finds):
   hash ARGS...       the guide's program: hash every word of a list
   generate ARGS...   write a stand-in word list
   report RUN_DIR     build the HTML report of a run folder
-  check RUN_DIR      compare a run with the baseline
+  check RUN_DIR      compare a run with the baseline (exit 0 pass, 1 regression, 2 bad input,
+                       3 inconclusive: the machine stayed too disturbed to settle it)
+  check --against REF  build commit REF's jar and compare this build with it, measured side by
+                       side in interleaved rounds on this machine
 
 Environment:
   JAVA_HOME          used when it is a JDK 21+; otherwise the newest JDK 21+ in /usr/lib/jvm
@@ -186,6 +192,18 @@ main() {
       --out)
         need_value "$1" "$#"
         OUT="$2"
+        shift 2
+        ;;
+      --rounds)
+        need_value "$1" "$#"
+        [[ "$2" =~ ^[1-9][0-9]*$ ]] || die_usage "--rounds '$2' must be a positive integer, e.g. 5"
+        BENCH_ARGS+=(--rounds "$2")
+        shift 2
+        ;;
+      --seed)
+        need_value "$1" "$#"
+        [[ "$2" =~ ^[0-9]+$ ]] || die_usage "--seed '$2' must be a non-negative integer"
+        BENCH_ARGS+=(--seed "$2")
         shift 2
         ;;
       --no-python)

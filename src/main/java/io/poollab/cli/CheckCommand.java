@@ -61,8 +61,8 @@ import picocli.CommandLine.Spec;
           + " configuration vs SERIAL, latency percentiles vs the serial per-item time.",
       "Evidence: a one-sided Mann-Whitney U test over rounds (p < --alpha), or the change's 95%"
           + " bootstrap interval beyond zero. Candidates are measured again in --confirm-rounds"
-          + " fresh rounds; they fail only when those rounds are still past the threshold and the"
-          + " run and fresh rounds together beat the baseline at alpha / candidates.",
+          + " fresh rounds; they fail only when those rounds are still past the threshold and beat"
+          + " the baseline in the rank test at alpha / candidates.",
       "--against REF builds REF's jar and runs both builds' benchmarks in the same interleaved"
           + " rounds on this machine, then compares them the same way.",
       "No baseline for the machine class: absolute floors are checked instead, and the output says so.",
@@ -123,7 +123,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--confirm-rounds",
       paramLabel = "N",
-      defaultValue = "3",
+      defaultValue = "5",
       description = "Fresh interleaved rounds that measure regression candidates again before the"
           + " check fails; 0 judges the run alone (default: ${DEFAULT-VALUE}).")
   int confirmRounds;

@@ -98,18 +98,18 @@ public record FigureComparison(
    * @param rounds clean rounds measured
    * @param value the figure's value in them
    * @param worsening the worsening of that value against the baseline
-   * @param pooledPValue the one-sided Mann-Whitney p of the run's and the fresh rounds together
-   *     against the baseline's
-   * @param bound the p the pooled test had to beat (alpha over the candidates)
+   * @param pValue the one-sided Mann-Whitney p of the fresh rounds against the baseline's (or the
+   *     reference build's fresh rounds)
+   * @param bound the p the test had to beat (alpha over the candidates)
    */
-  public record Confirmed(int rounds, double value, double worsening, double pooledPValue, double bound) {
-    /** In words, e.g. {@code confirmed by 3 fresh rounds: -9.8%, pooled p=0.0004 < 0.025}. */
+  public record Confirmed(int rounds, double value, double worsening, double pValue, double bound) {
+    /** In words, e.g. {@code 5 fresh rounds: -9.8%, p=0.0004 < 0.025}. */
     public String describe() {
       if (rounds == 0) {
         return "no clean fresh round";
       }
-      return String.format(Locale.ROOT, "%d fresh rounds: %+.1f%%, pooled p=%.2g %s %.2g",
-          rounds, -100 * worsening, pooledPValue, pooledPValue < bound ? "<" : ">=", bound);
+      return String.format(Locale.ROOT, "%d fresh rounds: %+.1f%%, p=%.2g %s %.2g",
+          rounds, -100 * worsening, pValue, pValue < bound ? "<" : ">=", bound);
     }
   }
 }

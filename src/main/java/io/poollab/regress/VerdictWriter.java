@@ -176,7 +176,7 @@ public final class VerdictWriter {
         cf.put("rounds", c.confirmation().rounds());
         num(cf, "value", c.confirmation().value());
         num(cf, "worsening", c.confirmation().worsening());
-        num(cf, "pooledPValue", c.confirmation().pooledPValue());
+        num(cf, "pValue", c.confirmation().pValue());
         num(cf, "bound", c.confirmation().bound());
       }
     }
@@ -226,7 +226,7 @@ public final class VerdictWriter {
         + " 95% interval; threshold: the configured one, or the figure's noise between baseline"
         + " runs when larger; a candidate needs change past the threshold and evidence (one-sided"
         + " Mann-Whitney p over rounds < alpha, or the change's interval beyond zero), and fails"
-        + " only when fresh interleaved rounds confirm it";
+        + " only when fresh interleaved rounds confirm it (still past the threshold, p < alpha / candidates)";
   }
 
   private static String[] comparisonRow(FigureComparison c) {

@@ -32,12 +32,13 @@ public final class Tables {
       rows.add(List.of(r.shortName(), params(r.params()), num(f.median(), 3),
           f.forks() == 0 ? "-" : num(f.lowest(), 3) + " .. " + num(f.highest(), 3), r.unit(),
           Integer.toString(f.forks()), f.iterations() == 0 ? "-" : f.outliers() + "/" + f.iterations(),
-          Double.isFinite(f.gcShare()) ? num(100 * f.gcShare(), 1) + "%" : "-",
+          Double.isFinite(f.gcShare())
+              ? num(f.gcShare() * f.median(), 3) + " (" + num(100 * f.gcShare(), 1) + "%)" : "-",
           Double.isFinite(f.allocBytesPerOp()) ? num(f.allocBytesPerOp() / (1024 * 1024), 1) + " MB" : "-"));
     }
     return new Table("results", "Every result (median over forks of each fork's median iteration)",
         List.of("benchmark", "params", "median", "forks' range", "unit", "forks", "outliers",
-            "GC time", "allocated/op"), rows);
+            "GC time per op (share)", "allocated/op"), rows);
   }
 
   /**

@@ -154,8 +154,8 @@ class RegressionCheckTest {
     assertThat(c.outcome()).isEqualTo(Outcome.REGRESSED);
     assertThat(c.confirmation().rounds()).isEqualTo(3);
     assertThat(c.confirmation().worsening()).isCloseTo(0.102, within(0.005));
-    // 7 rounds all below 8 baseline rounds
-    assertThat(c.confirmation().pooledPValue()).isCloseTo(1.0 / 6435, within(1e-6));
+    // the 3 fresh rounds all below the 8 baseline rounds
+    assertThat(c.confirmation().pValue()).isCloseTo(1.0 / 165, within(1e-9));
     assertThat(c.fails()).isTrue();
   }
 
@@ -192,9 +192,15 @@ class RegressionCheckTest {
     assertThat(only(stage1).outcome()).isEqualTo(Outcome.REGRESSED);
     FigureComparison c = only(RegressionCheck.confirm(stage1, List.of(Figures.of(ONE, 0.881, 0.892, 0.883)),
         List.of(Figures.of(ONE, 0.981, 0.975, 0.984)), OPTS));
-    // 6 rounds of the head against 6 of the reference, all lower: p = 1/924
-    assertThat(c.confirmation().pooledPValue()).isCloseTo(1.0 / 924, within(1e-6));
-    assertThat(c.outcome()).isEqualTo(Outcome.REGRESSED);
+    // 3 fresh rounds of the head against 3 fresh of the reference, all lower: p = 1/20, too weak
+    assertThat(c.confirmation().pValue()).isCloseTo(1.0 / 20, within(1e-9));
+    assertThat(c.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    // five a side can say it
+    FigureComparison five = only(RegressionCheck.confirm(stage1,
+        List.of(Figures.of(ONE, 0.881, 0.892, 0.883, 0.875, 0.889)),
+        List.of(Figures.of(ONE, 0.981, 0.975, 0.984, 0.979, 0.990)), OPTS));
+    assertThat(five.confirmation().pValue()).isCloseTo(1.0 / 252, within(1e-9));
+    assertThat(five.outcome()).isEqualTo(Outcome.REGRESSED);
   }
 
   @Test

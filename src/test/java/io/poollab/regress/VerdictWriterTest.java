@@ -40,11 +40,11 @@ class VerdictWriterTest {
     List<FigureComparison> stage1 = RegressionCheck.compare(base, run, NoiseModel.NONE, CheckOptions.DEFAULTS, true);
     // fresh rounds: the map stays slow, the one-worker map was a bad moment
     List<FigureComparison> decided = RegressionCheck.confirm(stage1, List.of(
-        Figures.of("speedup:" + MAP, 1.50, 1.53, 1.52),
+        Figures.of("speedup:" + MAP, 1.50, 1.53, 1.52, 1.49, 1.51),
         Figures.of(one, 0.981, 0.975, 0.984)), null, CheckOptions.DEFAULTS);
     return Verdict.ofBaseline("reports/20260102-000000", "linux-x86_64-2c",
         "reports/baseline/linux-x86_64-2c", decided,
-        "confirmation: 2 candidate(s) measured again in 3 clean round(s) (1m10s, reports/20260102-000000/confirm):"
+        "confirmation: 2 candidate(s) measured again in 5 clean round(s) (1m10s, reports/20260102-000000/confirm):"
             + " 1 confirmed, 1 not confirmed, 0 inconclusive");
   }
 
@@ -101,7 +101,7 @@ class VerdictWriterTest {
     assertThat(map.path("baseline").path("perRound")).hasSize(4);
     assertThat(map.path("change").asDouble()).isEqualTo(1.515 / 1.905 - 1, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(map.path("pValue").asDouble()).isEqualTo(1.0 / 70, org.assertj.core.api.Assertions.within(1e-9));
-    assertThat(map.path("confirmation").path("rounds").asInt()).isEqualTo(3);
+    assertThat(map.path("confirmation").path("rounds").asInt()).isEqualTo(5);
 
     JsonNode floors = new ObjectMapper().readTree(VerdictWriter.json(floorsSample()));
     assertThat(floors.path("mode").asText()).isEqualTo("floors");
