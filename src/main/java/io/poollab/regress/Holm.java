@@ -12,7 +12,7 @@ import java.util.stream.IntStream;
  * {@code min(1, max over j <= k of (m - j + 1) p(j))}: the smallest is multiplied by m, the
  * next by m - 1, and so on, never falling below an earlier one. It is uniformly more powerful
  * than Bonferroni's {@code m p} and needs no assumption about how the tests depend on one
- * another (a check's figures do: speed-up, efficiency and overhead come from one measurement).
+ * another (a check's figures do: the speed-ups of one workload share its serial forks).
  *
  * <pre>{@code
  * Holm.adjust(new double[] {0.01, 0.04, 0.03});   // {0.03, 0.06, 0.06}

@@ -38,8 +38,9 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  *
  * <h2>Stage 2: confirmation ({@link #confirm})</h2>
  * The candidates' configurations run again in fresh interleaved rounds. A candidate fails only
- * when the fresh rounds are still worse than the threshold <em>and</em> beat the baseline's rounds
- * in the one-sided Mann-Whitney test at {@code alpha / candidates} (Bonferroni). The test uses
+ * when the fresh rounds are still worse than the threshold, beat the baseline's rounds in the
+ * one-sided Mann-Whitney test at {@code alpha / candidates} (Bonferroni), <em>and</em> their own
+ * 95% interval lies wholly on the worse side of the baseline's value. The test uses
  * the fresh rounds alone: the run's rounds were singled out for looking worse, so adding them
  * would make noise confirm itself. Fresh rounds within the threshold clear the candidate ({@link
  * Outcome#CLEARED}); fresh rounds that are disturbed, or worse but without that evidence, leave it
@@ -162,8 +163,12 @@ public final class RegressionCheck {
       // carry that luck into the test
       double p = pValue(c.kind(), fb.perRound(), f.perRound(), true);
       FigureComparison.Confirmed record = new FigureComparison.Confirmed(f.rounds(), f.value(), w2, p, bound);
+      // and the fresh rounds' own interval lies wholly on the worse side of the reference: fresh
+      // rounds too noisy to tell a change of this size from the machine cannot confirm it
+      boolean wholly = f.hasInterval()
+          && (c.kind().higherIsBetter() ? f.high() < fb.value() : f.low() > fb.value());
       Outcome verdict;
-      if (w2 > c.threshold() && p < bound) {
+      if (w2 > c.threshold() && p < bound && wholly) {
         verdict = Outcome.REGRESSED;
       } else if (!(w2 > c.threshold())) {
         verdict = Outcome.CLEARED;

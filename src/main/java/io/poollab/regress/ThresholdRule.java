@@ -39,7 +39,7 @@ public record ThresholdRule(String spec, Pattern regex, double threshold) {
   /**
    * Parses {@code PATTERN=VALUE}.
    *
-   * @param text e.g. {@code speedup:*=15%} or {@code re:overhead:.*POOL_IMAP.*=0.2}
+   * @param text e.g. {@code speedup:*=15%} or {@code re:latency:.*POOL_IMAP.*=0.2}
    * @return the rule
    * @throws IllegalArgumentException naming the text and the allowed form
    */

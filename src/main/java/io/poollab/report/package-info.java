@@ -3,12 +3,15 @@
  *
  * <h2>The run folder ({@code reports/<yyyyMMdd-HHmmss>/})</h2>
  * <pre>
- *   jmh.json           JMH's JSON result list (-rf json)
+ *   rounds.json        the protocol: every fork with its round, group and attempt, its measured
+ *                      iterations and GC time, what the canary saw (see io.poollab.bench.RoundLog)
+ *   jmh.json           JMH's JSON result list: each configuration's kept forks, in order
  *   metadata.json      where and how the run ran: cpuModel, cores, memoryBytes, os, jvm, jvmFlags,
- *                      commit, dataset {path, sha256, words}, profile, startedAt, machineClass
+ *                      commit, dataset {path, sha256, words, wordsUsed}, profile, rounds, seed,
+ *                      startedAt, machineClass
  *   python.json        Python's Pool reference results, when python3 was present
- *   histograms/*.hlog  HdrHistogram logs of the latency benchmarks, one per configuration
- *                      (values in nanoseconds; name-forkN.hlog files are added to name.hlog's)
+ *   histograms/*.hlog  HdrHistogram logs of the latency benchmarks, one per fork (NAME-forkN.hlog;
+ *                      values in nanoseconds), also added into one histogram per configuration
  *   index.html         the report, with charts/*.png beside it
  * </pre>
  *
@@ -18,13 +21,17 @@
  *       {@link io.poollab.report.RunResults}: {@link io.poollab.report.RunMetadata}, the
  *       {@link io.poollab.report.BenchmarkResult}s, the optional
  *       {@link io.poollab.report.PythonResults}, the latency histograms, the
- *       {@link io.poollab.report.SpeedUp}s and the problems met while reading.</li>
+ *       {@link io.poollab.report.Rounds} (every {@link io.poollab.report.ForkData}), the
+ *       {@link io.poollab.report.SpeedUp}s and the problems met while reading. A run without
+ *       rounds.json is read as if its k-th fork of every configuration ran in round k.</li>
  *   <li>A bad file never stops the reading: it becomes a problem naming the file and what is
  *       wrong, and the rest is read. Only a missing folder throws
  *       {@link io.poollab.report.ReportException}.</li>
- *   <li>Speed-up = serial score / parallel score of the same benchmark method and workload
- *       params in the same run, error from both confidence intervals (see
- *       {@link io.poollab.report.SpeedUp}).</li>
+ *   <li>The measurement model lives in {@link io.poollab.report.SpeedUps}, read by the report and
+ *       the regression check alike: each parallel fork paired with the SERIAL fork of its group,
+ *       per round serial median / parallel median, the median over rounds with a two-level
+ *       {@link io.poollab.report.Bootstrap} interval, and the {@link io.poollab.report.Quality}
+ *       flags that keep a figure out of recommendations (see {@link io.poollab.report.SpeedUp}).</li>
  * </ul>
  *
  * <h2>From model to page</h2>

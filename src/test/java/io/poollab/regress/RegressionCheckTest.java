@@ -185,6 +185,19 @@ class RegressionCheckTest {
   }
 
   @Test
+  void shouldLeaveACandidateInconclusiveWhenTheFreshRoundsAreTooNoisyToTell() {
+    Figure base = Figures.of(ONE, 0.980, 0.990, 0.970, 0.985, 0.982, 0.992, 0.972, 0.978);
+    List<FigureComparison> stage1 = RegressionCheck.compare(List.of(base),
+        List.of(Figures.of(ONE, 0.880, 0.890, 0.885, 0.870)), NoiseModel.NONE, OPTS, true);
+    // worse by 10% and below every baseline round but one, yet one fresh round reached 1.05
+    Figure noisy = Figures.of(ONE, 0.86, 0.95, 0.88, 1.05, 0.84);
+    FigureComparison c = only(RegressionCheck.confirm(stage1, List.of(noisy), null, OPTS));
+    assertThat(noisy.high()).isGreaterThan(base.value());
+    assertThat(c.confirmation().worsening()).isGreaterThan(c.threshold());
+    assertThat(c.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+  }
+
+  @Test
   void shouldCompareFreshRoundsOfBothBuildsWhenTheReferenceIsMeasuredAgain() {
     Figure ref = Figures.of(ONE, 0.98, 0.99, 0.97);
     List<FigureComparison> stage1 = RegressionCheck.compare(List.of(ref),

@@ -1,0 +1,92 @@
+package io.poollab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.poollab.regress.SyntheticRun;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The paired model's flags and advice, on synthetic runs with known answers. */
+class SpeedUpsTest {
+
+  @TempDir Path dir;
+
+  private static Map<String, String> params(String impl, int workers) {
+    return Map.of("impl", impl, "workers", Integer.toString(workers), "chunksize", "default", "hashing", "NEW_DIGEST");
+  }
+
+  private SpeedUp map(SyntheticRun run) {
+    RunResults r = RunReader.read(run.writeTo(dir.resolve("run-" + System.nanoTime())));
+    return r.speedUps().stream().filter(s -> s.impl().equals("POOL_MAP")).findFirst().orElseThrow();
+  }
+
+  @Test
+  void shouldTakeTheMedianOfTheRoundsSoOneBadRoundCannotMoveIt() {
+    SpeedUp s = map(SyntheticRun.seeded(1)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{100}, {100}, {100}, {170}, {100}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), new double[][] {{52}, {51}, {53}, {52}, {52}}));
+    assertThat(s.value()).isCloseTo(100.0 / 52, within(1e-12));
+    assertThat(s.quality().rounds()).isEqualTo(5);
+  }
+
+  @Test
+  void shouldFlagAnEfficiencyAboveOneBeyondItsIntervalAsSuspect() {
+    SpeedUp s = map(SyntheticRun.seeded(2)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{100}, {101}, {99}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), new double[][] {{42}, {43}, {41}}));
+    assertThat(s.value()).isGreaterThan(2.3);
+    assertThat(s.quality().flags()).contains(QualityFlag.SUSPECT);
+    assertThat(s.trustworthy()).isFalse();
+  }
+
+  @Test
+  void shouldFlagAnIntervalWiderThanTenPercentAsNoisy() {
+    SpeedUp s = map(SyntheticRun.seeded(3)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{100}, {100}, {100}, {100}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), new double[][] {{50}, {70}, {55}, {80}}));
+    assertThat(s.quality().flags()).containsExactly(QualityFlag.NOISY);
+    assertThat(s.estimate().relativeHalfWidth()).isGreaterThan(SpeedUps.NOISY_ABOVE);
+  }
+
+  @Test
+  void shouldFlagForksWhoseFirstIterationIsSlowAsNotWarmedUp() {
+    double[][] slowStart = {{60, 50, 50.5, 49.5, 50}, {61, 50.2, 49.8, 50, 50.1}, {59, 50, 50, 50.3, 49.7}};
+    SpeedUp s = map(SyntheticRun.seeded(4)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{100, 100, 100, 100}, {100, 100, 100, 100},
+            {100, 100, 100, 100}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), slowStart));
+    assertThat(s.quality().flags()).containsExactly(QualityFlag.NOT_WARMED_UP);
+    assertThat(s.quality().outliers()).isPositive();
+  }
+
+  @Test
+  void shouldLeaveOutDisturbedRoundsWhileTwoCleanOnesRemainElseFlagThem() {
+    SpeedUp left = map(SyntheticRun.seeded(5).disturbed(2)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{100}, {150}, {100}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), new double[][] {{52}, {52}, {52}}));
+    assertThat(left.quality().leftOut()).isEqualTo(1);
+    assertThat(left.quality().flagged()).isFalse();
+    assertThat(left.value()).isCloseTo(100.0 / 52, within(1e-12));
+
+    SpeedUp kept = map(SyntheticRun.seeded(6).disturbed(1).disturbed(2)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{100}, {101}, {100}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), new double[][] {{52}, {52}, {53}}));
+    assertThat(kept.quality().leftOut()).isZero();
+    assertThat(kept.quality().flags()).contains(QualityFlag.DISTURBED);
+  }
+
+  @Test
+  void shouldRecommendStayingSerialWhenNothingBeatsTheLoopBeyondItsInterval() {
+    RunResults run = RunReader.read(SyntheticRun.seeded(7)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{100}, {100}, {100}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), new double[][] {{101}, {99}, {102}})
+        .writeTo(dir.resolve("slow")));
+    assertThat(Recommendation.forRun(run)).singleElement().satisfies(r -> {
+      assertThat(r.best()).isEmpty();
+      assertThat(r.sentence("linux-x86_64-2c")).contains("stay serial");
+    });
+  }
+}
