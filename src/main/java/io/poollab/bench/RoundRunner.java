@@ -32,7 +32,8 @@ import java.util.Set;
  *   <li>After the last round, a group is also disturbed when one of its forks measured further than
  *       {@link DisturbanceLimits#forkDeviation()} from the median of its configuration's other
  *       rounds (a host slowing one fork, which no counter shows). Every disturbed group then runs
- *       once more, in a shuffled order. The re-run replaces the first attempt unless it was
+ *       once more, in a shuffled order, the most disturbed first, at most a quarter of the groups
+ *       and at most 15% of the rounds' time. The re-run replaces the first attempt unless it was
  *       disturbed too, in which case the less disturbed attempt is kept and stays marked, so the
  *       statistics can leave it out or flag it.</li>
  * </ol>
@@ -61,6 +62,9 @@ public final class RoundRunner {
    * re-run half the run to no avail, so the rest stay marked and the statistics deal with them.
    */
   static final double RERUN_SHARE = 0.25;
+
+  /** Re-runs stop once they have taken this share of the time the rounds took. */
+  static final double RERUN_TIME_SHARE = 0.15;
 
   /** The pause before a slow probe reading is taken again. */
   static final Duration SETTLE = Duration.ofMillis(200);
@@ -272,9 +276,16 @@ public final class RoundRunner {
           disturbed.size() > order.size()
               ? " (the most disturbed; " + (disturbed.size() - order.size()) + " more stay marked: at most a"
                   + " quarter of the groups run again)" : "");
+      long roundsTook = System.nanoTime() - start;
+      long rerunStart = System.nanoTime();
       for (Attempt first : order) {
         if (overTimeBox()) {
           progress.println("Time box reached: the remaining disturbed groups are not re-run.");
+          break;
+        }
+        if (System.nanoTime() - rerunStart > RERUN_TIME_SHARE * roundsTook) {
+          progress.printf(Locale.ROOT, "Re-runs took %.0f%% of the rounds' time: the remaining disturbed"
+              + " groups stay marked.%n", 100 * RERUN_TIME_SHARE);
           break;
         }
         Attempt second = judgeDeviation(runGroup(first.group(), 2));

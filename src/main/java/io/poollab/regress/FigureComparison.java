@@ -75,7 +75,10 @@ public record FigureComparison(
   public String evidence() {
     StringBuilder sb = new StringBuilder();
     if (Double.isFinite(worseningLow) && Double.isFinite(worseningHigh)) {
-      sb.append(String.format(Locale.ROOT, "change [%+.1f%%, %+.1f%%]", -100 * worseningHigh, -100 * worseningLow));
+      // the change of the value itself: down is worse for a speed-up, up for a latency
+      double lo = kind.higherIsBetter() ? -worseningHigh : worseningLow;
+      double hi = kind.higherIsBetter() ? -worseningLow : worseningHigh;
+      sb.append(String.format(Locale.ROOT, "change [%+.1f%%, %+.1f%%]", 100 * lo, 100 * hi));
     }
     if (!Double.isNaN(pValue)) {
       if (!sb.isEmpty()) {
@@ -108,8 +111,8 @@ public record FigureComparison(
       if (rounds == 0) {
         return "no clean fresh round";
       }
-      return String.format(Locale.ROOT, "%d fresh rounds: %+.1f%%, p=%.2g %s %.2g",
-          rounds, -100 * worsening, pValue, pValue < bound ? "<" : ">=", bound);
+      return String.format(Locale.ROOT, "%d fresh rounds: %.1f%% worse, p=%.2g %s %.2g",
+          rounds, 100 * worsening, pValue, pValue < bound ? "<" : ">=", bound);
     }
   }
 }

@@ -118,8 +118,8 @@ class PlanBuilderTest {
     assertThat(plan.entries()).extracting(PlanEntry::label).containsExactlyInAnyOrder(
         "WordJobBenchmark.hashAll impl=SERIAL workers=1 chunksize=default hashing=NEW_DIGEST",
         "WordJobBenchmark.hashAll impl=POOL_MAP workers=2 chunksize=default hashing=NEW_DIGEST",
-        "CpuIoBenchmark.runAll impl=SERIAL workers=1 chunksize=default task=CPU costMicros=100 backend=PLATFORM",
-        "CpuIoBenchmark.runAll impl=POOL_MAP workers=2 chunksize=default task=CPU costMicros=100 backend=PLATFORM");
+        "CpuIoBenchmark.runAll impl=SERIAL workers=1 chunksize=default task=CPU costMicros=1 backend=PLATFORM",
+        "CpuIoBenchmark.runAll impl=POOL_MAP workers=2 chunksize=default task=CPU costMicros=1 backend=PLATFORM");
   }
 
   @Test
