@@ -169,18 +169,18 @@ public final class PlanBuilder {
    * young generation into pages the kernel had not yet handed over, and a 3-second warm-up ended
    * inside that phase. With the heap touched, the word job is steady after about 0.5 s (JIT: the
    * first 250 ms iteration took 90-280 ms per op, the second 44-62, the rest about 41), so quick
-   * warms up 6 x 100 ms and measures 10 x 100 ms: on a shared VM the word job has slow phases of
+   * warms up 5 x 100 ms and measures 8 x 100 ms: on a shared VM the word job has slow phases of
    * one to several seconds (its allocation stalls while the CPU task beside it does not), and the
-   * median of ten short iterations survives a phase that covers four of them, where the median
-   * of five long ones does not. Standard (1M words, about 0.4 s per serial operation) warms up
+   * median of eight short iterations survives a phase that covers three of them, where the median
+   * of five long ones survives two. Standard (1M words, about 0.4 s per serial operation) warms up
    * 2 x 1 s and measures 4 x 1 s. Short jobs (CPU, IO, latency) need less.
    */
   static IterationSettings settings(Profile profile, boolean wordJob) {
     return switch (profile) {
       case QUICK ->
           wordJob
-              ? new IterationSettings(6, ms(100), 10, ms(100))
-              : new IterationSettings(2, ms(200), 4, ms(200));
+              ? new IterationSettings(5, ms(100), 8, ms(100))
+              : new IterationSettings(2, ms(150), 4, ms(150));
       case STANDARD ->
           wordJob
               ? new IterationSettings(2, ms(1000), 4, ms(1000))
@@ -230,9 +230,11 @@ public final class PlanBuilder {
         cs = List.of("1", "1000");
       } else if (impl.equals("POOL_IMAP")) {
         cs = profile == Profile.QUICK ? List.of("1000") : List.of("default", "1000");
+      } else if (impl.equals("POOL_MAP_ASYNC")) {
+        // map_async dispatches as map does, which is measured already (full measures it)
+        cs = List.of();
       } else if (profile == Profile.QUICK) {
-        // map_async dispatches as map does, which quick measures already
-        cs = impl.equals("POOL_MAP_ASYNC") ? List.of() : List.of("1000");
+        cs = List.of("1000");
       } else {
         cs = List.of("default");
       }
@@ -295,7 +297,9 @@ public final class PlanBuilder {
       for (int w : full || main ? workers : List.of(tuned)) {
         out.add(cpuIo(costs, "POOL_MAP", w, "CPU", cost, "PLATFORM", s));
       }
-      for (int w : full ? workers : profile == Profile.QUICK && profileWorkers ? List.<Integer>of() : List.of(tuned)) {
+      List<Integer> virtualWorkers = full ? workers
+          : profile == Profile.QUICK && profileWorkers || !main ? List.<Integer>of() : List.of(tuned);
+      for (int w : virtualWorkers) {
         out.add(cpuIo(costs, "POOL_MAP", w, "CPU", cost, "VIRTUAL", s));
       }
       if (profile != Profile.QUICK && (full || main)) {
@@ -306,7 +310,11 @@ public final class PlanBuilder {
       }
     }
     int maxIo = ioWorkers.stream().mapToInt(Integer::intValue).max().orElse(1);
-    List<Long> sleepCosts = profile == Profile.QUICK ? List.of(1000L) : List.of(1000L, 5000L);
+    List<Long> sleepCosts = switch (profile) {
+      case QUICK -> List.of(1000L);
+      case STANDARD -> List.of(5000L);
+      case FULL -> List.of(1000L, 5000L);
+    };
     for (long cost : sleepCosts) {
       boolean main = profile == Profile.QUICK || cost == 5000L;
       out.add(cpuIo(costs, "SERIAL", 1, "SLEEP", cost, "PLATFORM", s));
@@ -336,11 +344,11 @@ public final class PlanBuilder {
 
   private static void latency(List<PlanEntry> out, Costs costs, Profile profile, int maxWorkers) {
     IterationSettings s = settings(profile, false);
-    List<Integer> roundTripWorkers =
-        maxWorkers > 2 ? List.of(1, 2, maxWorkers) : maxWorkers > 1 ? List.of(1, maxWorkers) : List.of(1);
-    if (profile == Profile.QUICK) {
-      roundTripWorkers = List.of(1);
-    }
+    List<Integer> roundTripWorkers = switch (profile) {
+      case QUICK -> List.of(1);
+      case STANDARD -> maxWorkers > 1 ? List.of(1, Math.min(2, maxWorkers)) : List.of(1);
+      case FULL -> maxWorkers > 2 ? List.of(1, 2, maxWorkers) : maxWorkers > 1 ? List.of(1, maxWorkers) : List.of(1);
+    };
     for (int w : roundTripWorkers) {
       out.add(entry(ROUND_TRIP, params("POOL_APPLY_ASYNC", w, "default"), s));
     }

@@ -33,7 +33,7 @@ import java.util.Set;
  *       {@link DisturbanceLimits#forkDeviation()} from the median of its configuration's other
  *       rounds (a host slowing one fork, which no counter shows). Every disturbed group then runs
  *       once more, in a shuffled order, the most disturbed first, at most a quarter of the groups
- *       and at most 15% of the rounds' time. The re-run replaces the first attempt unless it was
+ *       and at most 10% of the rounds' time. The re-run replaces the first attempt unless it was
  *       disturbed too, in which case the less disturbed attempt is kept and stays marked, so the
  *       statistics can leave it out or flag it.</li>
  * </ol>
@@ -64,7 +64,7 @@ public final class RoundRunner {
   static final double RERUN_SHARE = 0.25;
 
   /** Re-runs stop once they have taken this share of the time the rounds took. */
-  static final double RERUN_TIME_SHARE = 0.15;
+  static final double RERUN_TIME_SHARE = 0.10;
 
   /** The pause before a slow probe reading is taken again. */
   static final Duration SETTLE = Duration.ofMillis(200);
