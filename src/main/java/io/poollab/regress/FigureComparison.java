@@ -111,8 +111,9 @@ public record FigureComparison(
       if (rounds == 0) {
         return "no clean fresh round";
       }
-      return String.format(Locale.ROOT, "%d fresh rounds: %.1f%% worse, p=%.2g %s %.2g",
-          rounds, 100 * worsening, pValue, pValue < bound ? "<" : ">=", bound);
+      return String.format(Locale.ROOT, "%d fresh rounds: %.1f%% %s, p=%.2g %s %.2g",
+          rounds, 100 * Math.abs(worsening), worsening >= 0 ? "worse" : "better", pValue,
+          pValue < bound ? "<" : ">=", bound);
     }
   }
 }

@@ -38,7 +38,9 @@ import org.HdrHistogram.Histogram;
  *       the percentile of that fork's histogram divided by the serial per-item time of the same
  *       round (the word job's SERIAL forks of the round: median iteration / words used), then
  *       the median over rounds with a bootstrap interval over rounds. Dividing by the serial
- *       item time lets the figure carry over between machines of one class.</li>
+ *       item time lets the figure carry over between machines of one class. A percentile is a
+ *       figure only when every round's histogram holds at least {@value #MIN_SAMPLES_BEYOND}
+ *       operations on its far side (p50: 20, p90: 100, p99: 1,000); otherwise a note says why.</li>
  * </ul>
  * Disturbed rounds are left out when at least two clean ones remain, as for speed-ups.
  *
@@ -50,6 +52,13 @@ import org.HdrHistogram.Histogram;
 public final class FigureExtractor {
 
   private static final double[] PERCENTILES = {50.0, 90.0, 99.0};
+
+  /**
+   * Operations a round's histogram must hold beyond a percentile (and before it) for that
+   * percentile to be a figure: with fewer, a p99 is the round's largest sample, whatever the code
+   * does (the quick profile's first-result benchmark records about 10 operations a fork).
+   */
+  static final int MIN_SAMPLES_BEYOND = 10;
 
   private FigureExtractor() {}
 
@@ -131,13 +140,20 @@ public final class FigureExtractor {
       }
       ForkData first = use.get(0);
       String tail = keyTail(shortName(first.benchmark()), first.params());
+      long fewest = use.stream().mapToLong(f -> run.latencyByFork().get(f.id()).getTotalCount()).min().orElse(0);
       for (double pct : PERCENTILES) {
+        String key = "latency:p" + (int) pct + ":" + tail;
+        long needed = samplesNeeded(pct);
+        if (fewest < needed) {
+          notes.add(key + ": a round recorded only " + fewest + " operations; a p" + (int) pct
+              + " needs at least " + needed + " (" + MIN_SAMPLES_BEYOND + " on its far side), so it is not checked");
+          continue;
+        }
         List<Bootstrap.Point> rounds = new ArrayList<>();
         for (ForkData f : use) {
           Histogram h = run.latencyByFork().get(f.id());
           rounds.add(new Bootstrap.Point(h.getValueAtPercentile(pct) / itemNanosByRound.get(f.round())));
         }
-        String key = "latency:p" + (int) pct + ":" + tail;
         Bootstrap.Estimate e = Bootstrap.medianOverRounds(rounds, Bootstrap.seedOf(key));
         Set<QualityFlag> flags = EnumSet.noneOf(QualityFlag.class);
         if (use.size() == 1) {
@@ -155,6 +171,12 @@ public final class FigureExtractor {
       }
     }
     return out;
+  }
+
+  /** Operations a histogram needs for {@code pct} to have {@link #MIN_SAMPLES_BEYOND} on its far side. */
+  static long samplesNeeded(double pct) {
+    double side = Math.min(pct, 100.0 - pct) / 100.0;
+    return (long) Math.ceil(MIN_SAMPLES_BEYOND / side - 1e-9);
   }
 
   /**

@@ -121,6 +121,43 @@ class FigureExtractorTest {
   }
 
   @Test
+  void shouldCheckOnlyPercentilesWithTenOperationsBeyondThemInEveryRound() throws IOException {
+    Path runDir = SyntheticRun.seeded(4)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1, "default"), new double[][] {{100}, {100}, {100}})
+        .raw("io.poollab.bench.RoundTripLatencyBenchmark.applyAsyncRoundTrip",
+            Map.of("impl", "POOL_APPLY_ASYNC", "workers", "1", "chunksize", "default"), new double[][] {{5}, {5}, {5}})
+        .writeTo(dir.resolve("run"));
+    // forks 4-6 record 150, 999 and 5,000 operations: enough for p50 and p90 in every round, not for p99
+    Files.createDirectories(runDir.resolve("histograms"));
+    int[] counts = {150, 999, 5_000};
+    for (int fork = 4; fork <= 6; fork++) {
+      Histogram h = new Histogram(3);
+      for (int i = 1; i <= counts[fork - 4]; i++) {
+        h.recordValue(i);
+      }
+      Path log = runDir.resolve("histograms/RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork" + fork + ".hlog");
+      HistogramLogWriter w = new HistogramLogWriter(log.toFile());
+      w.outputIntervalHistogram(h);
+      w.close();
+    }
+    List<String> notes = new ArrayList<>();
+    List<Figure> fs = FigureExtractor.extract(RunReader.read(runDir), notes);
+
+    String tail = "RoundTripLatencyBenchmark.applyAsyncRoundTrip:POOL_APPLY_ASYNC:workers=1:chunksize=default";
+    assertThat(fs).extracting(Figure::key).contains("latency:p50:" + tail, "latency:p90:" + tail)
+        .doesNotContain("latency:p99:" + tail);
+    assertThat(notes).singleElement().asString()
+        .contains("latency:p99:" + tail).contains("only 150 operations").contains("at least 1000");
+  }
+
+  @Test
+  void shouldNeedTenSamplesOnTheFarSideOfAPercentile() {
+    assertThat(FigureExtractor.samplesNeeded(50)).isEqualTo(20);
+    assertThat(FigureExtractor.samplesNeeded(90)).isEqualTo(100);
+    assertThat(FigureExtractor.samplesNeeded(99)).isEqualTo(1000);
+  }
+
+  @Test
   void shouldNoteLatencyLogsThatAreNotPerFork() throws IOException {
     Path runDir = SyntheticRun.wordJob(5, 100, 52, 60, 0.01).writeTo(dir.resolve("run"));
     Files.createDirectories(runDir.resolve("histograms"));
