@@ -4,7 +4,7 @@ package io.poollab.pool;
  * How many tasks (chunks) a worker claims at once: guided self-scheduling. While much work is
  * left a worker takes several chunks per claim, so that chunksize 1 on a long input costs one
  * contended atomic per batch rather than per item; near the end it takes one chunk at a time, so
- * that the load stays balanced. Each item's result is still delivered as soon as it is ready,
+ * that the load stays balanced. Each chunk's results are still handed over as soon as the chunk is done,
  * and each chunk still counts as one task for {@link PoolOptions#maxTasksPerWorker()}.
  */
 final class Claims {
@@ -27,6 +27,6 @@ final class Claims {
 
   /** The tasks (chunks) that {@code items} claimed items make up. */
   static int tasks(int items, int chunksize) {
-    return (items + chunksize - 1) / chunksize;
+    return (int) ((items + (long) chunksize - 1) / chunksize);
   }
 }

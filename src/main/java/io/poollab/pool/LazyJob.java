@@ -2,15 +2,15 @@ package io.poollab.pool;
 
 import java.util.Iterator;
 import java.util.List;
-import java.util.RandomAccess;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.NoSuchElementException;
+import java.util.RandomAccess;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -18,15 +18,26 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * {@code imap} and {@code imapUnordered}: workers read chunks from the input under a lock, only
- * while fewer than {@code bound} items are read and not yet consumed; the consumer takes results
- * in input order (a ring of {@code bound} slots) or in completion order (a queue).
+ * {@code imap} and {@code imapUnordered}: the input is cut into {@link Chunk}s that the workers
+ * run, never more than {@code bound} result places ahead of the consumer; a finished chunk is
+ * handed over whole, and the consumer takes the results in input order (a ring of chunk slots) or
+ * in completion order (a queue of finished chunks).
+ *
+ * <p>Two ways in. A random-access list is claimed by the workers themselves, a batch of chunks per
+ * compare-and-set (see {@link Claims}). Any other input is read by an {@link InputFeeder} on its
+ * own thread, one chunk at a time, each handed over as soon as its items are read; so a slow or
+ * waiting input never holds back work already read, and closing never waits for it.
+ *
+ * <p>The bound: {@code max(readAhead, 2 * workers * chunksize)}, exactly; a chunk is claimed or read
+ * only when all of it fits, so at most that many items are read and not yet consumed.
  *
  * @param <T> the item type
  * @param <R> the result type
  */
-final class LazyJob<T, R> extends Job implements ResultIterator<R> {
+final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.Sink {
   private static final Object NULL = new Object();
+  /** How long closing waits for a feeder to end before it leaves it waiting inside the input. */
+  private static final long FEEDER_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final Dispatcher dispatcher;
   private final String call;
@@ -36,23 +47,33 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   private final boolean ordered;
   private final long slowdownNanos;
   private final ProgressTracker progress;
-
   private final int workers;
-  private final List<? extends T> list; // a random-access input, or null
+
+  // ---- the input: a random-access list claimed by the workers, or a feeder's chunks
+  private final List<? extends T> list;
   private final long listSize;
   private final AtomicLong nextIndex = new AtomicLong();
+  private final InputFeeder feeder;
+  private final ConcurrentLinkedQueue<Chunk> readyChunks;
+  private final Object handOffLock = new Object();
+  private boolean takingChunks = true; // guarded by handOffLock
+  /** No chunk will be added to readyChunks any more (the feeder ended, or the call stopped). */
+  private volatile boolean handOffClosed;
 
-  private final ReentrantLock inputLock = new ReentrantLock();
-  private Iterator<? extends T> input; // guarded by inputLock; null once read to its end
-  private long read; // guarded by inputLock
+  /** Result places that will exist: final once {@link #inputDone}. */
   private volatile long readSoFar;
+  /** Whether {@link #readSoFar} is final and whether the input was cut short is known. */
   private volatile boolean inputDone;
   private volatile boolean truncated;
 
-  private final AtomicReferenceArray<Object> ring; // ordered: slot (index & mask)
-  private final int mask;
-  private final ConcurrentLinkedQueue<Object> arrivals; // unordered
+  // ---- the results
+  private final AtomicReferenceArray<Chunk> slots; // ordered: chunk number modulo the length
+  private final ConcurrentLinkedQueue<Chunk> finished; // unordered: chunks in completion order
+  private Chunk current; // consumer only: the chunk being taken from, null between chunks
+  private int currentPlace; // consumer only
+  private long taken; // consumer only: results taken
 
+  /** Results taken, published once a chunk: what the read-ahead bound counts from. */
   private volatile long consumed; // written by the consumer only
   private volatile RuntimeException cancelledBy;
   private volatile boolean closedByConsumer;
@@ -73,46 +94,93 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
     this.workers = dispatcher.options().workers();
     this.call = call;
     this.task = task;
+    this.chunksize = chunksize;
+    this.ordered = ordered;
+    this.slowdownNanos = dispatcher.slowdownNanos();
     this.progress = new ProgressTracker(dispatcher.options().callbackErrorHandler());
+    this.bound = Math.max(dispatcher.options().readAhead(), 2L * workers * chunksize);
     if (items instanceof List<? extends T> randomAccess && items instanceof RandomAccess) {
       this.list = randomAccess;
       this.listSize = randomAccess.size();
       this.readSoFar = listSize;
       this.inputDone = true;
       this.progress.known(listSize, true);
+      this.feeder = null;
+      this.readyChunks = null;
     } else {
       this.list = null;
       this.listSize = 0;
-      this.input = Checks.notNull("items.iterator()", items.iterator());
+      Iterator<? extends T> input = Checks.notNull("items.iterator()", items.iterator());
+      this.feeder = new InputFeeder(input, chunksize, bound, this);
+      this.readyChunks = new ConcurrentLinkedQueue<>();
     }
-    this.chunksize = chunksize;
-    this.ordered = ordered;
-    this.slowdownNanos = dispatcher.slowdownNanos();
-    long wanted = Math.max(dispatcher.options().readAhead(), 2L * dispatcher.options().workers() * chunksize);
     if (ordered) {
-      // one slot more than the bound: a failing input adds its failure after a full chunk
-      int capacity = Integer.highestOneBit((int) Math.min(1 << 30, wanted)) << 1;
-      this.ring = new AtomicReferenceArray<>(capacity);
-      this.mask = capacity - 1;
-      this.bound = capacity - 1;
-      this.arrivals = null;
+      // chunks in flight lie within bound / chunksize + 1 of the consumer's (see the class comment)
+      long needed = bound / chunksize + 2;
+      this.slots = new AtomicReferenceArray<>((int) Math.min(needed, Integer.MAX_VALUE - 8));
+      this.finished = null;
     } else {
-      this.ring = null;
-      this.mask = 0;
-      this.bound = wanted;
-      this.arrivals = new ConcurrentLinkedQueue<>();
+      this.slots = null;
+      this.finished = new ConcurrentLinkedQueue<>();
+    }
+  }
+
+  /** Starts reading a non-list input; called once the job is queued. */
+  void startReading(String threadName) {
+    if (feeder != null) {
+      feeder.start(threadName);
+    }
+  }
+
+  // ---- the feeder's side
+
+  @Override
+  public long consumed() {
+    return consumed;
+  }
+
+  @Override
+  public boolean handOff(Chunk chunk) {
+    // known before the chunk can be run, so that done never passes known; not under the lock, as
+    // it calls the progress listeners
+    progress.known(chunk.first + chunk.size, false);
+    synchronized (handOffLock) {
+      if (!takingChunks) {
+        return false;
+      }
+      readyChunks.add(chunk);
+      readSoFar = chunk.first + chunk.size;
+    }
+    if (!scheduled.get()) {
+      dispatcher.reschedule(this);
+    }
+    return true;
+  }
+
+  @Override
+  public void ended(long places, boolean cutShort, boolean failed) {
+    synchronized (handOffLock) {
+      takingChunks = false;
+    }
+    handOffClosed = true;
+    truncated = cutShort;
+    readSoFar = places;
+    inputDone = true;
+    progress.known(places, !cutShort);
+    signalConsumer();
+    if (!scheduled.get()) {
+      dispatcher.reschedule(this);
     }
   }
 
   // ---- the workers' side
 
   @Override
-  @SuppressWarnings("unchecked")
   int runChunk(Worker worker) {
-    return list != null ? runFromList(worker) : runFromIterator(worker);
+    return list != null ? runFromList(worker) : runFromFeeder(worker);
   }
 
-  /** A random-access input: claims index ranges with one compare-and-set, no lock. */
+  /** A random-access input: claims a batch of chunks with one compare-and-set, no lock. */
   private int runFromList(Worker worker) {
     long start;
     long end;
@@ -135,76 +203,60 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
         break;
       }
     }
-    int count = (int) (end - start);
-    Object[] chunk = new Object[count];
-    for (int i = 0; i < count; i++) {
-      chunk[i] = list.get((int) (start + i));
-    }
-    runItems(worker, chunk, start, count);
-    return Claims.tasks(count, chunksize);
-  }
-
-  /** Any other input: reads under the input lock, a batch of chunks at a time. */
-  private int runFromIterator(Worker worker) {
-    Object[] chunk;
-    long first;
-    int count = 0;
-    Throwable inputFailure = null;
-    inputLock.lock();
+    int chunks = 0;
+    long from = start;
     try {
-      if (inputDone || cancelledBy != null) {
-        return EXHAUSTED;
-      }
-      long room = bound - (read - consumed);
-      if (room < chunksize) {
-        return BLOCKED;
-      }
-      int wanted = Claims.batch(room / chunksize, workers, worker.tasksAllowed()) * chunksize;
-      chunk = new Object[wanted];
-      first = read;
-      boolean atEnd = false;
-      try {
-        while (count < wanted && input.hasNext()) {
-          Object item = input.next(); // before the count moves: next() may throw
-          chunk[count++] = item;
+      while (from < end) {
+        int count = (int) Math.min(chunksize, end - from);
+        Chunk chunk = new Chunk(from, new Object[count], count, false);
+        for (int i = 0; i < count; i++) {
+          chunk.values[i] = list.get((int) (from + i));
         }
-        atEnd = !input.hasNext();
-      } catch (Throwable e) {
-        inputFailure = e;
-      }
-      read = first + count;
-      if (inputFailure != null) {
-        // the input's own failure takes the next place in the results and ends the input
-        deliver(read, new Failure(read, inputFailure));
-        read++;
-        endInput(false);
-      } else if (atEnd) {
-        endInput(false);
-      } else {
-        readSoFar = read;
-        progress.known(read, false);
+        from += count;
+        chunks++;
+        run(worker, chunk);
       }
     } finally {
-      inputLock.unlock();
+      // a worker that died half-way: the items it claimed and did not start fail, not vanish
+      while (from < end) {
+        int count = (int) Math.min(chunksize, end - from);
+        Chunk chunk = new Chunk(from, new Object[count], count, false);
+        from += count;
+        chunks++;
+        failAll(chunk, 0);
+      }
     }
-    if (count == 0) {
-      signalConsumer();
-      return inputFailure == null ? EXHAUSTED : 1;
-    }
-    runItems(worker, chunk, first, count);
-    return Claims.tasks(count, chunksize);
+    return chunks;
   }
 
-  /** Runs claimed items, delivering each result as soon as it is ready. */
+  /** Any other input: takes the next chunk the feeder read. */
+  private int runFromFeeder(Worker worker) {
+    // read before polling: once it is true, every chunk has been added, so an empty poll is final
+    boolean closed = handOffClosed;
+    if (cancelledBy != null) {
+      return EXHAUSTED;
+    }
+    Chunk chunk = readyChunks.poll();
+    if (chunk == null) {
+      return closed ? EXHAUSTED : BLOCKED;
+    }
+    run(worker, chunk);
+    return 1;
+  }
+
+  /**
+   * Runs one chunk and hands it to the consumer whole, as Python hands results over a chunk at a
+   * time: one publication and one progress update a chunk, not an item.
+   */
   @SuppressWarnings("unchecked")
-  private void runItems(Worker worker, Object[] chunk, long first, int count) {
+  private void run(Worker worker, Chunk chunk) {
     int done = 0;
     try {
-      for (; done < count && cancelledBy == null; done++) {
+      for (; done < chunk.items && cancelledBy == null; done++) {
         worker.clearStaleInterrupt();
         Object value;
         try {
-          value = task.apply((T) chunk[done]);
+          value = task.apply((T) chunk.values[done]);
           if (value == null) {
             value = NULL;
           }
@@ -213,42 +265,38 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
           }
         } catch (Throwable error) {
           worker.noteFailure(error);
-          value = new Failure(first + done, error);
+          value = new Failure(chunk.first + done, error);
         }
-        chunk[done] = null;
-        progress.countOne(); // before the consumer can see the item
-        deliver(first + done, value);
-        if ((done + 1) % chunksize == 0) {
-          // the consumer is woken once a chunk, as Python hands results over a chunk at a time
-          signalConsumer();
-        }
+        chunk.values[done] = value;
+      }
+      if (done == chunk.items) {
+        done = chunk.size; // an input failure is already in its place
       }
     } finally {
-      for (; done < count; done++) {
-        progress.countOne();
-        deliver(first + done,
-            new Failure(first + done, new IllegalStateException("worker died while running this item")));
-      }
-      progress.announce();
-      signalConsumer();
+      failAll(chunk, done);
     }
   }
 
-  /** Marks the input read to its end (or abandoned); called with inputLock held. */
-  private void endInput(boolean abandoned) {
-    input = null;
-    readSoFar = read;
-    inputDone = true;
-    truncated = abandoned;
-    progress.known(read, !abandoned);
-  }
-
-  private void deliver(long index, Object value) {
+  /**
+   * Fails the places of {@code chunk} from {@code from} on (a worker died, or the call was
+   * cancelled), counts the chunk as done and hands it to the consumer.
+   */
+  private void failAll(Chunk chunk, int from) {
+    for (int i = from; i < chunk.size; i++) {
+      chunk.values[i] = new Failure(chunk.first + i,
+          new IllegalStateException("worker died while running this item"));
+    }
+    progress.advance(chunk.size); // before the consumer can see the chunk: done never lags it
     if (ordered) {
-      ring.set((int) (index & mask), value);
+      slots.set(slotOf(chunk.first), chunk);
     } else {
-      arrivals.add(value);
+      finished.add(chunk);
     }
+    signalConsumer();
+  }
+
+  private int slotOf(long place) {
+    return (int) ((place / chunksize) % slots.length());
   }
 
   private void signalConsumer() {
@@ -267,17 +315,12 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
     if (cancelledBy != null) {
       return true;
     }
-    long claimed;
-    if (list != null) {
-      claimed = nextIndex.get();
-      if (claimed >= listSize) {
-        return true; // read to its end, or stopped: a worker retires it
-      }
-    } else {
-      if (inputDone) {
-        return true;
-      }
-      claimed = readSoFar;
+    if (list == null) {
+      return handOffClosed || !readyChunks.isEmpty();
+    }
+    long claimed = nextIndex.get();
+    if (claimed >= listSize) {
+      return true; // read to its end, or stopped: a worker retires it
     }
     return claimed - consumed + chunksize <= bound;
   }
@@ -288,20 +331,20 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
       long claimed = Math.min(listSize, nextIndex.getAndSet(Long.MAX_VALUE / 2));
       readSoFar = claimed;
       truncated = claimed < listSize;
-      signalConsumer();
-      dispatcher.reschedule(this);
-      return;
-    }
-    inputLock.lock();
-    try {
-      if (!inputDone) {
-        boolean more = input.hasNext();
-        endInput(more);
+      if (truncated) {
+        progress.known(claimed, false);
       }
-    } catch (RuntimeException | Error e) {
-      endInput(true);
-    } finally {
-      inputLock.unlock();
+    } else {
+      synchronized (handOffLock) {
+        takingChunks = false;
+      }
+      handOffClosed = true;
+      // the places handed off so far are all the workers will run; whether the input had more,
+      // the feeder finds out on its own thread (ended() then makes it final); a closed iterator
+      // does not ask. A feeder that is not waiting inside the input ends at once: give it that
+      // moment, so that nothing is read once close returns; one that waits there is left to it.
+      feeder.stop(!closedByConsumer);
+      feeder.awaitEnd(FEEDER_GRACE_NANOS);
     }
     signalConsumer();
     dispatcher.reschedule(this);
@@ -310,6 +353,9 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
   @Override
   void cancel(RuntimeException reason) {
     cancelledBy = reason;
+    if (feeder != null) {
+      feeder.cancel();
+    }
     signalConsumer();
   }
 
@@ -363,7 +409,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
       if (resultReady()) {
         return true;
       }
-      if (inputDone && consumed >= readSoFar) {
+      if (allTaken()) {
         if (truncated && !truncationReported) {
           return true;
         }
@@ -373,7 +419,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
       waitLock.lock();
       try {
         consumerWaiting = true;
-        if (cancelledBy == null && !resultReady() && !(inputDone && consumed >= readSoFar)) {
+        if (cancelledBy == null && !resultReady() && !allTaken()) {
           if (deadline == Long.MAX_VALUE) {
             changed.await();
           } else {
@@ -391,37 +437,63 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R> {
     }
   }
 
+  private boolean allTaken() {
+    return inputDone && taken >= readSoFar;
+  }
+
   private boolean resultReady() {
-    return ordered ? ring.get((int) (consumed & mask)) != null : !arrivals.isEmpty();
+    if (current != null) {
+      return true;
+    }
+    if (ordered) {
+      Chunk chunk = slots.get(slotOf(taken));
+      return chunk != null && chunk.first == taken;
+    }
+    return !finished.isEmpty();
   }
 
   @SuppressWarnings("unchecked")
   private R take() {
-    Object value;
-    if (ordered) {
-      int slot = (int) (consumed & mask);
-      value = ring.get(slot);
-      if (value != null) {
-        ring.set(slot, null);
+    if (current == null) {
+      current = ordered ? slots.get(slotOf(taken)) : finished.poll();
+      currentPlace = 0;
+      if (current == null || (ordered && current.first != taken)) {
+        current = null;
+        // only the truncation is left: the pool was closed before the input was read to its end
+        truncationReported = true;
+        throw new CancellationException(
+            "the pool was closed before this " + call + "'s input was read to its end; "
+                + "results after item " + readSoFar + " were not computed");
       }
-    } else {
-      value = arrivals.poll();
     }
-    if (value == null) {
-      // only the truncation is left: the pool was closed before the input was read to its end
-      truncationReported = true;
-      throw new CancellationException(
-          "the pool was closed before this " + call + "'s input was read to its end; "
-              + "results after item " + readSoFar + " were not computed");
-    }
-    consumed = consumed + 1;
-    if (!scheduled.get()) {
-      dispatcher.reschedule(this);
+    Object value = current.values[currentPlace];
+    current.values[currentPlace++] = null;
+    taken++;
+    if (currentPlace == current.size) {
+      if (ordered) {
+        slots.set(slotOf(current.first), null); // before consumed moves on: only then may the slot be reused
+      }
+      current = null;
+      madeRoom();
     }
     if (value instanceof Failure failure) {
       throw failure.toException(call);
     }
     return value == NULL ? null : (R) value;
+  }
+
+  /**
+   * Publishes what the consumer has taken, once a chunk: the workers (or the feeder) may read
+   * further. The consumer never waits in the middle of a chunk (a chunk arrives whole), so the
+   * room it made is always published before it waits.
+   */
+  private void madeRoom() {
+    consumed = taken;
+    if (feeder != null) {
+      feeder.roomMade();
+    } else if (!scheduled.get()) {
+      dispatcher.reschedule(this);
+    }
   }
 
   private static RuntimeException copy(RuntimeException reason) {

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Python's {@code multiprocessing.Pool} and {@code ThreadPool}, in Java: {@code apply},
@@ -39,6 +40,7 @@ import java.util.concurrent.TimeUnit;
 public final class Pool implements AutoCloseable {
   private final PoolOptions options;
   private final Dispatcher dispatcher;
+  private final AtomicLong readerNumbers = new AtomicLong();
 
   private Pool(PoolOptions options) {
     this.options = options;
@@ -320,8 +322,13 @@ public final class Pool implements AutoCloseable {
    * @param items the input's length
    * @param workers the worker count
    * @return the chunksize
+   * @throws IllegalArgumentException if {@code items} is negative or {@code workers} below 1
    */
   public static int defaultChunksize(int items, int workers) {
+    if (items < 0) {
+      throw new IllegalArgumentException("items must be at least 0, got " + items);
+    }
+    Checks.atLeastOne("workers", workers);
     long perRound = 4L * workers;
     return (int) Math.max(1, (items + perRound - 1) / perRound);
   }
@@ -571,6 +578,7 @@ public final class Pool implements AutoCloseable {
     dispatcher.checkAccepting(); // before items.iterator(): a closed pool consumes nothing
     LazyJob<T, R> job = new LazyJob<>(call, task, items, chunksize, ordered, dispatcher);
     dispatcher.submit(job);
+    job.startReading(options.threadNamePrefix() + call + "-reader-" + readerNumbers.incrementAndGet());
     return job;
   }
 

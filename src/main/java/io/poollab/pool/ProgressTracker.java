@@ -21,16 +21,6 @@ final class ProgressTracker implements Progress {
     notifyListeners();
   }
 
-  /** Counts one item without telling the listeners (they hear at the end of the chunk). */
-  void countOne() {
-    done.increment();
-  }
-
-  /** Tells the listeners about items already counted. */
-  void announce() {
-    notifyListeners();
-  }
-
   void known(long items, boolean isTotal) {
     known = items;
     totalKnown = isTotal;

@@ -2,7 +2,8 @@ package io.poollab.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.stream.Stream;
+import java.util.AbstractList;
+import java.util.RandomAccess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,9 +18,21 @@ class ParkingProtocolTest {
       new Dispatcher(Pool.builder().workers(2).readAhead(1).build(), 0);
   private final Worker worker = new Worker(dispatcher);
 
+  /** 0, 1, 2, ... as a random-access list, claimed by the workers themselves (no feeder thread). */
+  private static final class Naturals extends AbstractList<Long> implements RandomAccess {
+    @Override
+    public Long get(int index) {
+      return (long) index;
+    }
+
+    @Override
+    public int size() {
+      return Integer.MAX_VALUE;
+    }
+  }
+
   private LazyJob<Long, Long> endlessImap() {
-    LazyJob<Long, Long> job = new LazyJob<>(
-        "imap", x -> x, () -> Stream.iterate(0L, i -> i + 1).iterator(), 1, true, dispatcher);
+    LazyJob<Long, Long> job = new LazyJob<>("imap", x -> x, new Naturals(), 1, true, dispatcher);
     dispatcher.submit(job);
     return job;
   }

@@ -1,0 +1,243 @@
+package io.poollab.pool;
+
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Reads a lazy call's input on a thread of its own, as Python's task handler does: one chunk at a
+ * time, each handed to the workers as soon as its items are read, and never more than the
+ * read-ahead bound ahead of the consumer.
+ *
+ * <p>Why a thread of its own: an input may wait for its next item (a socket, a queue, a generator
+ * that waits for results). A worker waiting there would hold back the chunks already read, and
+ * {@link Pool#close()}, which waits for the workers, would wait with it. The feeder's waits all have
+ * a way out: for room, a signal or a 50 ms re-check; inside the input, only the input itself can
+ * return, so nobody ever waits for the feeder: closing stops the hand-over at once and the feeder
+ * leaves when the input next returns.
+ */
+final class InputFeeder implements Runnable {
+  /** What the feeder hands its chunks to. */
+  interface Sink {
+    /** Result places the consumer has taken so far. */
+    long consumed();
+
+    /**
+     * Takes a chunk for the workers.
+     *
+     * @return false when the call takes no more chunks (closed or cancelled): the chunk is dropped
+     */
+    boolean handOff(Chunk chunk);
+
+    /**
+     * The feeder is done.
+     *
+     * @param places the result places handed off in all
+     * @param truncated whether the input had items left that were not handed off
+     * @param failed whether the input failed (its failure is the last place handed off)
+     */
+    void ended(long places, boolean truncated, boolean failed);
+  }
+
+  private static final int FIRST_BUFFER = 16;
+  /** The largest array the JVM allocates reliably. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+  private static final long ROOM_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  private final Iterator<?> input;
+  private final int chunksize;
+  private final long bound;
+  private final Sink sink;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition room = lock.newCondition();
+  private volatile boolean waitingForRoom;
+  private volatile boolean stopRequested;
+  private volatile boolean cancelled;
+  private volatile Thread thread;
+  private final CountDownLatch end = new CountDownLatch(1);
+  private long handedOff; // feeder thread only
+
+  InputFeeder(Iterator<?> input, int chunksize, long bound, Sink sink) {
+    this.input = input;
+    this.chunksize = chunksize;
+    this.bound = bound;
+    this.sink = sink;
+  }
+
+  /** Starts reading on a daemon thread of this name. */
+  void start(String name) {
+    Thread t = Thread.ofPlatform().name(name).daemon(true).unstarted(this);
+    thread = t;
+    t.start();
+  }
+
+  /** The consumer took a result: a feeder waiting for room looks again. */
+  void roomMade() {
+    if (waitingForRoom) {
+      signal();
+    }
+  }
+
+  /**
+   * Stops the reading: no more chunks are handed off. The feeder asks the input once more whether
+   * it had items left (on its own thread), so that the call can say whether it was cut short.
+   */
+  void stop(boolean askInput) {
+    if (!askInput) {
+      cancelled = true;
+    }
+    stopRequested = true;
+    signal();
+  }
+
+  /**
+   * Waits up to {@code nanos} for the feeder to end (it ends at once when it is not inside the
+   * input); returns whether it did. Never waits longer, whatever the input does.
+   */
+  boolean awaitEnd(long nanos) {
+    try {
+      return end.await(nanos, TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** Stops the reading without asking the input anything more, and interrupts the feeder. */
+  void cancel() {
+    stop(false);
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+    }
+  }
+
+  private void signal() {
+    lock.lock();
+    try {
+      room.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void run() {
+    boolean truncated = false;
+    boolean failed = false;
+    try {
+      for (;;) {
+        if (!awaitRoom()) {
+          truncated = itemsLeft();
+          break;
+        }
+        Object[] buffer = new Object[Math.min(chunksize, FIRST_BUFFER)];
+        int count = 0;
+        boolean atEnd = false;
+        Throwable failure = null;
+        try {
+          while (count < chunksize && !stopRequested) {
+            if (!input.hasNext()) {
+              atEnd = true;
+              break;
+            }
+            if (stopRequested) {
+              break; // the input returned after the stop: it had more, and keeps it
+            }
+            Object item = input.next();
+            if (count == buffer.length) {
+              buffer = grow(buffer);
+            }
+            buffer[count++] = item;
+          }
+        } catch (Throwable e) {
+          failure = e; // the input's own failure, or a chunk too large to hold
+        }
+        if (failure == null && count == 0) {
+          truncated = !atEnd && itemsLeft();
+          break;
+        }
+        if (failure == null && count < chunksize && !atEnd) {
+          truncated = true; // stopped in the middle of a chunk: the items read are not run
+          break;
+        }
+        if (failure != null) {
+          if (count == buffer.length) {
+            buffer = Arrays.copyOf(buffer, count + 1);
+          }
+          buffer[count] = Failure.ofInput(handedOff + count, failure);
+        }
+        Chunk chunk = new Chunk(handedOff, buffer, count, failure != null);
+        if (!sink.handOff(chunk)) {
+          truncated = true;
+          break;
+        }
+        handedOff += chunk.size;
+        if (failure != null) {
+          failed = true;
+          break;
+        }
+        if (atEnd) {
+          break;
+        }
+      }
+    } finally {
+      try {
+        sink.ended(handedOff, truncated, failed);
+      } finally {
+        end.countDown();
+      }
+    }
+  }
+
+  /** Waits until a whole chunk fits within the bound; false once stopped. */
+  private boolean awaitRoom() {
+    while (!stopRequested) {
+      if (fits()) {
+        return true;
+      }
+      lock.lock();
+      try {
+        waitingForRoom = true;
+        // re-read after announcing the wait: a consumer that took a result in between sees the flag
+        if (!stopRequested && !fits()) {
+          room.awaitNanos(ROOM_RECHECK_NANOS);
+        }
+      } catch (InterruptedException e) {
+        return false; // only cancel() interrupts
+      } finally {
+        waitingForRoom = false;
+        lock.unlock();
+      }
+    }
+    return false;
+  }
+
+  private boolean fits() {
+    return handedOff - sink.consumed() + chunksize <= bound;
+  }
+
+  /** After a stop: whether the input has items left (asked on this thread; not asked, true, when cancelled). */
+  private boolean itemsLeft() {
+    if (cancelled) {
+      return true;
+    }
+    try {
+      return input.hasNext();
+    } catch (Throwable e) {
+      return true;
+    }
+  }
+
+  private Object[] grow(Object[] buffer) {
+    if (buffer.length >= MAX_ARRAY) {
+      throw new IllegalStateException("a chunk of more than " + MAX_ARRAY + " items cannot be held; "
+          + "use a smaller chunksize (was " + chunksize + ")");
+    }
+    int larger = (int) Math.min(Math.min((long) buffer.length * 2, chunksize), MAX_ARRAY);
+    return Arrays.copyOf(buffer, larger);
+  }
+}
