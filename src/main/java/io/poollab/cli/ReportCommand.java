@@ -5,6 +5,8 @@ import io.poollab.report.ReportWriter;
 import io.poollab.report.RunReader;
 import io.poollab.report.RunResults;
 import java.io.IOException;
+import java.util.Optional;
+import java.util.ArrayList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,9 +53,13 @@ public final class ReportCommand implements Callable<Integer> {
       names = "--reports-dir",
       paramLabel = "DIR",
       defaultValue = "reports",
-      description = "The folder holding the runs; its index.html is rewritten (default: ${DEFAULT-VALUE};"
+      description = "The folder holding the runs; its index.html is rewritten, never over one the lab did not write (default: ${DEFAULT-VALUE};"
           + " with RUN_DIR and no --reports-dir: RUN_DIR's parent).")
   Path reportsDir;
+
+  private static boolean sameFolder(Path a, Path b) {
+    return a != null && a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -86,12 +92,25 @@ public final class ReportCommand implements Callable<Integer> {
     }
     err.println("report: reading " + dir + ": " + run.results().size() + " results, "
         + run.latencies().size() + " histograms; drawing charts...");
-    Path page = ReportWriter.writeRun(run);
-    // the index lists the runs beside this one: --reports-dir when given, else the run's parent
+    Path page;
+    try {
+      page = ReportWriter.writeRun(run);
+    } catch (ReportException e) {
+      err.println("report: " + e.getMessage());
+      return 2;
+    }
+    // the index lists the runs beside this one: --reports-dir when given (or by default), else the
+    // run's parent, and there only if that folder is the lab's (never a foreign index.html)
     boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--reports-dir");
     Path index = runDir == null || explicit ? reportsDir : dir.toAbsolutePath().getParent();
-    Path indexPage = ReportWriter.writeIndex(index);
-    err.println("report: index of all runs: " + indexPage);
+    boolean claim = runDir == null || explicit || sameFolder(index, reportsDir);
+    List<String> notes = new ArrayList<>();
+    Optional<Path> indexPage = index == null ? Optional.empty() : ReportWriter.writeIndex(index, claim, notes);
+    if (indexPage.isPresent()) {
+      err.println("report: index of all runs: " + indexPage.get());
+    } else {
+      notes.forEach(n -> err.println("report: " + n));
+    }
     out.println(page);
     out.flush();
     return 0;

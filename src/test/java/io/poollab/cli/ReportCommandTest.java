@@ -44,10 +44,49 @@ class ReportCommandTest {
   void shouldReportNamedRunAndIndexItsFolder() throws Exception {
     Path full = copy("full");
     copy("oneworker");
+    Files.writeString(tmp.resolve(io.poollab.report.ReportWriter.OWNER_MARK), "the lab's\n");
     assertThat(run("report", full.toString())).isZero();
     assertThat(out.toString().trim()).isEqualTo(full.resolve("index.html").toString());
     assertThat(Files.readString(tmp.resolve("index.html")))
         .contains("20260101-120000/index.html", "20260102-090000/index.html");
+  }
+
+  @Test
+  void shouldLeaveAnUnrelatedIndexBesideTheRunFolderUntouched() throws Exception {
+    Path full = copy("full");
+    Path foreign = tmp.resolve("index.html");
+    Files.writeString(foreign, "<html>someone else's page</html>");
+    assertThat(run("report", full.toString())).isZero();
+    assertThat(full.resolve("index.html")).exists();
+    assertThat(Files.readString(foreign)).isEqualTo("<html>someone else's page</html>");
+    assertThat(tmp.resolve(io.poollab.report.ReportWriter.OWNER_MARK)).doesNotExist();
+    assertThat(err.toString()).contains(foreign + " exists and was not written by the lab");
+  }
+
+  @Test
+  void shouldNotWriteAnIndexIntoAFolderThatIsNotTheLabs() throws Exception {
+    Path full = copy("full");
+    assertThat(run("report", full.toString())).isZero();
+    assertThat(tmp.resolve("index.html")).doesNotExist();
+    assertThat(err.toString()).contains("is not a reports folder of the lab");
+  }
+
+  @Test
+  void shouldRefuseToOverwriteAForeignPageInTheRunFolder() throws Exception {
+    Path full = copy("full");
+    Files.writeString(full.resolve("index.html"), "mine");
+    assertThat(run("report", full.toString())).isEqualTo(2);
+    assertThat(Files.readString(full.resolve("index.html"))).isEqualTo("mine");
+    assertThat(err.toString()).contains("was not written by the lab");
+  }
+
+  @Test
+  void shouldNeverOverwriteAForeignIndexInTheReportsFolderEither() throws Exception {
+    copy("full");
+    Files.writeString(tmp.resolve("index.html"), "mine");
+    assertThat(run("report", "--reports-dir", tmp.toString())).isZero();
+    assertThat(Files.readString(tmp.resolve("index.html"))).isEqualTo("mine");
+    assertThat(err.toString()).contains("left alone");
   }
 
   @Test
