@@ -7,15 +7,25 @@ over a simulated IO task (sleep). Each configuration runs --repeats times; the m
 Only the map call is timed: the pool is started (and warmed with a small map) before the clock
 starts, as the JMH benchmarks create their pools in @Setup.
 
+With --stream, as the lab's StreamingBenchmark does: a serial loop, Pool(n).imap and
+Pool(n).imap_unordered at chunksize 1 over a paced generator that yields word i no earlier than
+i intervals after the call starts (the first at once); each call is timed to its first result
+and to its last (throughput: (items - 1) / that time, the input's rate when the call keeps up).
+
 Writes the lab's python.json:
   {"python": "3.11.7", "cores": 2, "dataset": "...", "results": [
      {"impl": "PY_SERIAL" | "PY_POOL_MAP" | "PY_POOL_IMAP_UNORDERED" | "PY_THREADPOOL_MAP",
       "workload": "words" | "sleep", "workers": n, "chunksize": "default" | n,
       "samplesSeconds": [...], "medianSeconds": x}, ...]}
+  A streaming result has "impl": "PY_SERIAL" | "PY_POOL_IMAP" | "PY_POOL_IMAP_UNORDERED",
+  "workload": "stream-<interval>us", "intervalMicros", "items", and "firstResultSeconds" (each
+  repetition's time to its first result, beside samplesSeconds, the time to its last).
 
 Example:
   python3 src/main/python/pool_reference.py --dataset datasets/standin_1m_words.txt \
       --workers 1,2 --chunksizes default,1000 --repeats 3 --out /tmp/python.json
+  python3 src/main/python/pool_reference.py --dataset datasets/standin_1m_words.txt \
+      --stream 100:1000,10000:20 --stream-workers 2 --out /tmp/python.json
 """
 
 import argparse
@@ -88,6 +98,56 @@ def chunk_list(text):
     return out
 
 
+def stream_list(text):
+    """INTERVAL_US:ITEMS pairs, comma-separated, e.g. 100:1000,10000:20; empty for none."""
+    out = []
+    for part in text.split(",") if text else []:
+        interval, _, items = part.partition(":")
+        if not (interval.isdigit() and items.isdigit() and int(interval) >= 1 and int(items) >= 2):
+            raise argparse.ArgumentTypeError(
+                f"stream '{part}' must be INTERVAL_US:ITEMS with an interval >= 1 and items >= 2")
+        out.append((int(interval), int(items)))
+    return out
+
+
+def paced(words, items, interval_s, start):
+    """Word i no earlier than start + i * interval (the first at once), as the lab's PacedInput."""
+    n = len(words)
+    for i in range(items):
+        delay = start + i * interval_s - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        yield words[i % n]
+
+
+def stream_once(call, words, items, interval_s):
+    """One call over a fresh paced input: (seconds to the first result, seconds to the last)."""
+    start = time.perf_counter()
+    first = None
+    n = 0
+    for _ in call(paced(words, items, interval_s, start)):
+        if n == 0:
+            first = time.perf_counter() - start
+        n += 1
+    total = time.perf_counter() - start
+    if n != items:
+        raise RuntimeError(f"{n} results for {items} items")
+    return first, total
+
+
+def stream_result(impl, workers, chunksize, interval_us, items, firsts, totals):
+    r = result(impl, f"stream-{interval_us}us", workers, chunksize, totals)
+    r["intervalMicros"] = interval_us
+    r["items"] = items
+    r["firstResultSeconds"] = [round(s, 9) for s in firsts]
+    return r
+
+
+def throughput(items, total):
+    """(items - 1) / total: the input takes items - 1 intervals, so keeping up is its rate."""
+    return (items - 1) / total if total > 0 else float("nan")
+
+
 def timed(fn, repeats):
     samples = []
     for _ in range(repeats):
@@ -123,10 +183,13 @@ def main(argv=None):
     parser.add_argument("--sleep-items", type=int, default=100)
     parser.add_argument("--sleep-ms", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--stream", type=stream_list, default=[],
+                        help="paced inputs INTERVAL_US:ITEMS,... for imap/imap_unordered (default: none)")
+    parser.add_argument("--stream-workers", type=int, default=2, help="Pool size over the paced inputs")
     parser.add_argument("--out", required=True, help="where to write python.json")
     args = parser.parse_args(argv)
-    if args.repeats < 1 or args.words < 0 or args.imap_chunksize < 1:
-        parser.error("--repeats and --imap-chunksize must be >= 1, --words >= 0")
+    if args.repeats < 1 or args.words < 0 or args.imap_chunksize < 1 or args.stream_workers < 1:
+        parser.error("--repeats, --imap-chunksize and --stream-workers must be >= 1, --words >= 0")
     if not os.path.isfile(args.dataset):
         parser.error(f"--dataset {args.dataset} is not a file")
 
@@ -166,6 +229,30 @@ def main(argv=None):
             samples = timed(lambda: pool.map(task, items), args.repeats)
         results.append(result("PY_THREADPOOL_MAP", "sleep", n, "default", samples))
         log(f"ThreadPool({n}).map {args.sleep_items} sleeps of {args.sleep_ms} ms: {statistics.median(samples):.3f} s")
+
+    if args.stream:
+        n = args.stream_workers
+        with Pool(n) as pool:
+            pool.map(hash_word, words[:1000])  # start the workers before timing
+            calls = [
+                ("PY_SERIAL", 1, "default", lambda gen: (hash_word(w) for w in gen)),
+                ("PY_POOL_IMAP", n, 1, lambda gen: pool.imap(hash_word, gen, 1)),
+                ("PY_POOL_IMAP_UNORDERED", n, 1, lambda gen: pool.imap_unordered(hash_word, gen, 1)),
+            ]
+            for interval_us, items in args.stream:
+                times = {impl: ([], []) for impl, _, _, _ in calls}
+                for _ in range(args.repeats):  # the three calls take turns, as JMH's rounds do
+                    for impl, _, _, call in calls:
+                        first, total = stream_once(call, words, items, interval_us / 1e6)
+                        times[impl][0].append(first)
+                        times[impl][1].append(total)
+                for impl, workers, chunksize, _ in calls:
+                    firsts, totals = times[impl]
+                    results.append(stream_result(impl, workers, chunksize, interval_us, items, firsts, totals))
+                    rates = [throughput(items, t) for t in totals]
+                    log(f"{impl} over {items} items every {interval_us} us: first result "
+                        f"{statistics.median(firsts) * 1e6:.0f} us, {statistics.median(rates):.0f} items/s"
+                        f" (input {1e6 / interval_us:.0f}/s)")
 
     out = {
         "python": platform.python_version(),

@@ -25,8 +25,8 @@ import java.util.Set;
  *       pool's map at 1 and 2 workers, imap_unordered at 1 worker, imap, imap_unordered at
  *       chunksizes 1 and 1000 and apply_async at 2, the hand-written ideal), the CPU task and
  *       sleeps at one cost, and the applyAsync round trip and time to the first result;</li>
- *   <li>standard (the default, about 16 minutes): 3 rounds over the whole list with chunksizes,
- *       the peers, and two costs of each task;</li>
+ *   <li>standard (the default, about 18 minutes): 3 rounds over the whole list with chunksizes,
+ *       the peers, two costs of each task, and the lazy calls over paced inputs;</li>
  *   <li>full: 5 rounds of every combination, for a big machine.</li>
  * </ul>
  *
@@ -50,6 +50,18 @@ public final class PlanBuilder {
 
   /** Time to the first result, imapUnordered vs map. */
   public static final String FIRST_RESULT = "io.poollab.bench.FirstResultBenchmark.firstResult";
+
+  /** imap and imapUnordered over a paced input: time to the first result and throughput. */
+  public static final String STREAMING = "io.poollab.bench.StreamingBenchmark.stream";
+
+  /**
+   * The paced inputs of the streaming benchmark (standard and full): a fast input, 1,000 items
+   * every 100 us (the pool's hand-over shows against it), and a slow one, 20 items every 10 ms (a
+   * pool that waits for more input before it runs what it has shows against it). About 0.1 and
+   * 0.2 s of input per operation.
+   */
+  public static final List<StreamPace> STREAM_PACES =
+      List.of(new StreamPace(100, 1000), new StreamPace(10_000, 20));
 
   /** Rough cost of one word's SHA-512 hex digest on one core, for estimates (400 ns measured). */
   static final long NANOS_PER_WORD = 450;
@@ -86,12 +98,13 @@ public final class PlanBuilder {
     wordJob(entries, costs, profile, workers, chunks, ownWorkers && ownChunks, maxWorkers);
     cpuIo(entries, costs, profile, workers, ioWorkers, ownWorkers, maxWorkers);
     latency(entries, costs, profile, maxWorkers);
+    streaming(entries, profile, maxWorkers);
 
     if (request.include() != null) {
       entries = filter(entries, request);
     }
     return new BenchPlan(profile, entries, rounds(profile), wordLimit,
-        pythonPlan(profile, workers, chunks, ioWorkers));
+        pythonPlan(profile, workers, chunks, ioWorkers, Math.min(maxWorkers, 2)));
   }
 
   /**
@@ -362,8 +375,45 @@ public final class PlanBuilder {
     out.add(entry(FIRST_RESULT, params("POOL_IMAP_UNORDERED", busy, "default"), s));
   }
 
+  /**
+   * Iteration settings of a streaming fork: one operation per iteration (an iteration is set a
+   * little shorter than the input's own time, so it always holds exactly one stream, whatever the
+   * wake-ups add), 3 warm-up and 6 measured operations: six first results a fork.
+   */
+  static IterationSettings streamingSettings(StreamPace pace) {
+    Duration iteration = pace.inputTime().multipliedBy(9).dividedBy(10);
+    return new IterationSettings(3, iteration, 6, iteration);
+  }
+
+  /**
+   * The lazy calls over each paced input, at chunksize 1 (the streaming case) and the busy worker
+   * count, beside a SERIAL loop over the same input; not in quick (a few seconds a fork, and the
+   * CI check's figures do not need them).
+   */
+  private static void streaming(List<PlanEntry> out, Profile profile, int maxWorkers) {
+    if (profile == Profile.QUICK) {
+      return;
+    }
+    int busy = Math.min(maxWorkers, 2);
+    for (StreamPace pace : STREAM_PACES) {
+      IterationSettings s = streamingSettings(pace);
+      out.add(stream("SERIAL", 1, "default", pace, s));
+      for (String impl : List.of("POOL_IMAP", "POOL_IMAP_UNORDERED")) {
+        out.add(stream(impl, busy, "1", pace, s));
+      }
+    }
+  }
+
+  private static PlanEntry stream(String impl, int w, String c, StreamPace pace, IterationSettings s) {
+    Map<String, String> p = params(impl, w, c);
+    p.put("intervalMicros", Long.toString(pace.intervalMicros()));
+    p.put("items", Integer.toString(pace.items()));
+    return new PlanEntry(STREAMING, p, s, pace.inputTime());
+  }
+
   private static PythonPlan pythonPlan(
-      Profile profile, List<Integer> workers, List<String> chunks, List<Integer> ioWorkers) {
+      Profile profile, List<Integer> workers, List<String> chunks, List<Integer> ioWorkers,
+      int streamWorkers) {
     // chunksize 1 over a million words takes CPython minutes: only the full profile runs it
     List<String> pyChunks =
         profile == Profile.FULL
@@ -373,7 +423,9 @@ public final class PlanBuilder {
       pyChunks = List.of("default");
     }
     int repeats = profile == Profile.FULL ? 5 : 3;
-    return new PythonPlan(workers, pyChunks, 1000, ioWorkers, 100, 5, repeats);
+    // the same paced inputs as the streaming benchmark, with Pool(streamWorkers).imap at chunksize 1
+    List<StreamPace> streams = profile == Profile.QUICK ? List.of() : STREAM_PACES;
+    return new PythonPlan(workers, pyChunks, 1000, ioWorkers, 100, 5, repeats, streams, streamWorkers);
   }
 
   private static PlanEntry word(

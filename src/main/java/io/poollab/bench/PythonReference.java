@@ -63,6 +63,10 @@ public final class PythonReference {
     cmd.addAll(List.of("--sleep-items", Integer.toString(plan.sleepItems())));
     cmd.addAll(List.of("--sleep-ms", Integer.toString(plan.sleepMillis())));
     cmd.addAll(List.of("--repeats", Integer.toString(plan.repeats())));
+    if (!plan.streams().isEmpty()) {
+      cmd.addAll(List.of("--stream", plan.streams().stream().map(StreamPace::spec).collect(Collectors.joining(","))));
+      cmd.addAll(List.of("--stream-workers", Integer.toString(plan.streamWorkers())));
+    }
     cmd.addAll(List.of("--out", out.toString()));
     return cmd;
   }

@@ -220,6 +220,20 @@ public record BenchmarkResult(
   }
 
   /**
+   * The name of this configuration's latency log, as {@code io.poollab.bench.LatencyLog} names
+   * it and {@link RunResults#latencies()} keys it: {@code Class.method} then {@code -key=value} for
+   * every param in name order, characters other than letters, digits and {@code ._=-} made
+   * {@code _}.
+   *
+   * @return e.g. {@code FirstResultBenchmark.firstResult-chunksize=default-impl=POOL_MAP-workers=2}
+   */
+  public String latencyLogName() {
+    StringBuilder sb = new StringBuilder(shortName());
+    params.forEach((k, v) -> sb.append('-').append(k).append('=').append(v));
+    return sb.toString().replaceAll("[^A-Za-z0-9._=-]", "_");
+  }
+
+  /**
    * The job this result measures: benchmark and workload params. Results of one job are compared
    * with each other and with that job's serial baseline.
    *

@@ -77,6 +77,13 @@ public final class Charts {
         "CPU-bound vs IO-bound: no finite speed-ups to compare."));
     latency(run.latencies()).ifPresentOrElse(charts::add, () -> skipped.add(
         "Latency percentiles: the run has no readable histograms/*.hlog."));
+    if (run.results().stream().anyMatch(r -> !r.isSerial() && Streaming.isPaced(r.params()))) {
+      skipped.add("Speed-up charts for the streaming benchmark: a paced input sets the time (the"
+          + " serial loop keeps up with it too); its charts and table are under Streaming input.");
+    }
+    List<Streaming.Row> streaming = Streaming.rows(run);
+    streamingFirstResult(streaming).ifPresent(charts::add);
+    streamingThroughput(streaming).ifPresent(charts::add);
     return new ChartSet(charts, skipped);
   }
 
@@ -90,7 +97,8 @@ public final class Charts {
   public static ChartSet forIndex(List<RunResults> runs) {
     List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(RunResults::name)).toList();
     LinkedHashSet<String> jobs = new LinkedHashSet<>();
-    ordered.forEach(r -> r.speedUps().stream().filter(s -> !s.python() && s.isFinite())
+    ordered.forEach(r -> r.speedUps().stream()
+        .filter(s -> !s.python() && s.isFinite() && !Streaming.isPaced(s.params()))
         .forEach(s -> jobs.add(s.job())));
     List<ChartData> charts = new ArrayList<>();
     Slugs slugs = new Slugs();
@@ -134,10 +142,14 @@ public final class Charts {
         .max(Comparator.comparingDouble(SpeedUp::value));
   }
 
-  /** The jobs of a run's non-serial results, in file order. */
+  /**
+   * The jobs of a run's non-serial results, in file order, but those over a paced input: a paced
+   * input sets their time, so they have no speed-up to chart or recommend (see {@link Streaming}).
+   */
   static List<String> jobs(RunResults run) {
     LinkedHashSet<String> jobs = new LinkedHashSet<>();
-    run.results().stream().filter(r -> !r.isSerial()).forEach(r -> jobs.add(r.job()));
+    run.results().stream().filter(r -> !r.isSerial() && !Streaming.isPaced(r.params()))
+        .forEach(r -> jobs.add(r.job()));
     return List.copyOf(jobs);
   }
 
@@ -281,7 +293,7 @@ public final class Charts {
       bestByBackend.put(backend, new LinkedHashMap<>());
     }
     for (SpeedUp s : run.speedUps()) {
-      if (s.python() || !s.isFinite()) {
+      if (s.python() || !s.isFinite() || Streaming.isPaced(s.params())) {
         continue;
       }
       String kind = isIoBound(s.job()) ? "IO-bound" : "CPU-bound";
@@ -328,6 +340,77 @@ public final class Charts {
     }
     return Optional.of(new ChartData("latency", "Latency by percentile", ChartKind.PERCENTILE,
         "percentile (1 / (1 - p), log scale)", "latency (µs, log scale)", series));
+  }
+
+  /**
+   * The median time to the first result over each paced input, in item intervals: one bar per
+   * implementation and Python's beside them, and the target (one interval plus one task).
+   */
+  static Optional<ChartData> streamingFirstResult(List<Streaming.Row> rows) {
+    return streamingBars(rows, "streaming-first-result",
+        "Streaming input: time to the first result, in item intervals (median)",
+        "first result / item interval",
+        r -> r.firstP50Micros() / r.intervalMicros(), r -> r.pythonFirstMicros() / r.intervalMicros(),
+        r -> r.impl().startsWith("POOL_") ? r.targetMicros() / r.intervalMicros() : Double.NaN);
+  }
+
+  /** The throughput over each paced input as a share of the input's rate (1: keeps up). */
+  static Optional<ChartData> streamingThroughput(List<Streaming.Row> rows) {
+    return streamingBars(rows, "streaming-throughput",
+        "Streaming input: throughput / the input's rate (1.0 keeps up)",
+        "throughput / input rate",
+        r -> r.throughputPerSecond() / r.inputPerSecond(), r -> r.pythonThroughputPerSecond() / r.inputPerSecond(),
+        r -> Double.NaN);
+  }
+
+  /**
+   * Bars by paced input (categories in interval order): one series per JMH implementation, one per
+   * Python implementation ({@code Python PY_...}), and an optional reference series drawn last.
+   */
+  private static Optional<ChartData> streamingBars(List<Streaming.Row> rows, String id, String title,
+      String yLabel, ToDoubleFunction<Streaming.Row> java, ToDoubleFunction<Streaming.Row> python,
+      ToDoubleFunction<Streaming.Row> reference) {
+    List<String> categories = new ArrayList<>();
+    rows.forEach(r -> {
+      String c = "every " + Streaming.interval(r.intervalMicros());
+      if (!categories.contains(c)) {
+        categories.add(c);
+      }
+    });
+    Map<String, List<ChartData.Point>> series = new LinkedHashMap<>();
+    Map<String, ChartData.Point> target = new LinkedHashMap<>();
+    for (Streaming.Row r : rows) {
+      String c = "every " + Streaming.interval(r.intervalMicros());
+      int index = categories.indexOf(c);
+      String name = r.impl() + (r.impl().startsWith("POOL_") ? " w=" + r.workers() : "");
+      addPoint(series, name, c, index, java.applyAsDouble(r));
+      addPoint(series, "Python PY_" + name, c, index, python.applyAsDouble(r));
+      double ref = reference.applyAsDouble(r);
+      if (Double.isFinite(ref)) {
+        target.putIfAbsent(c, ChartData.Point.of(c, index, ref, Double.NaN));
+      }
+    }
+    List<ChartData.Series> out = new ArrayList<>();
+    series.forEach((name, points) -> {
+      if (!points.isEmpty()) {
+        out.add(new ChartData.Series(name, false, points));
+      }
+    });
+    if (out.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!target.isEmpty()) {
+      out.add(new ChartData.Series("target (interval + task)", false, List.copyOf(target.values())));
+    }
+    return Optional.of(new ChartData(id, title, ChartKind.BAR, "paced input", yLabel, out, categories));
+  }
+
+  private static void addPoint(Map<String, List<ChartData.Point>> series, String name, String category,
+      int index, double y) {
+    List<ChartData.Point> points = series.computeIfAbsent(name, k -> new ArrayList<>());
+    if (Double.isFinite(y)) {
+      points.add(ChartData.Point.of(category, index, y, Double.NaN));
+    }
   }
 
   /** File-name-safe ids from job names, unique within one page. */

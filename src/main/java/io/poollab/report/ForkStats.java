@@ -64,7 +64,8 @@ public record ForkStats(int forks, double median, double lowest, double highest,
         alloc.length == 0 ? Double.NaN : RobustStats.median(alloc));
   }
 
-  private static double millisPerUnit(String unit) {
+  /** Milliseconds in one unit of a time-per-op score ({@code ms/op}: 1), NaN for other units. */
+  static double millisPerUnit(String unit) {
     return switch (unit) {
       case "s/op" -> 1000.0;
       case "ms/op" -> 1.0;

@@ -27,6 +27,7 @@ public final class RunPage {
   public static String render(RunResults run, ChartSet charts, Map<String, String> svgById) {
     StringBuilder sb = new StringBuilder(64 * 1024);
     RunMetadata m = run.metadata();
+    Table streaming = Tables.streaming(run);
     Html.open(sb, "Pool lab report " + run.name());
     sb.append("<h1>Pool lab report: ").append(Html.escape(run.name())).append("</h1>\n")
         .append("<p class=\"sub\">").append(Html.escape(m.machineClass())).append(" · ")
@@ -37,7 +38,9 @@ public final class RunPage {
         .append("<nav><a href=\"../index.html\">all runs</a><a href=\"#recommendation\">recommendation</a>"
             + "<a href=\"#charts\">charts</a><a href=\"#speedups\">speed-ups</a>"
             + "<a href=\"#quality\">data quality</a>"
-            + "<a href=\"#results\">results</a><a href=\"#machine\">machine</a>"
+            + "<a href=\"#results\">results</a>"
+            + (streaming.rows().isEmpty() ? "" : "<a href=\"#streaming\">streaming</a>")
+            + "<a href=\"#machine\">machine</a>"
             + "<a href=\"#problems\">problems</a></nav>\n");
 
     sb.append("<h2 id=\"problems\">Problems</h2>\n");
@@ -82,6 +85,9 @@ public final class RunPage {
     }
     if (!run.latencies().isEmpty()) {
       section(sb, "latency", Tables.latencies(run), "");
+    }
+    if (!streaming.rows().isEmpty()) {
+      section(sb, "streaming", streaming, "");
     }
     section(sb, "machine", Tables.metadata(run), "");
     sb.append("<p class=\"note\">Beside this page: jmh.json, metadata.json")

@@ -225,9 +225,18 @@ public final class RunReader {
       }
       List<Double> samples = new ArrayList<>();
       r.path("samplesSeconds").forEach(v -> samples.add(number(v)));
+      List<Double> firsts = new ArrayList<>();
+      r.path("firstResultSeconds").forEach(v -> firsts.add(number(v)));
+      long interval = r.path("intervalMicros").asLong(0);
+      int items = r.path("items").asInt(0);
+      if (interval < 0 || items < 0) {
+        problems.add(where + ": 'intervalMicros' and 'items' must be >= 0; read as no stream");
+        interval = 0;
+        items = 0;
+      }
       results.add(new PythonResult(
           impl, r.path("workload").asText(""), workers, r.path("chunksize").asText("default"),
-          samples, median));
+          samples, median, interval, items, firsts));
     }
     return Optional.of(new PythonResults(
         text(p, "python"), Math.max(0, p.path("cores").asInt(0)), text(p, "dataset"), results));

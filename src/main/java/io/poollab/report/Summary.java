@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A run's results as Markdown ({@code <run>/summary.md}): where it ran, the recommendations and
- * the speed-up table, ready to paste into a README, an issue or a CI job summary, so that no
- * figure there is typed by hand.
+ * A run's results as Markdown ({@code <run>/summary.md}): where it ran, the recommendations,
+ * the speed-up table and, when the run streamed paced inputs, the streaming table, ready to
+ * paste into a README, an issue or a CI job summary, so that no figure there is typed by hand.
  *
  * <pre>{@code
  * String markdown = Summary.markdown(RunReader.read(Path.of("reports/20260101-120000")));
@@ -37,6 +37,10 @@ public final class Summary {
       sb.append("- ").append(r.sentence(m.machineClass())).append('\n');
     }
     sb.append('\n').append(Tables.speedUps(run).toMarkdown());
+    Table streaming = Tables.streaming(run);
+    if (!streaming.rows().isEmpty()) {
+      sb.append('\n').append(streaming.title()).append(":\n\n").append(streaming.toMarkdown());
+    }
     List<String> flags = DataQuality.notes(run);
     if (!flags.isEmpty()) {
       sb.append("\nData quality:\n");

@@ -112,6 +112,47 @@ public final class Tables {
   }
 
   /**
+   * The streaming benchmark over paced inputs (see {@link Streaming}): per input and
+   * implementation, the time to the first result against its target, the throughput against the
+   * input's rate, and Python's figures over the same paced generator beside them.
+   *
+   * @param run the run
+   * @return the streaming table (no rows when the run measured no paced input)
+   */
+  public static Table streaming(RunResults run) {
+    List<List<String>> rows = new ArrayList<>();
+    for (Streaming.Row r : Streaming.rows(run)) {
+      double share = r.throughputPerSecond() / r.inputPerSecond();
+      rows.add(List.of(
+          r.items() + " items every " + Streaming.interval(r.intervalMicros()),
+          r.impl(), Integer.toString(r.workers()), r.chunksize(),
+          dash(r.firstP50Micros(), 1),
+          r.firstResults() == 0 ? "-" : Double.isFinite(r.firstP99Micros()) ? num(r.firstP99Micros(), 1)
+              : "n/a (" + r.firstResults() + " < " + Streaming.P99_SAMPLES + ")",
+          Long.toString(r.firstResults()),
+          num(r.targetMicros(), 1) + (Double.isFinite(r.taskMicros()) ? "" : " (T only: no SERIAL)"),
+          r.withinTarget(),
+          dash(r.throughputPerSecond(), 0), num(r.inputPerSecond(), 0),
+          Double.isFinite(share) ? num(100 * share, 1) + "%" : "-",
+          dash(r.pythonFirstMicros(), 1), dash(r.pythonThroughputPerSecond(), 0)));
+    }
+    return new Table("streaming", "Streaming input: time to the first result (target: one interval"
+            + " plus one task, the SERIAL loop's first result; judged on the median) and throughput"
+            + " ((items - 1) / stream time: the input's rate when the call keeps up), with Python's"
+            + " Pool over the same paced generator",
+        List.of("input", "impl", "workers", "chunksize", "first result p50 (µs)", "p99 (µs)",
+            "first results", "target T + task (µs)", "within target", "throughput (items/s)",
+            "input rate (items/s)", "of input rate", "Python first result p50 (µs)",
+            "Python throughput (items/s)"),
+        rows);
+  }
+
+  /** A number, or {@code -} when it was not measured. */
+  private static String dash(double v, int decimals) {
+    return Double.isFinite(v) ? num(v, decimals) : "-";
+  }
+
+  /**
    * Where and how the run ran.
    *
    * @param run the run

@@ -59,6 +59,46 @@ class PlanBuilderTest {
         .containsExactlyInAnyOrder("1/default", "2/default", "4/default");
   }
 
+  private static List<String> streaming(BenchPlan plan) {
+    return plan.entries().stream().filter(e -> e.benchmark().equals(PlanBuilder.STREAMING))
+        .map(e -> e.params().get("impl") + "/" + e.params().get("workers") + "/" + e.params().get("chunksize")
+            + "/" + e.params().get("intervalMicros") + "us/" + e.params().get("items"))
+        .toList();
+  }
+
+  @Test
+  void shouldStreamPacedInputsInStandardAndFullButNotQuick() {
+    List<String> expected = List.of(
+        "SERIAL/1/default/100us/1000", "POOL_IMAP/2/1/100us/1000", "POOL_IMAP_UNORDERED/2/1/100us/1000",
+        "SERIAL/1/default/10000us/20", "POOL_IMAP/2/1/10000us/20", "POOL_IMAP_UNORDERED/2/1/10000us/20");
+    assertThat(streaming(plan(Profile.STANDARD, 2))).containsExactlyElementsOf(expected);
+    assertThat(streaming(plan(Profile.FULL, 4))).containsExactlyElementsOf(expected);
+    assertThat(streaming(plan(Profile.QUICK, 2))).isEmpty();
+    assertThat(plan(Profile.QUICK, 2).python().streams()).isEmpty();
+    // Python streams the same paced inputs with Pool(2)
+    PythonPlan py = plan(Profile.STANDARD, 2).python();
+    assertThat(py.streams()).isEqualTo(PlanBuilder.STREAM_PACES);
+    assertThat(py.streamWorkers()).isEqualTo(2);
+    assertThat(py.describe()).contains("Pool(2).imap and imap_unordered chunksize 1 over 1000 items every 100 us"
+        + " and 20 items every 10000 us");
+  }
+
+  @Test
+  void shouldRunOneStreamPerIterationAndKeepItsForksShort() {
+    for (PlanEntry e : plan(Profile.STANDARD, 2).entries()) {
+      if (!e.benchmark().equals(PlanBuilder.STREAMING)) {
+        continue;
+      }
+      StreamPace pace = new StreamPace(Long.parseLong(e.params().get("intervalMicros")),
+          Integer.parseInt(e.params().get("items")));
+      // an iteration shorter than one stream holds exactly one: six first results a fork
+      assertThat(e.settings().measurementTime()).as(e.label()).isLessThan(pace.inputTime());
+      assertThat(e.settings().measurementIterations()).isEqualTo(6);
+      assertThat(e.expectedOperation()).isEqualTo(pace.inputTime());
+      assertThat(e.estimate()).as(e.label()).isLessThan(Duration.ofSeconds(4));
+    }
+  }
+
   @Test
   void shouldCoverTheCrossProductInFull() {
     BenchPlan full = plan(Profile.FULL, 4);
@@ -99,10 +139,11 @@ class PlanBuilderTest {
     }
   }
 
-  /** Benchmark + every param but impl, workers, chunksize and backend, for the throughput benchmarks. */
+  /** Benchmark + every param but impl, workers, chunksize and backend, for the benchmarks paired with SERIAL. */
   private static List<String> workloads(BenchPlan plan, boolean serial) {
     return plan.entries().stream()
-        .filter(e -> e.benchmark().equals(PlanBuilder.WORD_JOB) || e.benchmark().equals(PlanBuilder.CPU_IO))
+        .filter(e -> e.benchmark().equals(PlanBuilder.WORD_JOB) || e.benchmark().equals(PlanBuilder.CPU_IO)
+            || e.benchmark().equals(PlanBuilder.STREAMING))
         .filter(e -> e.params().get("impl").equals("SERIAL") == serial)
         .map(e -> e.benchmark() + e.params().entrySet().stream()
             .filter(p -> !Set.of("impl", "workers", "chunksize", "backend").contains(p.getKey()))

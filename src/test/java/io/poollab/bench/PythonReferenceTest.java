@@ -38,6 +38,55 @@ class PythonReferenceTest {
   }
 
   @Test
+  void shouldPassThePacedInputsWhenThePlanStreams() {
+    PythonPlan streaming = new PythonPlan(List.of(2), List.of("default"), 5, List.of(4), 6, 1, 2,
+        List.of(new StreamPace(100, 1000), new StreamPace(10_000, 20)), 2);
+    List<String> cmd = PythonReference.command(Path.of("/usr/bin/python3"), PythonReference.SCRIPT, streaming,
+        Path.of("/data/w.txt"), 0, Path.of("/run/python.json"));
+
+    assertThat(String.join(" ", cmd)).endsWith(
+        " --repeats 2 --stream 100:1000,10000:20 --stream-workers 2 --out /run/python.json");
+    // three calls per paced input and repeat: 2 x 3 x (99.9 + 190 ms) and a pool start, on top
+    assertThat(streaming.estimate(40).minus(plan.estimate(40)).toMillis()).isBetween(2700L, 2800L);
+  }
+
+  @Test
+  void shouldWriteStreamingResultsOverAPacedGenerator() throws Exception {
+    assumeTrue(PythonReference.findPython().isPresent(), "no python3 on the PATH");
+    Path words = dir.resolve("words.txt");
+    Files.writeString(words, IntStream.range(0, 10).mapToObj(i -> "w" + i).collect(Collectors.joining("\n", "", "\n")));
+    PythonPlan streaming = new PythonPlan(List.of(1), List.of("default"), 5, List.of(2), 2, 1, 2,
+        List.of(new StreamPace(2_000, 5)), 2);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    boolean ok = PythonReference.run(streaming, words, 0, dir, PythonReference.SCRIPT,
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertThat(ok).as(log.toString(StandardCharsets.UTF_8)).isTrue();
+    JsonNode json = new ObjectMapper().readTree(dir.resolve("python.json").toFile());
+    List<String> rows = new ArrayList<>();
+    for (JsonNode r : json.get("results")) {
+      if (!r.has("intervalMicros")) {
+        continue;
+      }
+      rows.add(r.get("impl").asText() + "/" + r.get("workload").asText() + "/" + r.get("workers").asInt()
+          + "/" + r.get("chunksize").asText());
+      assertThat(r.get("items").asInt()).isEqualTo(5);
+      assertThat(r.get("firstResultSeconds")).hasSize(2);
+      for (int i = 0; i < 2; i++) {
+        double first = r.get("firstResultSeconds").get(i).asDouble();
+        double total = r.get("samplesSeconds").get(i).asDouble();
+        // the last item is due 4 intervals (8 ms) after the start; the first result comes before it
+        assertThat(total).isGreaterThanOrEqualTo(0.008);
+        assertThat(first).isPositive().isLessThan(total);
+      }
+    }
+    assertThat(rows).containsExactly("PY_SERIAL/stream-2000us/1/default", "PY_POOL_IMAP/stream-2000us/2/1",
+        "PY_POOL_IMAP_UNORDERED/stream-2000us/2/1");
+    assertThat(log.toString(StandardCharsets.UTF_8)).contains("PY_POOL_IMAP over 5 items every 2000 us: first result");
+  }
+
+  @Test
   void shouldWriteThePythonJsonTheReportReads() throws Exception {
     assumeTrue(PythonReference.findPython().isPresent(), "no python3 on the PATH");
     Path words = dir.resolve("words.txt");
