@@ -46,12 +46,19 @@ final class Dispatcher {
   private int liveWorkers; // guarded by lock
   private volatile int state = RUNNING;
   private volatile PoolBrokenException brokenBy;
+  private final ReaderThreads readers;
 
   Dispatcher(PoolOptions options, long slowdownNanos) {
     this.options = options;
     this.slowdownNanos = slowdownNanos;
     this.spinWhenIdle = options.backend() == Backend.PLATFORM
         && options.workers() < Runtime.getRuntime().availableProcessors();
+    this.readers = new ReaderThreads(options.threadNamePrefix());
+  }
+
+  /** The threads that read the lazy calls' inputs. */
+  ReaderThreads readers() {
+    return readers;
   }
 
   PoolOptions options() {

@@ -3,6 +3,7 @@ package io.poollab.pool;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -12,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * time, each handed to the workers as soon as its items are read, and never more than the
  * read-ahead bound ahead of the consumer.
  *
- * <p>Why a thread of its own: an input may wait for its next item (a socket, a queue, a generator
+ * <p>Why a thread of its own (one of the pool's {@link ReaderThreads}): an input may wait for its next item (a socket, a queue, a generator
  * that waits for results). A worker waiting there would hold back the chunks already read, and
  * {@link Pool#close()}, which waits for the workers, would wait with it. The feeder's waits all have
  * a way out: for room, a signal or a 50 ms re-check; inside the input, only the input itself can
@@ -56,7 +57,7 @@ final class InputFeeder implements Runnable {
   private volatile boolean waitingForRoom;
   private volatile boolean stopRequested;
   private volatile boolean cancelled;
-  private volatile Thread thread;
+  private Thread thread; // guarded by this
   private final CountDownLatch end = new CountDownLatch(1);
   private long handedOff; // feeder thread only
 
@@ -67,11 +68,9 @@ final class InputFeeder implements Runnable {
     this.sink = sink;
   }
 
-  /** Starts reading on a daemon thread of this name. */
-  void start(String name) {
-    Thread t = Thread.ofPlatform().name(name).daemon(true).unstarted(this);
-    thread = t;
-    t.start();
+  /** Starts reading on a thread of {@code readers} (the pool's reader threads, see {@link ReaderThreads}). */
+  void start(Executor readers) {
+    readers.execute(this);
   }
 
   /** The consumer took a result: a feeder waiting for room looks again. */
@@ -109,9 +108,12 @@ final class InputFeeder implements Runnable {
   /** Stops the reading without asking the input anything more, and interrupts the feeder. */
   void cancel() {
     stop(false);
-    Thread t = thread;
-    if (t != null) {
-      t.interrupt();
+    synchronized (this) {
+      // under the lock that run() holds while it takes and gives back its pooled thread, so that
+      // the interrupt can never land on the thread's next input
+      if (thread != null) {
+        thread.interrupt();
+      }
     }
   }
 
@@ -126,6 +128,12 @@ final class InputFeeder implements Runnable {
 
   @Override
   public void run() {
+    synchronized (this) {
+      thread = Thread.currentThread();
+      if (cancelled) {
+        thread.interrupt(); // cancel() came before this thread was known
+      }
+    }
     boolean truncated = false;
     boolean failed = false;
     try {
@@ -185,6 +193,10 @@ final class InputFeeder implements Runnable {
         }
       }
     } finally {
+      synchronized (this) {
+        thread = null;
+        Thread.interrupted(); // a cancel's interrupt must not follow the pooled thread to its next input
+      }
       try {
         sink.ended(handedOff, truncated, failed);
       } finally {

@@ -8,6 +8,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -125,10 +126,10 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     }
   }
 
-  /** Starts reading a non-list input; called once the job is queued. */
-  void startReading(String threadName) {
+  /** Starts reading a non-list input on one of the pool's reader threads; called once the job is queued. */
+  void startReading(Executor readers) {
     if (feeder != null) {
-      feeder.start(threadName);
+      feeder.start(readers);
     }
   }
 

@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Python's {@code multiprocessing.Pool} and {@code ThreadPool}, in Java: {@code apply},
@@ -40,7 +39,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Pool implements AutoCloseable {
   private final PoolOptions options;
   private final Dispatcher dispatcher;
-  private final AtomicLong readerNumbers = new AtomicLong();
 
   private Pool(PoolOptions options) {
     this.options = options;
@@ -578,7 +576,7 @@ public final class Pool implements AutoCloseable {
     dispatcher.checkAccepting(); // before items.iterator(): a closed pool consumes nothing
     LazyJob<T, R> job = new LazyJob<>(call, task, items, chunksize, ordered, dispatcher);
     dispatcher.submit(job);
-    job.startReading(options.threadNamePrefix() + call + "-reader-" + readerNumbers.incrementAndGet());
+    job.startReading(dispatcher.readers());
     return job;
   }
 
