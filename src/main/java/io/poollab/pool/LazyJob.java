@@ -37,6 +37,10 @@ import java.util.stream.StreamSupport;
  */
 final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.Sink {
   private static final Object NULL = new Object();
+  /** How long a worker gathers fast chunks of one claim before it hands them over together. */
+  static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+  /** A chunk that took longer is handed over at once, with any gathered before it. */
+  static final long SLOW_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
   /** How long closing waits for a feeder to end before it leaves it waiting inside the input. */
   private static final long FEEDER_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -168,7 +172,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     readSoFar = places;
     inputDone = true;
     progress.known(places, !cutShort);
-    signalConsumer();
+    wakeConsumer();
     if (!scheduled.get()) {
       dispatcher.reschedule(this);
     }
@@ -206,7 +210,9 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     }
     int chunks = 0;
     long from = start;
+    Group group = new Group();
     try {
+      long before = System.nanoTime();
       while (from < end) {
         int count = (int) Math.min(chunksize, end - from);
         Chunk chunk = new Chunk(from, new Object[count], count, false);
@@ -215,7 +221,14 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         }
         from += count;
         chunks++;
-        run(worker, chunk);
+        run(worker, chunk, group);
+        long after = System.nanoTime();
+        // fast chunks of one claim are handed over together, at most GATHER_NANOS after the first
+        // of them finished; a slow chunk (or a waiting consumer) hands them over at once
+        if (after - before > SLOW_CHUNK_NANOS || after - group.since >= GATHER_NANOS) {
+          publish(group);
+        }
+        before = after;
       }
     } finally {
       // a worker that died half-way: the items it claimed and did not start fail, not vanish
@@ -224,10 +237,52 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         Chunk chunk = new Chunk(from, new Object[count], count, false);
         from += count;
         chunks++;
-        failAll(chunk, 0);
+        failAll(chunk, 0, group);
       }
+      publish(group);
     }
     return chunks;
+  }
+
+  /** Finished chunks of one claim not yet handed over, linked through {@link Chunk#next}. */
+  private static final class Group {
+    Chunk head;
+    Chunk tail;
+    int places;
+    long since;
+
+    void add(Chunk chunk) {
+      if (head == null) {
+        head = chunk;
+        since = System.nanoTime();
+      } else {
+        tail.next = chunk;
+      }
+      tail = chunk;
+      places += chunk.size;
+    }
+  }
+
+  /** Hands a group of finished chunks to the consumer: one progress update and one wake. */
+  private void publish(Group group) {
+    if (group.head == null) {
+      return;
+    }
+    progress.advance(group.places); // before the consumer can see them: done never lags it
+    if (ordered) {
+      for (Chunk c = group.head; c != null; ) {
+        Chunk next = c.next;
+        c.next = null;
+        slots.set(slotOf(c.first), c);
+        c = next;
+      }
+    } else {
+      finished.add(group.head); // the consumer follows the links
+    }
+    group.head = null;
+    group.tail = null;
+    group.places = 0;
+    signalConsumer();
   }
 
   /** Any other input: takes the next chunk the feeder read. */
@@ -241,7 +296,12 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     if (chunk == null) {
       return closed ? EXHAUSTED : BLOCKED;
     }
-    run(worker, chunk);
+    Group group = new Group();
+    try {
+      run(worker, chunk, group);
+    } finally {
+      publish(group);
+    }
     return 1;
   }
 
@@ -250,7 +310,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
    * time: one publication and one progress update a chunk, not an item.
    */
   @SuppressWarnings("unchecked")
-  private void run(Worker worker, Chunk chunk) {
+  private void run(Worker worker, Chunk chunk, Group group) {
     int done = 0;
     try {
       for (; done < chunk.items && cancelledBy == null; done++) {
@@ -274,33 +334,33 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         done = chunk.size; // an input failure is already in its place
       }
     } finally {
-      failAll(chunk, done);
+      failAll(chunk, done, group);
     }
   }
 
   /**
    * Fails the places of {@code chunk} from {@code from} on (a worker died, or the call was
-   * cancelled), counts the chunk as done and hands it to the consumer.
+   * cancelled) and adds the chunk to the group to hand over.
    */
-  private void failAll(Chunk chunk, int from) {
+  private void failAll(Chunk chunk, int from, Group group) {
     for (int i = from; i < chunk.size; i++) {
       chunk.values[i] = new Failure(chunk.first + i,
           new IllegalStateException("worker died while running this item"));
     }
-    progress.advance(chunk.size); // before the consumer can see the chunk: done never lags it
-    if (ordered) {
-      slots.set(slotOf(chunk.first), chunk);
-    } else {
-      finished.add(chunk);
-    }
-    signalConsumer();
+    group.add(chunk);
   }
 
   private int slotOf(long place) {
     return (int) ((place / chunksize) % slots.length());
   }
 
+  /** Wakes a waiting consumer: chunks were handed over. */
   private void signalConsumer() {
+    wakeConsumer();
+  }
+
+  /** Wakes a waiting consumer now: results came, or the call ended, stopped or failed. */
+  private void wakeConsumer() {
     if (consumerWaiting) {
       waitLock.lock();
       try {
@@ -347,7 +407,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
       feeder.stop(!closedByConsumer);
       feeder.awaitEnd(FEEDER_GRACE_NANOS);
     }
-    signalConsumer();
+    wakeConsumer();
     dispatcher.reschedule(this);
   }
 
@@ -357,7 +417,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     if (feeder != null) {
       feeder.cancel();
     }
-    signalConsumer();
+    wakeConsumer();
   }
 
   @Override
@@ -419,6 +479,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
       }
       waitLock.lock();
       try {
+        // announced before the last look: a worker that hands chunks over after it sees the flag
         consumerWaiting = true;
         if (cancelledBy == null && !resultReady() && !allTaken()) {
           if (deadline == Long.MAX_VALUE) {
@@ -473,9 +534,15 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     if (currentPlace == current.size) {
       if (ordered) {
         slots.set(slotOf(current.first), null); // before consumed moves on: only then may the slot be reused
+        current = null;
+        madeRoom();
+      } else {
+        Chunk next = current.next; // a group handed over together
+        current.next = null;
+        current = next;
+        currentPlace = 0;
+        madeRoom();
       }
-      current = null;
-      madeRoom();
     }
     if (value instanceof Failure failure) {
       throw failure.toException(call);
