@@ -185,8 +185,11 @@ public final class PlanBuilder {
    * warms up 5 x 100 ms and measures 8 x 100 ms: on a shared VM the word job has slow phases of
    * one to several seconds (its allocation stalls while the CPU task beside it does not), and the
    * median of eight short iterations survives a phase that covers three of them, where the median
-   * of five long ones survives two. Standard (1M words, about 0.4 s per serial operation) warms up
-   * 2 x 1 s and measures 4 x 1 s. Short jobs (CPU, IO, latency) need less.
+   * of five long ones survives two. Standard (1M words, 0.6-0.7 s per serial operation here) warms
+   * up 2 x 0.5 s and measures 4 x 0.5 s: JMH ends an iteration after its first operation that
+   * passes the time, so every iteration is one serial operation (or two parallel ones); with 1 s
+   * iterations each took two and the standard profile ran 22m24s here instead of at most 20
+   * minutes. Short jobs (CPU, IO, latency) need less.
    */
   static IterationSettings settings(Profile profile, boolean wordJob) {
     return switch (profile) {
@@ -196,7 +199,7 @@ public final class PlanBuilder {
               : new IterationSettings(2, ms(150), 4, ms(150));
       case STANDARD ->
           wordJob
-              ? new IterationSettings(2, ms(1000), 4, ms(1000))
+              ? new IterationSettings(2, ms(500), 4, ms(500))
               : new IterationSettings(2, ms(300), 4, ms(300));
       case FULL -> new IterationSettings(3, ms(1000), 5, ms(1000));
     };

@@ -224,7 +224,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         run(worker, chunk, group);
         long after = System.nanoTime();
         // fast chunks of one claim are handed over together, at most GATHER_NANOS after the first
-        // of them finished; a slow chunk (or a waiting consumer) hands them over at once
+        // of them finished; a slow chunk hands them over at once, with itself
         if (after - before > SLOW_CHUNK_NANOS || after - group.since >= GATHER_NANOS) {
           publish(group);
         }
@@ -306,8 +306,8 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
   }
 
   /**
-   * Runs one chunk and hands it to the consumer whole, as Python hands results over a chunk at a
-   * time: one publication and one progress update a chunk, not an item.
+   * Runs one chunk and adds it, whole, to the group to hand over: results go to the consumer a
+   * chunk (or a group of short chunks) at a time, as Python hands them over a chunk at a time.
    */
   @SuppressWarnings("unchecked")
   private void run(Worker worker, Chunk chunk, Group group) {
