@@ -19,7 +19,9 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>{@link #close()} stops reading the input (results still being computed are dropped); the
- * pool's {@link Pool#close()} does the same to iterators still open.
+ * pool's {@link Pool#close()} does the same to iterators still open. Neither waits for an input
+ * that is waiting for its next item: an input that is not a random-access list is read on a
+ * reader thread of its own, which leaves when the input next returns.
  *
  * @param <R> the result type
  */
