@@ -125,7 +125,10 @@ final class BenchConfirmer implements Confirmer {
     }
     RoundRunner runner = new RoundRunner(runnerSides, entries, rounds,
         ThreadLocalRandom.current().nextLong(1L << 48),
-        Canary.machine(Runtime.getRuntime().availableProcessors()), progress).timeBox(timeBox);
+        Canary.machine(Runtime.getRuntime().availableProcessors()), progress)
+        // the time box is per build: with --against both builds run every round, and half the
+        // rounds in the same time left too few (3 of 5) for the rank test at alpha / candidates
+        .timeBox(timeBox.multipliedBy(sides.size()));
     RoundRunner.Summary summary = runner.run();
     progress.println("Canary: " + summary.disturbanceLine() + ".");
     Set<Integer> disturbedRounds = new HashSet<>();

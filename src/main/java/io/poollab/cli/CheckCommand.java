@@ -132,7 +132,7 @@ public final class CheckCommand implements Callable<Integer> {
       names = "--confirm-minutes",
       paramLabel = "M",
       defaultValue = "4",
-      description = "The longest the confirmation may take; a round under way finishes (default: ${DEFAULT-VALUE}).")
+      description = "The longest the confirmation may take, per build (--against runs two); a round under way finishes (default: ${DEFAULT-VALUE}).")
   int confirmMinutes;
 
   @Option(
