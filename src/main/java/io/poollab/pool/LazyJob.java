@@ -282,7 +282,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     group.head = null;
     group.tail = null;
     group.places = 0;
-    signalConsumer();
+    wakeConsumer();
   }
 
   /** Any other input: takes the next chunk the feeder read. */
@@ -352,11 +352,6 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
 
   private int slotOf(long place) {
     return (int) ((place / chunksize) % slots.length());
-  }
-
-  /** Wakes a waiting consumer: chunks were handed over. */
-  private void signalConsumer() {
-    wakeConsumer();
   }
 
   /** Wakes a waiting consumer now: results came, or the call ended, stopped or failed. */

@@ -55,10 +55,11 @@ public final class FigureExtractor {
 
   /**
    * Operations a round's histogram must hold beyond a percentile (and before it) for that
-   * percentile to be a figure: with fewer, a p99 is the round's largest sample, whatever the code
-   * does (the quick profile's first-result benchmark records about 10 operations a fork).
+   * percentile to be a figure ({@link RobustStats#MIN_SAMPLES_BEYOND}): with fewer, a p99 is the
+   * round's largest sample, whatever the code does (the quick profile's first-result benchmark
+   * records about 10 operations a fork).
    */
-  static final int MIN_SAMPLES_BEYOND = 10;
+  static final int MIN_SAMPLES_BEYOND = RobustStats.MIN_SAMPLES_BEYOND;
 
   private FigureExtractor() {}
 
@@ -175,8 +176,7 @@ public final class FigureExtractor {
 
   /** Operations a histogram needs for {@code pct} to have {@link #MIN_SAMPLES_BEYOND} on its far side. */
   static long samplesNeeded(double pct) {
-    double side = Math.min(pct, 100.0 - pct) / 100.0;
-    return (long) Math.ceil(MIN_SAMPLES_BEYOND / side - 1e-9);
+    return RobustStats.samplesNeeded(pct);
   }
 
   /**

@@ -104,6 +104,28 @@ public final class RobustStats {
   }
 
   /**
+   * Samples a percentile needs on its far side before it says more than the extreme sample: with
+   * fewer, a p99 is about the largest value, whatever was measured.
+   */
+  public static final int MIN_SAMPLES_BEYOND = 10;
+
+  /**
+   * How many samples a percentile needs for {@link #MIN_SAMPLES_BEYOND} of them to lie on its far
+   * side: p50 20, p90 100, p99 1,000.
+   *
+   * <pre>{@code
+   * boolean showP99 = histogram.getTotalCount() >= RobustStats.samplesNeeded(99);
+   * }</pre>
+   *
+   * @param pct the percentile, between 0 and 100 (exclusive)
+   * @return the samples needed
+   */
+  public static long samplesNeeded(double pct) {
+    double side = Math.min(pct, 100.0 - pct) / 100.0;
+    return (long) Math.ceil(MIN_SAMPLES_BEYOND / side - 1e-9);
+  }
+
+  /**
    * The median: the middle value, or the mean of the two middle values.
    *
    * <pre>{@code

@@ -40,7 +40,7 @@ public final class Streaming {
    * First results a histogram needs for its p99 to be shown: ten beyond it, the rule the
    * regression check applies to percentiles (with fewer, the p99 is about the largest sample).
    */
-  public static final long P99_SAMPLES = 1000;
+  public static final long P99_SAMPLES = RobustStats.samplesNeeded(99);
 
   private static final List<String> IMPL_ORDER = List.of("SERIAL", "POOL_IMAP", "POOL_IMAP_UNORDERED");
 

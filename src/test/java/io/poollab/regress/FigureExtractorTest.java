@@ -83,25 +83,37 @@ class FigureExtractorTest {
     assertThat(notes).anyMatch(n -> n.contains("no SERIAL baseline") && n.contains("hashing=WORKER_DIGEST"));
   }
 
-  @Test
-  void shouldGiveLatencyPercentilesRelativeToTheSerialItemTimeOfTheSameRound() throws IOException {
-    // serial: 100 ms for the 100,000 words used = 1,000 ns per word in every round
+  /**
+   * A run of three rounds: the serial word job (forks 1-3; 100 ms for the 100,000 words used =
+   * 1,000 ns per word in every round) and the applyAsync round trip (forks 4-6), no logs yet.
+   */
+  private Path roundTripRun() throws IOException {
     Path runDir = SyntheticRun.seeded(4)
         .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1, "default"), new double[][] {{100}, {100}, {100}})
         .raw("io.poollab.bench.RoundTripLatencyBenchmark.applyAsyncRoundTrip",
             Map.of("impl", "POOL_APPLY_ASYNC", "workers", "1", "chunksize", "default"), new double[][] {{5}, {5}, {5}})
         .writeTo(dir.resolve("run"));
-    // forks 1-3 are the serial ones, 4-6 the round trips: 1..10,000 ns, then 2x and 3x that
     Files.createDirectories(runDir.resolve("histograms"));
+    return runDir;
+  }
+
+  private static void writeRoundTripLog(Path runDir, int fork, Histogram h) throws IOException {
+    Path log = runDir.resolve("histograms/RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork" + fork + ".hlog");
+    HistogramLogWriter w = new HistogramLogWriter(log.toFile());
+    w.outputIntervalHistogram(h);
+    w.close();
+  }
+
+  @Test
+  void shouldGiveLatencyPercentilesRelativeToTheSerialItemTimeOfTheSameRound() throws IOException {
+    Path runDir = roundTripRun();
+    // forks 4-6 are the round trips: 1..10,000 ns, then 2x and 3x that
     for (int fork = 4; fork <= 6; fork++) {
       Histogram h = new Histogram(3);
       for (int i = 1; i <= 10_000; i++) {
         h.recordValue((long) i * (fork - 3));
       }
-      Path log = runDir.resolve("histograms/RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork" + fork + ".hlog");
-      HistogramLogWriter w = new HistogramLogWriter(log.toFile());
-      w.outputIntervalHistogram(h);
-      w.close();
+      writeRoundTripLog(runDir, fork, h);
     }
     RunResults run = RunReader.read(runDir);
     List<String> notes = new ArrayList<>();
@@ -122,23 +134,15 @@ class FigureExtractorTest {
 
   @Test
   void shouldCheckOnlyPercentilesWithTenOperationsBeyondThemInEveryRound() throws IOException {
-    Path runDir = SyntheticRun.seeded(4)
-        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1, "default"), new double[][] {{100}, {100}, {100}})
-        .raw("io.poollab.bench.RoundTripLatencyBenchmark.applyAsyncRoundTrip",
-            Map.of("impl", "POOL_APPLY_ASYNC", "workers", "1", "chunksize", "default"), new double[][] {{5}, {5}, {5}})
-        .writeTo(dir.resolve("run"));
+    Path runDir = roundTripRun();
     // forks 4-6 record 150, 999 and 5,000 operations: enough for p50 and p90 in every round, not for p99
-    Files.createDirectories(runDir.resolve("histograms"));
     int[] counts = {150, 999, 5_000};
     for (int fork = 4; fork <= 6; fork++) {
       Histogram h = new Histogram(3);
       for (int i = 1; i <= counts[fork - 4]; i++) {
         h.recordValue(i);
       }
-      Path log = runDir.resolve("histograms/RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork" + fork + ".hlog");
-      HistogramLogWriter w = new HistogramLogWriter(log.toFile());
-      w.outputIntervalHistogram(h);
-      w.close();
+      writeRoundTripLog(runDir, fork, h);
     }
     List<String> notes = new ArrayList<>();
     List<Figure> fs = FigureExtractor.extract(RunReader.read(runDir), notes);
