@@ -34,11 +34,12 @@ Options:
   --rounds N         interleaved rounds (default: the profile's: quick 5, standard 3, full 5)
   --seed N           the seed of the rounds' order (default: a fresh one, recorded in rounds.json)
   --no-python        skip the Python multiprocessing.Pool reference
-  --out DIR          the run folder (default: reports/<yyyyMMdd-HHmmss>)
+  --out DIR          the run folder (default: reports/<yyyyMMdd-HHmmss> in this checkout)
   --check            run the regression check on the run afterwards (when the jar has `check`);
                        it confirms what looks regressed with fresh rounds before it fails
   --ignore-jmh-lock  run even while another JMH run on this machine holds JMH's lock
-                       (by default the run waits for it, up to 10 minutes in all)
+                       (by default the run waits for it, up to --lock-wait-minutes in all)
+  --lock-wait-minutes N  how long to wait in all for other JMH runs to finish (default: 10)
   --dry-run          print the plan and its estimated length, then exit
   -h, --help         this help
 
@@ -60,10 +61,15 @@ Environment:
 EOF
 }
 
-die_usage() {
+die_usage() {  # a mistyped command line: the message, then the usage
   echo "run-benchmarks.sh: $1" >&2
   echo >&2
   usage >&2
+  exit 2
+}
+
+die_data() {  # a problem with a file the user named: one line, no usage
+  echo "run-benchmarks.sh: $1" >&2
   exit 2
 }
 
@@ -110,7 +116,9 @@ ensure_jar() {  # builds target/benchmarks.jar when missing or older than src/ o
 }
 
 lab() {  # runs a lab command: lab bench --profile quick ...
-  local flags=()
+  # the lab's defaults (datasets/, reports/, the Python script) live in this checkout, while paths
+  # the user typed stay relative to the caller's working directory: the script never cds
+  local flags=("-Dpoollab.home=$ROOT")
   # JMH uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
   if (( $(java_major "$JAVA") >= 23 )); then flags+=(--sun-misc-unsafe-memory-access=allow); fi
   # extra JVM options for the lab's own JVM, e.g. -Dpoollab.pool.slowdownNanos=3000, which the
@@ -131,7 +139,6 @@ main() {
   # --- passthrough: ./run-benchmarks.sh hash|generate|report|check ARGS... -------------------------
   case "${1:-}" in
     hash|generate|report|check)
-      cd "$ROOT"
       find_java
       ensure_jar
       lab "$@"
@@ -180,7 +187,7 @@ main() {
         ;;
       --dataset)
         need_value "$1" "$#"
-        [[ -f "$2" ]] || die_usage "--dataset '$2' is not a file (a .txt word list, or a .zip holding one)"
+        [[ -f "$2" ]] || die_data "--dataset '$2' is not a file (a .txt word list, or a .zip holding one)"
         BENCH_ARGS+=(--dataset "$(cd "$(dirname "$2")" && pwd)/$(basename "$2")")
         shift 2
         ;;
@@ -218,6 +225,12 @@ main() {
         BENCH_ARGS+=(--ignore-jmh-lock)
         shift
         ;;
+      --lock-wait-minutes)
+        need_value "$1" "$#"
+        [[ "$2" =~ ^[0-9]+$ ]] || die_usage "--lock-wait-minutes '$2' must be a non-negative integer, e.g. 10"
+        BENCH_ARGS+=(--lock-wait-minutes "$2")
+        shift 2
+        ;;
       --dry-run)
         DRY_RUN=1
         shift
@@ -228,7 +241,6 @@ main() {
     esac
   done
 
-  cd "$ROOT"
   find_java
 
   if (( DRY_RUN )); then
@@ -238,7 +250,7 @@ main() {
   fi
 
   if [[ -z "$OUT" ]]; then
-    OUT="reports/$(date +%Y%m%d-%H%M%S)"
+    OUT="$ROOT/reports/$(date +%Y%m%d-%H%M%S)"
   fi
   ensure_jar
 

@@ -71,7 +71,7 @@ final class AgainstRun {
       }
       plan = new BenchPlan(plan.profile(), plan.entries(), command.rounds, plan.wordLimit(), null);
     }
-    Path repo = Path.of(".");
+    Path repo = LabHome.dir();
     String sha = RefJar.resolve(command.against, repo);
     Path refJar = RefJar.build(command.against, repo, command.reports.resolve(".against"), System.err);
     Path runDir = BenchConfirmer.freeFolder(command.reports,
@@ -123,7 +123,7 @@ final class AgainstRun {
       }
       return command.dataset.toAbsolutePath().normalize();
     }
-    return DefaultDataset.resolve(Path.of("datasets")).toAbsolutePath().normalize();
+    return DefaultDataset.resolve(LabHome.datasets()).toAbsolutePath().normalize();
   }
 
   /** The jar this command runs from: the head side's build. */

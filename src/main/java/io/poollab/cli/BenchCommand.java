@@ -7,6 +7,7 @@ import io.poollab.bench.DatasetInfo;
 import io.poollab.bench.JmhForkRunner;
 import io.poollab.bench.MetadataCollector;
 import io.poollab.bench.PlanBuilder;
+import io.poollab.bench.PlanEntry;
 import io.poollab.bench.PlanRequest;
 import io.poollab.bench.Profile;
 import io.poollab.bench.PythonReference;
@@ -29,6 +30,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -144,12 +146,13 @@ public final class BenchCommand implements Callable<Integer> {
     }
     BenchPlan plan = plan();
     stdout.print(plan.render());
+    keptBaselines(plan).ifPresent(stdout::println);
     stdout.flush();
     if (dryRun) {
       return 0;
     }
 
-    Path runDir = out != null ? out : Path.of("reports", LocalDateTime.now().format(RUN_NAME));
+    Path runDir = out != null ? out : LabHome.reports().resolve(LocalDateTime.now().format(RUN_NAME));
     if (Files.exists(runDir.resolve("jmh.json"))) {
       throw usage("--out " + runDir + " already holds a run (jmh.json); choose a new folder");
     }
@@ -162,7 +165,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> jvmArgs = forkArguments(info, plan, histograms);
     long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
     RunMetadata metadata = MetadataCollector.collect(Profile.parse(profile), info, jvmArgs, Instant.now(),
-        Path.of("."), plan.rounds(), runSeed);
+        LabHome.dir(), plan.rounds(), runSeed);
     MetadataCollector.write(metadata, runDir.resolve("metadata.json"));
     err.println("Run folder: " + runDir + " (machine class " + metadata.machineClass() + ")");
 
@@ -245,17 +248,13 @@ public final class BenchCommand implements Callable<Integer> {
   /** The Python stage: true when it wrote python.json or was skipped on purpose. */
   private boolean runPython(BenchPlan plan, DatasetInfo info, Path runDir, PrintStream err)
       throws InterruptedException {
-    if (noPython) {
-      err.println("Python reference skipped: --no-python.");
-      return true;
-    }
     if (plan.python() == null) {
       return true;
     }
     boolean wrote = PythonReference.run(
-        plan.python(), Path.of(info.path()), plan.wordLimit(), runDir, PythonReference.SCRIPT, err);
+        plan.python(), Path.of(info.path()), plan.wordLimit(), runDir, LabHome.resolve(PythonReference.SCRIPT), err);
     // no python3 or no script is a skip, not a failure
-    return wrote || PythonReference.findPython().isEmpty() || !Files.isRegularFile(PythonReference.SCRIPT);
+    return wrote || PythonReference.findPython().isEmpty() || !Files.isRegularFile(LabHome.resolve(PythonReference.SCRIPT));
   }
 
   /** The plan for the flags; bad values become usage errors (exit code 2). */
@@ -284,6 +283,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (plan.entries().isEmpty()) {
       throw usage("--include '" + include + "' matches none of the plan's benchmarks (see --dry-run without it)");
     }
+    if (noPython && plan.python() != null) {
+      plan = new BenchPlan(plan.profile(), plan.entries(), plan.rounds(), plan.wordLimit(), null);
+    }
     if (rounds != null) {
       if (rounds < 1) {
         throw usage("--rounds must be a positive integer, was " + rounds);
@@ -293,14 +295,35 @@ public final class BenchCommand implements Callable<Integer> {
     return plan;
   }
 
+  /**
+   * With {@code --include}: the line that says which SERIAL baselines were kept although the
+   * pattern does not match them, since every speed-up of their jobs is divided by them.
+   */
+  Optional<String> keptBaselines(BenchPlan plan) {
+    if (include == null) {
+      return Optional.empty();
+    }
+    Pattern filter = Pattern.compile(include);
+    List<String> kept = plan.entries().stream()
+        .filter(e -> "SERIAL".equals(e.params().get("impl")) && !filter.matcher(e.label()).find())
+        .map(PlanEntry::label)
+        .toList();
+    if (kept.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of("--include kept " + kept.size() + " SERIAL baseline" + (kept.size() == 1 ? "" : "s")
+        + " it does not match, since the speed-ups of the entries it matches are divided by them: "
+        + String.join("; ", kept));
+  }
+
   private Path resolveDataset(PrintStream err) {
     if (dataset != null) {
       if (!Files.isRegularFile(dataset)) {
-        throw usage("--dataset " + dataset + " is not a file (a .txt word list, or a .zip holding one)");
+        throw new DataError("--dataset " + dataset + " is not a file (a .txt word list, or a .zip holding one)");
       }
       return dataset.toAbsolutePath().normalize();
     }
-    Path dir = Path.of("datasets");
+    Path dir = LabHome.datasets();
     if (DefaultDataset.needsGeneration(dir)) {
       err.println("Generating the stand-in word list in " + dir + " (once) ...");
     }
@@ -308,11 +331,16 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private List<String> loadWords(Path data) {
+    List<String> words;
     try {
-      return WordList.load(data);
+      words = WordList.load(data);
     } catch (DatasetException e) {
-      throw usage("--dataset: " + e.getMessage());
+      throw new DataError("--dataset: " + e.getMessage(), e);
     }
+    if (words.isEmpty()) {
+      throw new DataError("--dataset " + data + " holds no words; give a list with at least one word per line");
+    }
+    return words;
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -89,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(
       names = "--reports",
       paramLabel = "DIR",
-      defaultValue = "reports",
+      defaultValue = "${sys:poollab.home:-.}/reports",
       description = "The reports folder holding runs and baseline/ (default: ${DEFAULT-VALUE}).")
   Path reports;
 

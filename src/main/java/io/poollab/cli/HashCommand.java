@@ -137,8 +137,10 @@ public final class HashCommand implements Callable<Integer> {
     try {
       words = WordList.load(path);
     } catch (DatasetException e) {
-      throw new ParameterException(spec.commandLine(), "--dataset: " + e.getMessage(), e, null,
-          String.valueOf(path));
+      throw new DataError("--dataset: " + e.getMessage(), e);
+    }
+    if (words.isEmpty()) {
+      throw new DataError("--dataset " + path + " holds no words; give a list with at least one word per line");
     }
     double loadSeconds = seconds(System.nanoTime() - loadStart);
     out.println("Loaded " + words.size() + " words from " + path);
@@ -208,7 +210,7 @@ public final class HashCommand implements Callable<Integer> {
   }
 
   private Path defaultDataset(PrintWriter err) {
-    Path dir = Path.of("datasets");
+    Path dir = LabHome.datasets();
     try {
       if (!DefaultDataset.needsGeneration(dir)) {
         return DefaultDataset.resolve(dir);
@@ -222,8 +224,7 @@ public final class HashCommand implements Callable<Integer> {
         return DefaultDataset.resolve(dir, bar::stepTo);
       }
     } catch (UncheckedIOException e) {
-      throw new ParameterException(spec.commandLine(),
-          "no --dataset given and the default cannot be made: " + e.getMessage(), e, null, null);
+      throw new DataError("no --dataset given and the default cannot be made: " + e.getMessage(), e);
     }
   }
 

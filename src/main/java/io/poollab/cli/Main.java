@@ -48,7 +48,20 @@ public final class Main {
 
   /** The lab's command line, shared by {@link #main} and the tests. */
   static CommandLine commandLine() {
-    return new CommandLine(new Main()).setUsageHelpAutoWidth(true);
+    return new CommandLine(new Main())
+        .setUsageHelpAutoWidth(true)
+        .setExecutionExceptionHandler(Main::onException);
+  }
+
+  /** A {@link DataError} is one line and exit code 2; anything else is a bug and propagates. */
+  private static int onException(Exception e, CommandLine command, CommandLine.ParseResult parsed)
+      throws Exception {
+    if (e instanceof DataError) {
+      command.getErr().println(command.getCommandName() + ": " + e.getMessage());
+      command.getErr().flush();
+      return DataError.EXIT_CODE;
+    }
+    throw e;
   }
 
   private static boolean isLabArgument(CommandLine commandLine, String first) {

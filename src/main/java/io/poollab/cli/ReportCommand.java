@@ -52,7 +52,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(
       names = "--reports-dir",
       paramLabel = "DIR",
-      defaultValue = "reports",
+      defaultValue = "${sys:poollab.home:-.}/reports",
       description = "The folder holding the runs; its index.html is rewritten, never over one the lab did not write (default: ${DEFAULT-VALUE};"
           + " with RUN_DIR and no --reports-dir: RUN_DIR's parent).")
   Path reportsDir;

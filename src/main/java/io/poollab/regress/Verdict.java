@@ -93,6 +93,22 @@ public record Verdict(
     return failed() ? "FAIL" : inconclusive() ? "INCONCLUSIVE" : "PASS";
   }
 
+  /**
+   * A hint for a failure that only missing figures caused, or an empty string: a run filtered
+   * with {@code --include}, {@code --workers} or {@code --chunksizes} measures fewer figures
+   * than the baseline holds, which the check treats as lost unless told otherwise.
+   */
+  public String missingHint() {
+    long missing = comparisons.stream()
+        .filter(c -> c.outcome() == Outcome.MISSING && c.fails()).count();
+    if (missing == 0) {
+      return "";
+    }
+    return missing + " baseline figure" + (missing == 1 ? " is" : "s are")
+        + " missing from the run; if the run was filtered on purpose (--include, --workers,"
+        + " --chunksizes), check it with --allow-missing to compare only the figures it measured";
+  }
+
   /** One line: the verdict with the counts. */
   public String headline() {
     if (usedFloors()) {

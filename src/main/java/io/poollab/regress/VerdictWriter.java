@@ -63,6 +63,9 @@ public final class VerdictWriter {
     if (!v.usedFloors()) {
       sb.append(legend()).append('\n');
     }
+    if (!v.missingHint().isEmpty()) {
+      sb.append("hint: ").append(v.missingHint()).append('\n');
+    }
     return sb.toString();
   }
 
@@ -91,6 +94,9 @@ public final class VerdictWriter {
     sb.append("- baseline: `").append(v.baseline()).append("`\n");
     if (!v.confirmation().isEmpty()) {
       sb.append("- ").append(escape(v.confirmation())).append('\n');
+    }
+    if (!v.missingHint().isEmpty()) {
+      sb.append("- hint: ").append(escape(v.missingHint())).append('\n');
     }
     sb.append('\n');
     String header =

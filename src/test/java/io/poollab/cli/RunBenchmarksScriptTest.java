@@ -26,12 +26,17 @@ class RunBenchmarksScriptTest {
   private record Result(int exit, String out, String err) {}
 
   private Result script(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of("bash", "run-benchmarks.sh"));
+    return scriptIn(Path.of("").toAbsolutePath(), args);
+  }
+
+  /** Runs the script from another working directory, as a user in their own folder would. */
+  private Result scriptIn(Path cwd, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("bash", Path.of("run-benchmarks.sh").toAbsolutePath().toString()));
     cmd.addAll(List.of(args));
     Path out = tmp.resolve("out.txt");
     Path err = tmp.resolve("err.txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
     pb.environment().put("POOLLAB_CLASSPATH", System.getProperty("java.class.path"));
     Process p = pb.start();
     if (!p.waitFor(100, TimeUnit.SECONDS)) {
@@ -79,6 +84,65 @@ class RunBenchmarksScriptTest {
     assertThat(missing.err()).contains("--profile needs a value");
     assertThat(dataset.exit()).isEqualTo(2);
     assertThat(dataset.err()).contains("nope.txt").contains("is not a file");
+  }
+
+  @Test
+  void shouldStateADataErrorInOneLineWithoutTheUsage() throws Exception {
+    Result dataset = script("--dataset", tmp.resolve("nope.txt").toString());
+
+    assertThat(dataset.exit()).isEqualTo(2);
+    assertThat(dataset.err().strip().lines()).singleElement().asString()
+        .contains("--dataset").contains("nope.txt").contains("is not a file");
+    assertThat(dataset.err()).doesNotContain("Usage");
+  }
+
+  @Test
+  void shouldResolveTheUsersPathsAgainstTheirWorkingDirectory() throws Exception {
+    Path userDir = Files.createDirectories(tmp.resolve("data"));
+    Files.writeString(userDir.resolve("words.txt"), "alpha\nbeta\ngamma\n", StandardCharsets.UTF_8);
+
+    Result r = scriptIn(userDir, "hash", "--dataset", "words.txt", "--no-progress");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Loaded 3 words from words.txt").contains("Done, with 3 hashes");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyDatasetInOneLine() throws Exception {
+    Path userDir = Files.createDirectories(tmp.resolve("empty"));
+    Files.writeString(userDir.resolve("none.txt"), "", StandardCharsets.UTF_8);
+
+    Result r = scriptIn(userDir, "hash", "--dataset", "none.txt", "--no-progress");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).singleElement().asString()
+        .isEqualTo("hash: --dataset none.txt holds no words; give a list with at least one word per line");
+  }
+
+  @Test
+  void shouldSayNothingOfPythonWithNoPython() throws Exception {
+    Result r = script("--profile", "quick", "--no-python", "--dry-run");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Plan: profile quick").doesNotContainIgnoringCase("python");
+    assertThat(r.err()).doesNotContainIgnoringCase("python");
+  }
+
+  @Test
+  void shouldSayWhichSerialBaselinesAnIncludeKept() throws Exception {
+    Result r = script("--profile", "quick", "--include", "POOL_MAP workers=2", "--no-python", "--dry-run");
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("WordJobBenchmark.hashAll impl=SERIAL workers=1")
+        .contains("--include kept 3 SERIAL baselines it does not match");
+  }
+
+  @Test
+  void shouldListEveryBenchFlagInTheHelp() throws Exception {
+    Result r = script("--help");
+
+    assertThat(r.out()).contains("--lock-wait-minutes N").contains("--ignore-jmh-lock");
   }
 
   @Test
