@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -39,7 +42,20 @@ class BenchCommandTest {
 
     assertThat(run(err, "bench", "--profile", "quick", "--dataset", "/no/such/words.txt", "--no-python",
         "--out", System.getProperty("java.io.tmpdir") + "/poollab-bench-test-missing")).isEqualTo(2);
-    assertThat(err.toString()).contains("/no/such/words.txt");
+    assertThat(err.toString()).contains("/no/such/words.txt").doesNotContain("Usage");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyDatasetAndWriteNothing(@TempDir Path tmp) throws Exception {
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
+    Path out = tmp.resolve("run");
+    StringWriter err = new StringWriter();
+
+    assertThat(run(err, "bench", "--profile", "quick", "--dataset", empty.toString(), "--no-python",
+        "--out", out.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("bench: --dataset " + empty
+        + " holds no words; give a list with at least one word per line");
+    assertThat(out).doesNotExist();
   }
 
   @Test

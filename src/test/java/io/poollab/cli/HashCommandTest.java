@@ -148,5 +148,19 @@ class HashCommandTest {
     CliRun malformed = CliRun.of("hash", "--dataset", bad.toString());
     assertThat(malformed.exitCode()).isEqualTo(2);
     assertThat(malformed.err()).contains(bad + ": line 2: not valid UTF-8");
+    // a data error is not a typing error: one line, no usage
+    assertThat(run.err().strip().lines()).singleElement().asString().startsWith("hash: --dataset: ");
+    assertThat(malformed.err()).doesNotContain("Usage");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyDataset() throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.txt"), "");
+    CliRun run = CliRun.of("hash", "--dataset", empty.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo("hash: --dataset " + empty + " holds no words; give a list with at least one word per line");
+    assertThat(run.out()).doesNotContain("Done");
   }
 }
