@@ -39,6 +39,25 @@ public final class ReportWriter {
    *     the lab did not write
    */
   public static Path writeRun(RunResults run) throws IOException {
+    return writeRun(run, BaselineChanges.NOT_LOOKED);
+  }
+
+  /**
+   * Writes the run's files as {@link #writeRun(RunResults)} does, with its change against the
+   * baseline on the page and in the summary.
+   *
+   * <pre>{@code
+   * Path page = ReportWriter.writeRun(run, changes);
+   * }</pre>
+   *
+   * @param run the run
+   * @param changes the run against its machine class's baseline, computed by the caller
+   * @return the page written
+   * @throws IOException when a file cannot be written
+   * @throws ReportException when the run folder holds an {@code index.html} or {@code summary.md}
+   *     the lab did not write
+   */
+  public static Path writeRun(RunResults run, BaselineChanges changes) throws IOException {
     Path foreign = run.dir().resolve("index.html");
     if (Files.exists(foreign) && !writtenByTheLab(foreign)) {
       throw new ReportException(foreign + " exists and was not written by the lab; it is left alone"
@@ -53,8 +72,8 @@ public final class ReportWriter {
       ChartRenderer.png(c, run.dir().resolve("charts").resolve(c.id() + ".png"));
     }
     Path page = run.dir().resolve("index.html");
-    Files.writeString(page, RunPage.render(run, charts, svgs(charts)), StandardCharsets.UTF_8);
-    Files.writeString(run.dir().resolve("summary.md"), Summary.markdown(run), StandardCharsets.UTF_8);
+    Files.writeString(page, RunPage.render(run, charts, svgs(charts), changes), StandardCharsets.UTF_8);
+    Files.writeString(run.dir().resolve("summary.md"), Summary.markdown(run, changes), StandardCharsets.UTF_8);
     return page;
   }
 

@@ -11,6 +11,10 @@ import java.util.Map;
  * ChartSet charts = Charts.forRun(run);
  * String html = RunPage.render(run, charts, ReportWriter.svgs(charts));
  * }</pre>
+ *
+ * <p>The top of the page answers first: the title and where it ran (with the words hashed), then
+ * one {@link Headline} per job, then what went wrong, the recommendations and, when the report
+ * command looked for one, the change against the committed baseline ({@link BaselineChanges}).
  */
 public final class RunPage {
 
@@ -25,6 +29,25 @@ public final class RunPage {
    * @return the HTML document
    */
   public static String render(RunResults run, ChartSet charts, Map<String, String> svgById) {
+    return render(run, charts, svgById, BaselineChanges.NOT_LOOKED);
+  }
+
+  /**
+   * The page's HTML with the change against the baseline.
+   *
+   * <pre>{@code
+   * String html = RunPage.render(run, charts, ReportWriter.svgs(charts), changes);
+   * }</pre>
+   *
+   * @param run the run
+   * @param charts its charts and skipped-chart notes
+   * @param svgById each chart's inline SVG element by chart id (from {@link ChartRenderer#svg})
+   * @param changes the run against its machine class's baseline ({@link BaselineChanges#NOT_LOOKED}:
+   *     the section is left out)
+   * @return the HTML document
+   */
+  public static String render(RunResults run, ChartSet charts, Map<String, String> svgById,
+      BaselineChanges changes) {
     StringBuilder sb = new StringBuilder(64 * 1024);
     RunMetadata m = run.metadata();
     Table streaming = Tables.streaming(run);
@@ -33,15 +56,19 @@ public final class RunPage {
         .append("<p class=\"sub\">").append(Html.escape(m.machineClass())).append(" · ")
         .append(Html.escape(m.cpuModel())).append(" · ")
         .append(m.cores() == 0 ? "cores unknown" : m.cores() + " cores").append(" · profile ")
-        .append(Html.escape(m.profile())).append(" · commit ").append(Html.escape(m.commit()))
+        .append(Html.escape(m.profile())).append(" · ").append(Html.escape(Words.used(m.dataset())))
+        .append(" · commit ").append(Html.escape(m.commit()))
         .append(" · started ").append(Html.escape(m.startedAt())).append("</p>\n")
         .append("<nav><a href=\"../index.html\">all runs</a><a href=\"#recommendation\">recommendation</a>"
+            + (changes.looked() ? "<a href=\"#baseline\">vs baseline</a>" : "")
             + "<a href=\"#charts\">charts</a><a href=\"#speedups\">speed-ups</a>"
             + "<a href=\"#quality\">data quality</a>"
             + "<a href=\"#results\">results</a>"
             + (streaming.rows().isEmpty() ? "" : "<a href=\"#streaming\">streaming</a>")
             + "<a href=\"#machine\">machine</a>"
             + "<a href=\"#problems\">problems</a></nav>\n");
+
+    headlines(sb, run);
 
     sb.append("<h2 id=\"problems\">Problems</h2>\n");
     Html.problems(sb, run.problems(), "Every file of the run was read; nothing is missing.");
@@ -54,6 +81,9 @@ public final class RunPage {
       sb.append("<div class=\"rec\"><ul>\n");
       recs.forEach(r -> sb.append("<li>").append(Html.escape(r.sentence(m.machineClass()))).append("</li>\n"));
       sb.append("</ul></div>\n");
+    }
+    if (changes.looked()) {
+      baseline(sb, changes);
     }
 
     sb.append("<h2 id=\"quality\">Data quality</h2>\n<p class=\"note\">")
@@ -96,6 +126,33 @@ public final class RunPage {
         .append(" and charts/*.png.</p>\n");
     Html.close(sb);
     return sb.toString();
+  }
+
+  /** One quotable sentence per job, flagged figures that were kept out right under it. */
+  private static void headlines(StringBuilder sb, RunResults run) {
+    List<Headline> headlines = Headline.forRun(run);
+    if (headlines.isEmpty()) {
+      return;
+    }
+    sb.append("<div class=\"rec\" id=\"headline\"><ul>\n");
+    for (Headline h : headlines) {
+      sb.append("<li>").append(Html.escape(h.sentence()));
+      h.flaggedLine().ifPresent(f -> sb.append("<br><span class=\"note\">").append(Html.escape(f)).append("</span>"));
+      sb.append("</li>\n");
+    }
+    sb.append("</ul></div>\n");
+  }
+
+  /** The benchstat-style table against the baseline, or the one line saying there is none. */
+  private static void baseline(StringBuilder sb, BaselineChanges changes) {
+    Table t = changes.table();
+    sb.append("<h2 id=\"baseline\">").append(Html.escape(t.title())).append("</h2>\n");
+    if (!t.rows().isEmpty()) {
+      Html.table(sb, t);
+    }
+    for (String line : changes.lines()) {
+      sb.append("<p class=\"note\">").append(Html.escape(line)).append("</p>\n");
+    }
   }
 
   static void figure(StringBuilder sb, ChartData c, String svg) {

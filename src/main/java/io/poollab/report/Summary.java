@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A run's results as Markdown ({@code <run>/summary.md}): where it ran, the recommendations,
+ * A run's results as Markdown ({@code <run>/summary.md}): where it ran, one {@link Headline} per
+ * job, the recommendations,
  * the speed-up table and, when the run streamed paced inputs, the streaming table, ready to
  * paste into a README, an issue or a CI job summary, so that no figure there is typed by hand.
  *
@@ -23,15 +24,30 @@ public final class Summary {
    * @return Markdown text
    */
   public static String markdown(RunResults run) {
+    return markdown(run, BaselineChanges.NOT_LOOKED);
+  }
+
+  /**
+   * The summary of a run with its change against the baseline.
+   *
+   * @param run the run
+   * @param changes the run against its machine class's baseline ({@link BaselineChanges#NOT_LOOKED}:
+   *     left out)
+   * @return Markdown text
+   */
+  public static String markdown(RunResults run, BaselineChanges changes) {
     RunMetadata m = run.metadata();
     StringBuilder sb = new StringBuilder();
-    long used = m.dataset().wordsUsed() > 0 ? m.dataset().wordsUsed() : m.dataset().words();
     sb.append(String.format(Locale.ROOT,
-        "Run `%s` (profile %s, %s): %s, %d cores, %s, %s; commit %s; dataset %s (%s words).%n%n",
+        "Run `%s` (profile %s, %s): %s, %d cores, %s, %s; commit %s; dataset %s (%s).%n%n",
         run.dir().getFileName(), m.profile(), m.startedAt(), m.cpuModel(), m.cores(), m.os(),
-        m.jvm(), shortCommit(m.commit()), m.dataset().path(),
-        used < m.dataset().words() ? String.format(Locale.ROOT, "first %d of %d", used, m.dataset().words())
-            : Long.toString(m.dataset().words())));
+        m.jvm(), shortCommit(m.commit()), m.dataset().path(), Words.used(m.dataset())));
+    List<Headline> headlines = Headline.forRun(run);
+    for (Headline h : headlines) {
+      sb.append("**").append(h.sentence()).append("**\n");
+      h.flaggedLine().ifPresent(f -> sb.append("  ").append(f).append('\n'));
+      sb.append('\n');
+    }
     sb.append("Protocol: ").append(Tables.protocol(run)).append(".\n\n");
     for (Recommendation r : Recommendation.forRun(run)) {
       sb.append("- ").append(r.sentence(m.machineClass())).append('\n');
@@ -40,6 +56,14 @@ public final class Summary {
     Table streaming = Tables.streaming(run);
     if (!streaming.rows().isEmpty()) {
       sb.append('\n').append(streaming.title()).append(":\n\n").append(streaming.toMarkdown());
+    }
+    if (changes.looked()) {
+      Table t = changes.table();
+      sb.append('\n').append(t.title()).append(":\n\n");
+      if (!t.rows().isEmpty()) {
+        sb.append(t.toMarkdown()).append('\n');
+      }
+      changes.lines().forEach(l -> sb.append(l).append("\n\n"));
     }
     List<String> flags = DataQuality.notes(run);
     if (!flags.isEmpty()) {

@@ -55,8 +55,7 @@ public final class Tables {
           Integer.toString(s.workers()), s.chunksize().isEmpty() ? "-" : s.chunksize(),
           suffix(num(s.value(), 2), "x"), interval(s.low(), s.high(), 2),
           suffix(num(100 * s.efficiency(), 0), "%"),
-          s.python() ? (s.quality().flags().contains(QualityFlag.ONE_ROUND) ? "1 run" : "3+ runs")
-              : s.quality().data(),
+          s.python() ? pythonRuns(run, s) : s.quality().data(),
           s.quality().describe()));
     }
     return new Table("speedups", "Speed-up over the serial baseline (serial time / parallel time,"
@@ -80,12 +79,51 @@ public final class Tables {
   public static Table python(RunResults run) {
     List<List<String>> rows = new ArrayList<>();
     run.python().ifPresent(p -> p.results().forEach(r -> rows.add(List.of(r.impl(), r.workload(),
-        Integer.toString(r.workers()), r.chunksize(), num(r.medianSeconds(), 3),
-        Integer.toString(r.samplesSeconds().size())))));
+        Integer.toString(r.workers()), r.chunksize(), num(r.medianSeconds(), 3), runs(r)))));
     String title = run.python().map(p -> "Python " + p.python() + " reference (" + p.cores() + " cores)")
         .orElse("Python reference");
     return new Table("python", title,
-        List.of("impl", "workload", "workers", "chunksize", "median (s)", "samples"), rows);
+        List.of("impl", "workload", "workers", "chunksize", "median (s)", "runs"), rows);
+  }
+
+  /**
+   * How many times Python ran a configuration, and the spread only when there is one: {@code 1
+   * run}, {@code median of 3, range 1.000–1.471 s}. Python gives no interval, and one run has no
+   * spread to show, so none is made up.
+   */
+  static String runs(PythonResult r) {
+    int n = r.samplesSeconds().size();
+    if (n < 2) {
+      return n + (n == 1 ? " run" : " runs");
+    }
+    double min = r.samplesSeconds().stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+    double max = r.samplesSeconds().stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    return "median of " + n + ", range " + num(min, 3) + "–" + num(max, 3) + " s";
+  }
+
+  /**
+   * The runs behind a Python speed-up: {@code 3 runs each}, or {@code serial 3 runs, pool 1 run};
+   * its interval (a bootstrap over the runs) needs three a side, else there is none.
+   */
+  static String pythonRuns(RunResults run, SpeedUp s) {
+    int pool = -1;
+    int serial = -1;
+    for (PythonResult r : run.python().map(PythonResults::results).orElse(List.of())) {
+      if (!r.workload().equals(s.job())) {
+        continue;
+      }
+      if (r.isSerial() && serial < 0) {
+        serial = r.samplesSeconds().size();
+      } else if (r.impl().equals(s.impl()) && r.workers() == s.workers() && r.chunksize().equals(s.chunksize())
+          && pool < 0) {
+        pool = r.samplesSeconds().size();
+      }
+    }
+    if (pool < 0 || serial < 0) {
+      return "-";
+    }
+    return pool == serial ? pool + (pool == 1 ? " run each" : " runs each")
+        : "serial " + serial + (serial == 1 ? " run" : " runs") + ", pool " + pool + (pool == 1 ? " run" : " runs");
   }
 
   /**
@@ -175,10 +213,7 @@ public final class Tables {
         List.of("profile", m.profile()),
         List.of("protocol", protocol(run)),
         List.of("dataset", m.dataset().path()),
-        List.of("dataset words", m.dataset().words() == 0 ? RunMetadata.UNKNOWN
-            : m.dataset().wordsUsed() > 0 && m.dataset().wordsUsed() < m.dataset().words()
-                ? m.dataset().wordsUsed() + " used of " + m.dataset().words()
-                : Long.toString(m.dataset().words())),
+        List.of("dataset words", m.dataset().words() == 0 ? RunMetadata.UNKNOWN : Words.used(m.dataset())),
         List.of("dataset SHA-256", m.dataset().sha256()));
     return new Table("machine", "Machine and configuration", List.of("field", "value"), rows);
   }
@@ -214,9 +249,5 @@ public final class Tables {
 
   private static String suffix(String number, String unit) {
     return number.equals("NaN") ? number : number + unit;
-  }
-
-  static String error(double v, int decimals) {
-    return Double.isFinite(v) ? "± " + String.format(Locale.ROOT, "%." + decimals + "f", v) : "n/a";
   }
 }
