@@ -1,5 +1,6 @@
 package io.poollab.cli;
 
+import io.poollab.report.BaselineChanges;
 import io.poollab.report.ReportException;
 import io.poollab.report.ReportWriter;
 import io.poollab.report.RunReader;
@@ -20,7 +21,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code report [RUN_DIR] [--reports-dir DIR]}: writes a run's {@code index.html} (charts inline,
  * PNG copies in {@code charts/}) and the reports folder's {@code index.html}, then prints the
- * run page's path.
+ * run page's path. The page shows the run against the committed baseline of its machine class in
+ * {@code <reports-dir>/baseline/<machineClass>/} (the check's first stage, unconfirmed), or says
+ * there is none.
  *
  * <p>Exit codes: 0 written (problems with single files are printed to stderr and shown on the
  * page); 2 when the run folder is missing, nothing in it could be read, or no run exists.
@@ -36,6 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Write the HTML report of a benchmark run: <run>/index.html with inline SVG charts,",
       "PNG copies in <run>/charts/, and <reports-dir>/index.html listing every run.",
+      "The page compares the run with <reports-dir>/baseline/<machineClass>/ when it exists",
+      "(unconfirmed; the check command confirms).",
       "Exit codes: 0 written, 2 run folder missing or unreadable."
     })
 public final class ReportCommand implements Callable<Integer> {
@@ -92,16 +97,21 @@ public final class ReportCommand implements Callable<Integer> {
     }
     err.println("report: reading " + dir + ": " + run.results().size() + " results, "
         + run.latencies().size() + " histograms; drawing charts...");
+    // the same baseline the check reads by default: <reports>/baseline/<machineClass>/
+    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--reports-dir");
+    BaselineChanges changes = BaselineDiff.of(dir, run.metadata().machineClass(), reportsDir, !explicit);
+    err.println("report: " + (changes.found()
+        ? "compared with the baseline in " + changes.baselineDir() + ": " + changes.rows().size() + " figures"
+        : changes.note()));
     Path page;
     try {
-      page = ReportWriter.writeRun(run);
+      page = ReportWriter.writeRun(run, changes);
     } catch (ReportException e) {
       err.println("report: " + e.getMessage());
       return 2;
     }
     // the index lists the runs beside this one: --reports-dir when given (or by default), else the
     // run's parent, and there only if that folder is the lab's (never a foreign index.html)
-    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--reports-dir");
     Path index = runDir == null || explicit ? reportsDir : dir.toAbsolutePath().getParent();
     boolean claim = runDir == null || explicit || sameFolder(index, reportsDir);
     List<String> notes = new ArrayList<>();

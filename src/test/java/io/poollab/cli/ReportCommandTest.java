@@ -2,6 +2,8 @@ package io.poollab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.poollab.regress.BaselineStore;
+import io.poollab.regress.SyntheticRun;
 import io.poollab.report.Golden;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -125,6 +127,36 @@ class ReportCommandTest {
   void shouldRefuseUnknownOptionWithUsage() {
     assertThat(run("report", "--colour")).isEqualTo(2);
     assertThat(err.toString()).contains("Unknown option: '--colour'", "Usage:");
+  }
+
+  @Test
+  void shouldShowTheChangeAgainstTheBaselineOfTheMachineClass() throws Exception {
+    Path reports = tmp.resolve("reports");
+    Path base = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports.resolve("20260101-000000"));
+    BaselineStore.update(base, reports);
+    // map 52 -> 70 ms against serial 100: 1.92x -> about 1.42x, a quarter down; imapUnordered unchanged
+    Path run = SyntheticRun.wordJob(2, 100, 70, 60, 0.01).writeTo(reports.resolve("20260102-000000"));
+    assertThat(run("report", run.toString(), "--reports-dir", reports.toString())).isZero();
+    String md = Files.readString(run.resolve("summary.md"));
+    String html = Files.readString(run.resolve("index.html"));
+    Path dir = reports.resolve("baseline/linux-x86_64-2c");
+    assertThat(md).containsPattern("\\| speedup:WordJobBenchmark.hashAll:POOL_MAP:workers=2:chunksize=default:hashing=NEW_DIGEST"
+            + " \\| 1\\.92 \\[1\\.\\d\\d, 1\\.\\d\\d\\] \\| 1\\.4\\d \\[1\\.\\d\\d, 1\\.\\d\\d\\] \\| -2\\d\\.\\d% \\[-\\d\\d\\.\\d%, -\\d\\d\\.\\d%\\] \\| regressed\\? \\|")
+        .containsPattern("\\| speedup:WordJobBenchmark.hashAll:POOL_IMAP_UNORDERED:workers=2:chunksize=1:hashing=NEW_DIGEST"
+            + " \\| 1\\.67 \\[[^]]+\\] \\| 1\\.67 \\[[^]]+\\] \\| ~ \\([-+]\\d\\.\\d% \\[[^]]+\\]\\) \\| ~ \\|")
+        .contains("2 figure(s) compared with " + dir + ": 1 regressed?, 0 improved, 1 ~.",
+            "./run-benchmarks.sh check " + run + " --reports " + reports);
+    assertThat(html).contains("<h2 id=\"baseline\">Change vs baseline (linux-x86_64-2c)</h2>", "regressed?");
+    assertThat(err.toString()).contains("report: compared with the baseline in " + dir + ": 2 figures");
+  }
+
+  @Test
+  void shouldSayInOneLineWhenTheMachineClassHasNoBaseline() throws Exception {
+    Path full = copy("full");
+    assertThat(run("report", "--reports-dir", tmp.toString())).isZero();
+    Path dir = tmp.resolve("baseline/linux-x86_64-2c");
+    assertThat(Files.readString(full.resolve("index.html"))).contains("<h2 id=\"baseline\">",
+        "No committed baseline for machine class linux-x86_64-2c (looked in " + dir + "), so nothing is compared.");
   }
 
   private Path copy(String fixture) throws IOException {
