@@ -265,9 +265,10 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
   }
 
   /**
-   * Python's {@code Pool(w).map} at its default chunksize against this figure's configuration,
-   * both wall times of the whole job on the same words: {@code 11.4x as fast as Python's
-   * Pool(2).map on the same words, ...}. Empty when either side is missing.
+   * Python's pool on the same words at the same workers against this figure's configuration, both
+   * wall times of the whole job: the same call at the same chunksize when Python ran it (its
+   * {@code imap_unordered} for ours), else {@code Pool(w).map} at its default chunksize, the guide's
+   * call. Empty when either side is missing.
    */
   private static Optional<String> python(RunResults run, SpeedUp s) {
     if (run.python().isEmpty() || !isWordJob(s.job())) {
@@ -277,19 +278,26 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
     if (!py.dataset().equals(run.metadata().dataset().path())) {
       return Optional.empty(); // another list: the times do not compare
     }
-    Optional<PythonResult> pool = py.results().stream()
-        .filter(r -> r.impl().equals("PY_POOL_MAP") && r.workload().equals("words")
-            && r.workers() == s.workers() && r.chunksize().equals("default") && r.medianSeconds() > 0)
-        .findFirst();
+    Optional<PythonResult> pool = pythonResult(py, "PY_" + s.impl(), s.workers(), s.chunksize())
+        .or(() -> pythonResult(py, "PY_POOL_MAP", s.workers(), "default"));
     double javaSeconds = seconds(run, s);
     if (pool.isEmpty() || !(javaSeconds > 0)) {
       return Optional.empty();
     }
-    int n = pool.get().samplesSeconds().size();
-    double ratio = pool.get().medianSeconds() / javaSeconds;
+    PythonResult p = pool.get();
+    int n = p.samplesSeconds().size();
+    String call = "Pool(" + p.workers() + ")." + p.impl().substring("PY_POOL_".length()).toLowerCase(Locale.ROOT)
+        + (p.chunksize().equals("default") ? "" : "(chunksize=" + p.chunksize() + ")");
     return Optional.of(String.format(Locale.ROOT,
-        "%.1fx as fast as Python's Pool(%d).map on the same words, wall time against Python's %s",
-        ratio, s.workers(), n == 1 ? "single run" : "median of " + n + " runs"));
+        "%.1fx as fast as Python's %s on the same words, wall time against Python's %s",
+        p.medianSeconds() / javaSeconds, call, n == 1 ? "single run" : "median of " + n + " runs"));
+  }
+
+  private static Optional<PythonResult> pythonResult(PythonResults py, String impl, int workers, String chunksize) {
+    return py.results().stream()
+        .filter(r -> r.impl().equals(impl) && impl.startsWith("PY_POOL_") && r.workload().equals("words")
+            && r.workers() == workers && r.chunksize().equals(chunksize) && r.medianSeconds() > 0)
+        .findFirst();
   }
 
   /** The median time of the figure's configuration in seconds per job; NaN when not a time. */

@@ -96,6 +96,21 @@ class HeadlineTest {
   }
 
   @Test
+  void shouldComparePythonsSameCallWhenPythonRanIt() throws IOException {
+    // the headline is imapUnordered at chunksize 1000 (100 / 50 = 2.0x); Python ran that call too
+    String py = python(3).replace("]}", ","
+        + " {\"impl\": \"PY_POOL_IMAP_UNORDERED\", \"workload\": \"words\", \"workers\": 2, \"chunksize\": 1000,"
+        + " \"samplesSeconds\": [0.39, 0.40, 0.41], \"medianSeconds\": 0.40}]}");
+    RunResults run = read(SyntheticRun.seeded(7)
+        .result("SERIAL", 1, "default", 100, 0.01)
+        .result("POOL_MAP", 2, "default", 52, 0.01)
+        .result("POOL_IMAP_UNORDERED", 2, "1000", 50, 0.01), py);
+    assertThat(Headline.forRun(run).get(0).sentence()).contains("the pool's imapUnordered with 2 workers at"
+        + " chunksize 1000 ran 2.00x").endsWith("; 8.0x as fast as Python's Pool(2).imap_unordered(chunksize=1000)"
+        + " on the same words, wall time against Python's median of 3 runs).");
+  }
+
+  @Test
   void shouldKeepAFlaggedFasterFigureOutAndListItUnderTheHeadline() throws IOException {
     // imapUnordered at chunksize 1000 looks faster (100 / 46 = 2.2x) but its rounds spread 30%
     RunResults run = read(wordJob().result("POOL_IMAP_UNORDERED", 2, "1000", 46, 0.30), null);
