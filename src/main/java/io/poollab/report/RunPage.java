@@ -148,7 +148,17 @@ public final class RunPage {
     Table t = changes.table();
     sb.append("<h2 id=\"baseline\">").append(Html.escape(t.title())).append("</h2>\n");
     if (!t.rows().isEmpty()) {
-      Html.table(sb, t);
+      // the figure key may break after each ':' so that the numbers keep their lines
+      sb.append("<table id=\"t-").append(t.id()).append("\">\n<thead><tr>");
+      t.header().forEach(h -> sb.append("<th>").append(Html.escape(h)).append("</th>"));
+      sb.append("</tr></thead>\n<tbody>\n");
+      for (List<String> row : t.rows()) {
+        sb.append("<tr><td>").append(Html.escape(row.get(0)).replace(":", ":<wbr>")).append("</td>");
+        row.subList(1, row.size() - 1).forEach(c -> sb.append("<td class=\"n\">").append(Html.escape(c)).append("</td>"));
+        sb.append("<td>").append(Html.escape(row.get(row.size() - 1))).append("</td>");
+        sb.append("</tr>\n");
+      }
+      sb.append("</tbody>\n</table>\n");
     }
     for (String line : changes.lines()) {
       sb.append("<p class=\"note\">").append(Html.escape(line)).append("</p>\n");
