@@ -38,9 +38,13 @@
  * {@link io.poollab.report.Charts} turns a run into {@link io.poollab.report.ChartData} records
  * (the data tests check), {@link io.poollab.report.ChartRenderer} draws them with JFreeChart as
  * inline SVG (JFreeSVG) and PNG, {@link io.poollab.report.Tables} and
- * {@link io.poollab.report.Recommendation} give the tables and the advice, and
- * {@link io.poollab.report.RunPage} / {@link io.poollab.report.IndexPage} write the HTML;
- * {@link io.poollab.report.ReportWriter} puts the files in place.
+ * {@link io.poollab.report.Recommendation} give the tables and the advice,
+ * {@link io.poollab.report.Headline} the one quotable sentence per job at the top (words said by
+ * {@link io.poollab.report.Words}), and {@link io.poollab.report.RunPage} /
+ * {@link io.poollab.report.IndexPage} write the HTML; {@link io.poollab.report.ReportWriter} puts
+ * the files in place. The change against the committed baseline comes in as plain
+ * {@link io.poollab.report.BaselineChanges}, computed by the {@code report} command with the
+ * check's first stage: the report itself never calls {@code io.poollab.regress}.
  *
  * <pre>{@code
  * RunResults run = RunReader.read(Path.of("reports/20260101-120000"));
