@@ -160,7 +160,10 @@ public final class BenchCommand implements Callable<Integer> {
     DatasetInfo info = DatasetInfo.of(data, loadWords(data).size(), plan.wordLimit());
     Path histograms = runDir.resolve("histograms");
     Files.createDirectories(histograms);
-    err.printf(Locale.ROOT, "Dataset: %s (%d words, sha256 %s)%n", info.path(), info.words(), info.sha256().substring(0, 12));
+    String used = plan.wordLimit() > 0 && plan.wordLimit() < info.words()
+        ? String.format(Locale.ROOT, "first %,d of %,d words", plan.wordLimit(), info.words())
+        : String.format(Locale.ROOT, "%,d words", info.words());
+    err.printf(Locale.ROOT, "Dataset: %s (%s, sha256 %s)%n", info.path(), used, info.sha256().substring(0, 12));
 
     List<String> jvmArgs = forkArguments(info, plan, histograms);
     long runSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);

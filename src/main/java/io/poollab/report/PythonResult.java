@@ -114,23 +114,4 @@ public record PythonResult(
   public boolean isSerial() {
     return PY_SERIAL.equals(impl);
   }
-
-  /**
-   * The relative half-spread of the samples, {@code (max - min) / (2 * median)}: the error used
-   * for Python's speed-ups (Python gives no confidence interval).
-   *
-   * @return the relative error, {@code 0} with fewer than two samples, {@code NaN} when the
-   *     median is not positive
-   */
-  public double relativeError() {
-    if (!(medianSeconds > 0)) {
-      return Double.NaN;
-    }
-    if (samplesSeconds.size() < 2) {
-      return 0;
-    }
-    double min = samplesSeconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    double max = samplesSeconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-    return (max - min) / (2 * medianSeconds);
-  }
 }
