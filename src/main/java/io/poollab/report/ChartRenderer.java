@@ -266,7 +266,10 @@ public final class ChartRenderer {
         // the value inside the bar's base, clear of the error bar at its end
         renderer.setDefaultPositiveItemLabelPosition(
             new ItemLabelPosition(ItemLabelAnchor.INSIDE9, TextAnchor.CENTER_LEFT));
-        renderer.setDefaultItemLabelPaint(Color.WHITE);
+        // a bar too short for its label gets it outside, after the bar; black reads on both
+        renderer.setPositiveItemLabelPositionFallback(
+            new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        renderer.setDefaultItemLabelPaint(Color.BLACK);
         renderer.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
       }
     } else {
@@ -302,7 +305,11 @@ public final class ChartRenderer {
     rows.setLabel(null);
     NumberAxis value = new NumberAxis(data.yLabel());
     value.setNumberFormatOverride(plain("0.0#"));
-    value.setRange(0, top(data));
+    // dots are no bars: an axis from near the lowest interval shows the rounds' scatter; from
+    // zero when that is near 1.0 anyway, so the serial line stays in view
+    double lowest = data.series().stream().flatMap(s -> s.points().stream())
+        .mapToDouble(ChartData.Point::low).min().orElse(0);
+    value.setRange(lowest < 2 ? 0 : lowest * 0.9, top(data));
     // the estimate with its interval on an error renderer; the dots on a plain one, so a round
     // (which has no interval) gets no zero-length error bar with caps
     XYErrorRenderer estimate = new XYErrorRenderer();

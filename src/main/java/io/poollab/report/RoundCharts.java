@@ -13,7 +13,9 @@ import java.util.Locale;
  * with a narrow interval over scattered rounds, or one wild round, is visible at a glance.
  *
  * <p>Small multiples: a job's configurations are split into charts of at most {@value
- * #MAX_ROWS} rows, in the order pool methods, peers, per-task methods.
+ * #MAX_ROWS} rows, in the order pool methods, peers, per-task methods, and apart when their
+ * speed-ups differ by more than {@value #MAGNITUDE}x, so that each chart's axis shows the
+ * scatter of its rounds.
  *
  * <pre>{@code
  * List<String> notDrawn = new ArrayList<>();
@@ -30,6 +32,9 @@ final class RoundCharts {
 
   /** Tukey's fences need four values: quartiles of three say nothing about the tails. */
   private static final int FENCE_MIN_VALUES = 4;
+
+  /** The most one chart's largest speed-up may be over its smallest, so each axis shows its rounds' scatter. */
+  static final double MAGNITUDE = 3;
 
   /** How far apart, in rows, the dots of one row are spread so that equal rounds stay visible. */
   private static final double SPREAD = 0.08;
@@ -77,15 +82,40 @@ final class RoundCharts {
           .thenComparing(r -> r.speedUp().backend())
           .thenComparingInt(r -> r.speedUp().workers())
           .thenComparingLong(r -> chunkOrder(r.speedUp().chunksize())));
-      int charts = (rows.size() + MAX_ROWS - 1) / MAX_ROWS;
-      for (int c = 0; c < charts; c++) {
-        List<Row> part = rows.subList(c * MAX_ROWS, Math.min(rows.size(), (c + 1) * MAX_ROWS));
-        String of = charts == 1 ? "" : " (" + (c + 1) + " of " + charts + ")";
+      List<List<Row>> parts = new ArrayList<>();
+      for (List<Row> bucket : byMagnitude(rows)) {
+        for (int i = 0; i < bucket.size(); i += MAX_ROWS) {
+          parts.add(bucket.subList(i, Math.min(bucket.size(), i + MAX_ROWS)));
+        }
+      }
+      for (int c = 0; c < parts.size(); c++) {
+        String of = parts.size() == 1 ? "" : " (" + (c + 1) + " of " + parts.size() + ")";
         out.add(strip("rounds-" + slug + (c == 0 ? "" : "-" + (c + 1)),
-            "Per-round speed-ups" + of + ": " + ChartLabels.jobTitle(job, rows.get(0).speedUp().params()), part));
+            "Per-round speed-ups" + of + ": " + ChartLabels.jobTitle(job, rows.get(0).speedUp().params()),
+            parts.get(c)));
       }
     }
     return out;
+  }
+
+  /**
+   * Rows split so that within one chart the largest speed-up is at most {@value #MAGNITUDE}
+   * times the smallest (a 3x row and a 90x row on one axis would leave the 3x row's rounds on
+   * one pixel); buckets in ascending speed-up, rows in their given order within each.
+   */
+  private static List<List<Row>> byMagnitude(List<Row> rows) {
+    List<Row> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> r.speedUp().value())).toList();
+    List<List<Row>> buckets = new ArrayList<>();
+    double floor = 0;
+    for (Row r : sorted) {
+      if (buckets.isEmpty() || r.speedUp().value() > floor * MAGNITUDE) {
+        buckets.add(new ArrayList<>());
+        floor = r.speedUp().value();
+      }
+      buckets.get(buckets.size() - 1).add(r);
+    }
+    buckets.forEach(b -> b.sort(Comparator.comparingInt(rows::indexOf)));
+    return buckets;
   }
 
   /** Chunksizes in numeric order, {@code default} (and anything else) after them. */
@@ -147,8 +177,11 @@ final class RoundCharts {
     }
     series.add(new ChartData.Series(String.format(Locale.ROOT, "median over rounds, %.0f%% interval",
         100 * rows.get(0).speedUp().level()), ChartData.Style.ESTIMATE, estimates));
-    series.add(new ChartData.Series("1.0: as fast as serial", true, List.of(
-        ChartData.Point.of(-0.5, 1, Double.NaN), ChartData.Point.of(rows.size() - 0.5, 1, Double.NaN))));
+    // the serial line only where the axis reaches down to it (the renderer starts at zero below 2x)
+    if (rows.stream().anyMatch(r -> r.speedUp().low() < 2)) {
+      series.add(new ChartData.Series("1.0: as fast as serial", true, List.of(
+          ChartData.Point.of(-0.5, 1, Double.NaN), ChartData.Point.of(rows.size() - 0.5, 1, Double.NaN))));
+    }
     return new ChartData(id, title, ChartKind.STRIP, "configuration", "speed-up (serial / parallel)",
         series, categories);
   }

@@ -29,6 +29,7 @@ class ChartsTest {
         "latency-applyasync",
         "rounds-hashbench-hashwords",
         "rounds-hashbench-hashwords-2",
+        "rounds-hashbench-hashwords-3",
         "rounds-cpubench-cputasks-costns-10000",
         "rounds-iobench-sleeptasks-iomillis-10",
         "rounds-iobench-sleeptasks-iomillis-10-2");

@@ -80,4 +80,22 @@ class RoundChartsTest {
         .isGreaterThan(distributions);
     assertThat(html.indexOf("id=\"fig-speedup-workers-")).isEqualTo(-1); // one worker count: no line
   }
+
+  @Test
+  void shouldSplitRowsWhoseSpeedUpsDifferByMoreThanThreeTimes() {
+    SyntheticRun run = SyntheticRun.seeded(2);
+    ChartFixtures.word(run, "SERIAL", 1, "default", 100);
+    ChartFixtures.word(run, "POOL_MAP", 100, "default", 1.5);
+    ChartFixtures.word(run, "POOL_MAP", 2, "default", 50);
+    ChartFixtures.word(run, "POOL_MAP", 4, "default", 30);
+    ChartSet set = Charts.forRun(RunReader.read(run.writeTo(dir.resolve("20260101-120000"))));
+    String id = "rounds-wordjobbenchmark-hashall-hashing-new-digest";
+    // 2x and 3.3x share an axis; 67x on it would squeeze their rounds onto a pixel
+    assertThat(chart(set, id).categories()).containsExactly(
+        "map, 2 workers, chunksize default", "map, 4 workers, chunksize default");
+    assertThat(chart(set, id).series()).extracting(ChartData.Series::name).contains("1.0: as fast as serial");
+    assertThat(chart(set, id + "-2").categories()).containsExactly("map, 100 workers, chunksize default");
+    assertThat(chart(set, id + "-2").series()).extracting(ChartData.Series::name)
+        .doesNotContain("1.0: as fast as serial");
+  }
 }
