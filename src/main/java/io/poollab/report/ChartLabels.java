@@ -130,7 +130,7 @@ public final class ChartLabels {
    *
    * @param job the job ({@link BenchmarkResult#job()})
    * @param params the params of one of its results
-   * @return e.g. {@code sleep tasks of 5 ms} or {@code WordJobBenchmark.hashAll hashing=NEW_DIGEST}
+   * @return e.g. {@code sleep tasks of 5 ms}, {@code CPU tasks of 100 µs} or {@code WordJobBenchmark.hashAll hashing=NEW_DIGEST}
    */
   public static String job(String job, Map<String, String> params) {
     String task = params.get("task");
@@ -140,7 +140,9 @@ public final class ChartLabels {
     }
     long micros = Long.parseLong(cost);
     String c = micros >= 1000 && micros % 1000 == 0 ? micros / 1000 + " ms" : micros + " µs";
-    return task.toLowerCase(Locale.ROOT) + " tasks of " + c;
+    // CPU is an acronym; sleep and loopback are words
+    String t = task.equalsIgnoreCase("CPU") ? "CPU" : task.toLowerCase(Locale.ROOT);
+    return t + " tasks of " + c;
   }
 
   /**

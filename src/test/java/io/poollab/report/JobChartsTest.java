@@ -75,7 +75,7 @@ class JobChartsTest {
     ChartSet set = Charts.forRun(RunReader.read(run.writeTo(dir.resolve("20260101-120000"))));
     ChartData backends = chart(set, "platform-vs-virtual");
     // the word job and the sleeps ran on one backend only: not in this chart
-    assertThat(backends.categories()).containsExactly("cpu tasks of 100 µs: map, 2 workers, chunksize default");
+    assertThat(backends.categories()).containsExactly("CPU tasks of 100 µs: map, 2 workers, chunksize default");
     assertThat(backends.series()).extracting(ChartData.Series::name)
         .containsExactly("platform threads", "virtual threads");
     assertThat(backends.series().get(0).points()).singleElement()
