@@ -50,6 +50,7 @@ class JobChartsTest {
         .allSatisfy(p -> assertThat(p.y()).isLessThanOrEqualTo(1.01));
     // its bar has no worker count in its label
     assertThat(chart(set, "best-" + SLEEP_5MS).categories()).contains("virtual thread per task");
+    Golden.check("charts-sleep.txt", set.toText());
   }
 
   @Test
