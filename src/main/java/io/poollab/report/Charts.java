@@ -214,7 +214,8 @@ public final class Charts {
 
   /**
    * Bars by paced input (categories in interval order): one series per JMH implementation, one per
-   * Python implementation ({@code Python PY_...}), and an optional reference series drawn last.
+   * Python implementation ({@code Python Pool.imap, 2 workers}), and an optional reference series
+   * drawn last.
    */
   private static Optional<ChartData> streamingBars(List<Streaming.Row> rows, String id, String title,
       String yLabel, ToDoubleFunction<Streaming.Row> java, ToDoubleFunction<Streaming.Row> python,
@@ -231,9 +232,10 @@ public final class Charts {
     for (Streaming.Row r : rows) {
       String c = "every " + Streaming.interval(r.intervalMicros());
       int index = categories.indexOf(c);
-      String name = r.impl() + (r.impl().startsWith("POOL_") ? " w=" + r.workers() : "");
-      addPoint(series, name, c, index, java.applyAsDouble(r));
-      addPoint(series, "Python PY_" + name, c, index, python.applyAsDouble(r));
+      // legends in words: "imap, 2 workers" and Python's "Python Pool.imap, 2 workers" beside it
+      addPoint(series, ChartLabels.config(r.impl(), "", r.workers(), "", false), c, index, java.applyAsDouble(r));
+      addPoint(series, ChartLabels.config("PY_" + r.impl(), "", r.workers(), "", false), c, index,
+          python.applyAsDouble(r));
       double ref = reference.applyAsDouble(r);
       if (Double.isFinite(ref)) {
         target.putIfAbsent(c, ChartData.Point.of(c, index, ref, Double.NaN));

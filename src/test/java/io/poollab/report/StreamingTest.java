@@ -192,8 +192,8 @@ class StreamingTest {
         .findFirst().orElseThrow();
     assertThat(first.categories()).containsExactly("every 100 µs", "every 10 ms");
     assertThat(first.series()).extracting(ChartData.Series::name).containsExactly(
-        "SERIAL", "Python PY_SERIAL", "POOL_IMAP w=2", "Python PY_POOL_IMAP w=2", "POOL_IMAP_UNORDERED w=2",
-        "Python PY_POOL_IMAP_UNORDERED w=2", "target (interval + task)");
+        "serial loop", "Python serial loop", "imap, 2 workers", "Python Pool.imap, 2 workers",
+        "imap_unordered, 2 workers", "Python Pool.imap_unordered, 2 workers", "target (interval + task)");
     // imapUnordered at 100 us: 6.3 ms is 63 intervals
     ChartData.Series unordered = first.series().get(4);
     assertThat(unordered.points()).singleElement().satisfies(p -> assertThat(p.y()).isCloseTo(63.0, within(0.1)));
