@@ -213,33 +213,28 @@ public final class Charts {
   }
 
   /**
-   * Bars by paced input (categories in interval order): one series per JMH implementation, one per
-   * Python implementation ({@code Python Pool.imap, 2 workers}), and an optional reference series
-   * drawn last.
+   * Bars by paced input and method, one row each ({@code every 100 µs: imap, 2 workers}, in
+   * interval order): the lab's bar, Python's bar of the same call beside it, and an optional
+   * reference (the target). Three series at most, each row comparing like with like.
    */
   private static Optional<ChartData> streamingBars(List<Streaming.Row> rows, String id, String title,
       String yLabel, ToDoubleFunction<Streaming.Row> java, ToDoubleFunction<Streaming.Row> python,
       ToDoubleFunction<Streaming.Row> reference) {
     List<String> categories = new ArrayList<>();
-    rows.forEach(r -> {
-      String c = "every " + Streaming.interval(r.intervalMicros());
+    Map<String, List<ChartData.Point>> series = new LinkedHashMap<>();
+    series.put("this pool (Java)", new ArrayList<>());
+    series.put("Python", new ArrayList<>());
+    series.put("target (interval + task)", new ArrayList<>());
+    for (Streaming.Row r : rows) {
+      String c = "every " + Streaming.interval(r.intervalMicros()) + ": "
+          + ChartLabels.config(r.impl(), "", r.workers(), "", false);
       if (!categories.contains(c)) {
         categories.add(c);
       }
-    });
-    Map<String, List<ChartData.Point>> series = new LinkedHashMap<>();
-    Map<String, ChartData.Point> target = new LinkedHashMap<>();
-    for (Streaming.Row r : rows) {
-      String c = "every " + Streaming.interval(r.intervalMicros());
       int index = categories.indexOf(c);
-      // legends in words: "imap, 2 workers" and Python's "Python Pool.imap, 2 workers" beside it
-      addPoint(series, ChartLabels.config(r.impl(), "", r.workers(), "", false), c, index, java.applyAsDouble(r));
-      addPoint(series, ChartLabels.config("PY_" + r.impl(), "", r.workers(), "", false), c, index,
-          python.applyAsDouble(r));
-      double ref = reference.applyAsDouble(r);
-      if (Double.isFinite(ref)) {
-        target.putIfAbsent(c, ChartData.Point.of(c, index, ref, Double.NaN));
-      }
+      addPoint(series, "this pool (Java)", c, index, java.applyAsDouble(r));
+      addPoint(series, "Python", c, index, python.applyAsDouble(r));
+      addPoint(series, "target (interval + task)", c, index, reference.applyAsDouble(r));
     }
     List<ChartData.Series> out = new ArrayList<>();
     series.forEach((name, points) -> {
@@ -247,13 +242,10 @@ public final class Charts {
         out.add(new ChartData.Series(name, false, points));
       }
     });
-    if (out.isEmpty()) {
+    if (out.isEmpty() || out.get(0).name().startsWith("target")) {
       return Optional.empty();
     }
-    if (!target.isEmpty()) {
-      out.add(new ChartData.Series("target (interval + task)", false, List.copyOf(target.values())));
-    }
-    return Optional.of(new ChartData(id, title, ChartKind.BAR, "paced input", yLabel, out, categories));
+    return Optional.of(new ChartData(id, title, ChartKind.BAR, "paced input: method", yLabel, out, categories));
   }
 
   private static void addPoint(Map<String, List<ChartData.Point>> series, String name, String category,
