@@ -81,9 +81,10 @@ final class JobCharts {
     groups.stream().filter(g -> !g.perTask()).forEach(g -> line(g).ifPresent(lines::add));
     pyGroups.forEach(g -> line(g).ifPresent(lines::add));
     List<Group> perTask = groups.stream().filter(Group::perTask).toList();
+    // one note per job listing every chart it lacks, rather than one line per chart
+    List<String> missing = new ArrayList<>();
     if (lines.isEmpty()) {
-      skipped.add("Speed-up vs workers for " + job + ": no method was measured at two worker counts;"
-          + " each configuration is in its bar chart and the speed-up table.");
+      missing.add("speed-up and efficiency vs workers (no method was measured at two worker counts)");
     } else {
       List<List<Line>> parts = chunks(lines);
       for (int i = 0; i < parts.size(); i++) {
@@ -99,14 +100,17 @@ final class JobCharts {
             parts.get(i), List.of(), false));
       }
     }
-    bestBars(slug, title, groups, pyGroups, backends).ifPresentOrElse(charts::add, () -> skipped.add(
-        "Each method at its best for " + job + ": only one method was measured (a chart of one bar says nothing)."));
+    bestBars(slug, title, groups, pyGroups, backends).ifPresentOrElse(charts::add, () -> missing.add(
+        "each method at its best (one method only: a chart of one bar says nothing)"));
     List<ChartData> chunk = chunksize(slug, title, finite, python, backends);
     if (chunk.isEmpty()) {
-      skipped.add("Speed-up vs chunksize for " + job + ": no method was measured at two chunksizes"
-          + " with the same worker count.");
+      missing.add("speed-up vs chunksize (no method was measured at two chunksizes with the same worker count)");
     }
     charts.addAll(chunk);
+    if (!missing.isEmpty()) {
+      skipped.add("Charts of " + job + " not drawn: " + String.join("; ", missing)
+          + ". Its figures are in the speed-up table.");
+    }
   }
 
   /** Groups by impl (and backend), pool methods first, then peers, then per-task ones, each in file order. */
