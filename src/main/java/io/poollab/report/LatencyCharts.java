@@ -39,20 +39,24 @@ final class LatencyCharts {
   static List<ChartData> of(Map<String, Histogram> latencies, List<String> skipped) {
     Map<String, List<ChartData.Series>> byKind = new LinkedHashMap<>();
     Map<String, String> titles = new LinkedHashMap<>();
+    Map<String, List<String>> tooFew = new LinkedHashMap<>();
     latencies.forEach((name, h) -> {
       ChartLabels.LatencyName n = ChartLabels.latency(name);
       titles.putIfAbsent(n.key(), n.title());
       List<ChartData.Point> points = curve(h);
       if (points.size() < 2) {
-        skipped.add(String.format(Locale.ROOT, "Latency curve of %s (%s): %d samples, too few for"
-            + " percentiles (a median needs %d: %d beyond it on each side).", n.legend(), n.title(),
-            h.getTotalCount(), RobustStats.samplesNeeded(50), RobustStats.MIN_SAMPLES_BEYOND));
+        tooFew.computeIfAbsent(n.title(), k -> new ArrayList<>())
+            .add(String.format(Locale.ROOT, "%s (%d samples)", n.legend(), h.getTotalCount()));
         return;
       }
       String legend = String.format(Locale.ROOT, "%s (%,d samples)", n.legend(), h.getTotalCount());
       byKind.computeIfAbsent(n.key(), k -> new ArrayList<>())
           .add(new ChartData.Series(legend, false, points));
     });
+    // one note per kind of latency, naming every curve left out
+    tooFew.forEach((title, curves) -> skipped.add(String.format(Locale.ROOT, "Latency curves of %s: %s:"
+        + " too few samples for percentiles (a median needs %d: %d beyond it on each side).", title,
+        String.join(", ", curves), RobustStats.samplesNeeded(50), RobustStats.MIN_SAMPLES_BEYOND)));
     List<ChartData> out = new ArrayList<>();
     Slugs slugs = new Slugs();
     byKind.forEach((key, series) -> out.add(new ChartData("latency-" + slugs.of(key), titles.get(key),

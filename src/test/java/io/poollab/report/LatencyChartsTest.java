@@ -58,9 +58,9 @@ class LatencyChartsTest {
       assertThat(c.series()).extracting(ChartData.Series::name)
           .containsExactly("imap_unordered, 2 workers, chunksize 1 (40 samples)");
     });
-    assertThat(notes).containsExactly("Latency curve of imap, 2 workers, chunksize 1 (Streaming input: time to the"
-        + " first result (an item every 100 µs, 1000 items)): 18 samples, too few for percentiles (a median"
-        + " needs 20: 10 beyond it on each side).");
+    assertThat(notes).containsExactly("Latency curves of Streaming input: time to the first result (an item"
+        + " every 100 µs, 1000 items): imap, 2 workers, chunksize 1 (18 samples): too few samples for"
+        + " percentiles (a median needs 20: 10 beyond it on each side).");
   }
 
   @Test
