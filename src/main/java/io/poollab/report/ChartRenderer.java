@@ -77,6 +77,12 @@ public final class ChartRenderer {
     new Color(0xbcbd22), new Color(0x7f7f7f)
   };
 
+  /** A strip chart's title, axis and legend, in pixels. */
+  private static final int STRIP_FRAME = 170;
+
+  /** The height of one strip chart row, in pixels. */
+  private static final int STRIP_ROW = 62;
+
   /** The colour of Python's bars in a chart of one series. */
   private static final Paint PYTHON = new Color(0xff7f0e);
 
@@ -95,10 +101,11 @@ public final class ChartRenderer {
    */
   public static String svg(ChartData data) {
     JFreeChart chart = chart(data);
-    SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+    int height = height(data);
+    SVGGraphics2D g = new SVGGraphics2D(WIDTH, height);
     g.setDefsKeyPrefix(data.id() + "-");
-    chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-    return g.getSVGElement("svg-" + data.id(), true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+    chart.draw(g, new Rectangle(0, 0, WIDTH, height));
+    return g.getSVGElement("svg-" + data.id(), true, new ViewBox(0, 0, WIDTH, height), null, null);
   }
 
   /**
@@ -110,7 +117,19 @@ public final class ChartRenderer {
    */
   public static void png(ChartData data, Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    ChartUtils.saveChartAsPNG(file.toFile(), chart(data), WIDTH, HEIGHT);
+    ChartUtils.saveChartAsPNG(file.toFile(), chart(data), WIDTH, height(data));
+  }
+
+  /**
+   * A chart's height: {@link #HEIGHT}, but a strip chart of few rows is shorter (a row needs
+   * about {@value #STRIP_ROW} pixels; one row on 540 would be mostly white).
+   *
+   * @param data the chart
+   * @return the height in pixels
+   */
+  public static int height(ChartData data) {
+    return data.kind() == ChartKind.STRIP
+        ? Math.min(HEIGHT, STRIP_FRAME + STRIP_ROW * data.categories().size()) : HEIGHT;
   }
 
   /**

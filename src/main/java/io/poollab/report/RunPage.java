@@ -86,7 +86,9 @@ public final class RunPage {
           + " round: that round's serial fork over its parallel fork (medians of their iterations). The"
           + " black diamond is the speed-up reported (the median over rounds) with its 95% bootstrap"
           + " interval; hollow red rings are rounds outside Tukey's fences (1.5 IQR, with four rounds or"
-          + " more); grey crosses are rounds left out because the canary judged them disturbed.</p>\n");
+          + " more); grey crosses are rounds left out because the canary judged them disturbed. Configurations whose"
+          + " speed-ups differ by more than 3x are on separate charts, so each axis shows its rounds'"
+          + " scatter.</p>\n");
       strips.forEach(c -> figure(sb, c, svgById.get(c.id())));
     }
 
