@@ -107,7 +107,8 @@ public final class ChartLabels {
     if (!chunksize.isEmpty() && !perTask(impl)) {
       sb.append(", chunksize ").append(chunksize);
     }
-    if (withBackend && !impl.startsWith("PY_")) {
+    // Python's backend is in its name (Pool, ThreadPool); so is a per-task impl's (virtual thread)
+    if (withBackend && !impl.startsWith("PY_") && !perTask(impl)) {
       sb.append(", ").append(backend(backend));
     }
     return sb.toString();
