@@ -164,6 +164,12 @@ public final class Charts {
     return List.copyOf(jobs);
   }
 
+  /** Whether a job is IO-bound (sleeps or talks to a socket) rather than CPU-bound. */
+  static boolean isIoBound(String job) {
+    String j = job.toLowerCase(Locale.ROOT);
+    return j.startsWith("io") || j.contains("sleep") || j.contains("loopback") || j.contains("iomillis");
+  }
+
   /**
    * Whether Python's workload is the same task at the same cost as a JMH job, so its speed-up
    * may be drawn beside the job's: {@code words} is the word job with a new digest per word (as
