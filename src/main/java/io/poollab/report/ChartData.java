@@ -19,9 +19,10 @@ import java.util.Objects;
  * @param xLabel the x axis label
  * @param yLabel the y axis label
  * @param series the lines or bar series, at least one with a point
- * @param categories for {@link ChartKind#BAR} and {@link ChartKind#TREND}: every category in
- *     axis order, including ones no series has a point for (a run without the job shows as a
- *     gap); empty: the categories of the points
+ * @param categories for the category kinds ({@link ChartKind#BAR}, {@link ChartKind#TREND},
+ *     {@link ChartKind#CATEGORY_LINE}, {@link ChartKind#STRIP}): every category in axis order,
+ *     including ones no series has a point for (a run without the job shows as a gap); empty:
+ *     the categories of the points
  */
 public record ChartData(
     String id, String title, ChartKind kind, String xLabel, String yLabel, List<Series> series,
@@ -71,7 +72,9 @@ public record ChartData(
       sb.append("  categories ").append(String.join(", ", categories)).append('\n');
     }
     for (Series s : series) {
-      sb.append("  series ").append(s.name()).append(s.dashed() ? " (dashed)" : "").append('\n');
+      sb.append("  series ").append(s.name())
+          .append(s.style() == Style.LINE ? "" : " (" + s.style().name().toLowerCase(Locale.ROOT) + ")")
+          .append('\n');
       for (Point p : s.points()) {
         sb.append("    ");
         if (!p.category().isEmpty()) {
@@ -84,18 +87,64 @@ public record ChartData(
   }
 
   /**
-   * One line (or one bar series).
+   * How a series is drawn. Most are lines; the rest let a chart say what a point is without a
+   * legend entry per point: a reference that has no place on the x axis, a round's dot, an
+   * outlier.
+   */
+  public enum Style {
+    /** A line through the points with markers and error bars. */
+    LINE,
+    /** A grey dashed line (the ideal speed-up). */
+    DASHED,
+    /**
+     * A horizontal line across the whole chart at the points' y, for a result that has no x (one
+     * virtual thread per task has no worker count): drawn dotted in colour, never as a point.
+     */
+    REFERENCE,
+    /** Markers only, no line: one per round in a strip chart. */
+    DOTS,
+    /** Hollow markers, no line: rounds outside Tukey's fences. */
+    OUTLIERS,
+    /** Grey crosses, no line: rounds the estimate left out (the canary judged them disturbed). */
+    EXCLUDED,
+    /** A large marker with its interval, no line: the estimate of a strip chart's category. */
+    ESTIMATE
+  }
+
+  /**
+   * One line (or one bar series, or one kind of mark).
    *
    * @param name the legend text
-   * @param dashed whether drawn dashed (reference lines such as the ideal speed-up)
+   * @param style how it is drawn
    * @param points its points, in drawing order
    */
-  public record Series(String name, boolean dashed, List<Point> points) {
+  public record Series(String name, Style style, List<Point> points) {
 
     /** Checks the fields and copies the points. */
     public Series {
       Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(style, "style");
       points = List.copyOf(points);
+    }
+
+    /**
+     * A line, or a dashed reference line.
+     *
+     * @param name the legend text
+     * @param dashed whether drawn as a grey dashed line
+     * @param points the points
+     */
+    public Series(String name, boolean dashed, List<Point> points) {
+      this(name, dashed ? Style.DASHED : Style.LINE, points);
+    }
+
+    /**
+     * Whether drawn as a grey dashed line.
+     *
+     * @return true for {@link Style#DASHED}
+     */
+    public boolean dashed() {
+      return style == Style.DASHED;
     }
   }
 

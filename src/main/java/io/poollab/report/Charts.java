@@ -10,22 +10,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
-import org.HdrHistogram.Histogram;
 
 /**
  * Turns a run (or the list of runs) into the data of its charts. A chart that would have no
- * points is not made; a note says which and why.
+ * points, or a single bar or point, is not made; a note says which and why.
  *
- * <p>Per job (benchmark and workload params): speed-up vs workers (the main pool method one
- * line per chunksize, each peer and Python's matching pools as their own lines at their best
- * chunksize, the ideal {@code y = workers} dashed); the pool's methods side by side, when there
- * are several; speed-up vs chunksize (log x, one line per impl and worker count); parallel
- * efficiency vs workers (every method at its best chunksize). Per run: CPU-bound vs IO-bound
- * best speed-ups by backend, and latency percentiles from the histograms. For the index: each
- * job's best pool speed-up and best peer speed-up across runs.
+ * <p>Per job (benchmark and workload params), see {@link JobCharts}: speed-up vs workers, each
+ * method at its best, speed-up vs chunksize, parallel efficiency; Python's pools only in the
+ * charts of the same task and cost. Per run: platform vs virtual threads on the same
+ * configurations ({@link BackendChart}), one latency chart per kind of latency ({@link
+ * LatencyCharts}), the streaming charts. Distributions: per job, the per-round speed-ups as
+ * strip charts ({@link RoundCharts}, kind {@link ChartKind#STRIP}; the page shows them in their
+ * own section). For the index: each job's best pool speed-up and best peer speed-up across runs.
  *
  * <pre>{@code
  * ChartSet set = Charts.forRun(RunReader.read(runDir));
@@ -33,8 +31,12 @@ import org.HdrHistogram.Histogram;
  */
 public final class Charts {
 
-  /** The percentiles (in percent) drawn on latency charts, where the histogram holds enough values. */
-  static final double[] PERCENTILES = {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99, 99.999};
+  /**
+   * Python's sleep workload: 100 sleeps of this many microseconds ({@code pool_reference.py
+   * --sleep-ms 5}, as {@code PlanBuilder} runs it; python.json does not record it). Drawn only
+   * beside a JMH sleep job of the same cost.
+   */
+  static final long PYTHON_SLEEP_MICROS = 5_000;
 
   private Charts() {}
 
@@ -52,6 +54,7 @@ public final class Charts {
     if (jobs.isEmpty()) {
       skipped.add("Speed-up, chunksize and efficiency charts: the run has no parallel JMH results.");
     }
+    Set<String> pythonDrawn = new HashSet<>();
     for (String job : jobs) {
       String slug = slugs.of(job);
       List<SpeedUp> own = run.speedUps().stream().filter(s -> !s.python() && s.job().equals(job)).toList();
@@ -65,18 +68,25 @@ public final class Charts {
         skipped.add("Speed-up charts for " + job + ": every speed-up is NaN (scores were NaN).");
         continue;
       }
+      Map<String, String> params = finite.get(0).params();
       List<SpeedUp> python = run.speedUps().stream()
-          .filter(s -> s.python() && s.isFinite() && pythonMatches(s.job(), job)).toList();
-      charts.add(speedUpVsWorkers(slug, job, finite, python));
-      methods(slug, job, finite).ifPresent(charts::add);
-      chunksizeChart(slug, job, finite).ifPresentOrElse(charts::add, () -> skipped.add(
-          "Speed-up vs chunksize for " + job + ": fewer than two numeric chunksizes measured."));
-      charts.add(efficiency(slug, job, finite, python));
+          .filter(s -> s.python() && s.isFinite() && pythonMatches(s.job(), job, params)).toList();
+      python.forEach(s -> pythonDrawn.add(s.job()));
+      JobCharts.add(slug, job, finite, python, charts, skipped);
     }
-    cpuVsIo(run).ifPresentOrElse(charts::add, () -> skipped.add(
-        "CPU-bound vs IO-bound: no finite speed-ups to compare."));
-    latency(run.latencies()).ifPresentOrElse(charts::add, () -> skipped.add(
-        "Latency percentiles: the run has no readable histograms/*.hlog."));
+    // streaming workloads (stream-<interval>us) are drawn in the streaming charts
+    new TreeSet<>(run.speedUps().stream().filter(s -> s.python() && s.isFinite())
+        .map(SpeedUp::job).filter(w -> !w.startsWith("stream-")).toList())
+        .stream().filter(w -> !pythonDrawn.contains(w)).forEach(w -> skipped.add("Python's '" + w
+            + "' results: no JMH job of this run has the same task and cost" + (w.equals("sleep")
+                ? " (Python's sleep workload is 100 sleeps of " + PYTHON_SLEEP_MICROS / 1000 + " ms)" : "")
+            + ", so they are in the Python table only."));
+    BackendChart.of(run).ifPresentOrElse(charts::add, () -> skipped.add(
+        "Platform vs virtual threads: no configuration was measured on both backends."));
+    if (run.latencies().isEmpty()) {
+      skipped.add("Latency percentiles: the run has no readable histograms/*.hlog.");
+    }
+    charts.addAll(LatencyCharts.of(run.latencies(), skipped));
     if (run.results().stream().anyMatch(r -> !r.isSerial() && Streaming.isPaced(r.params()))) {
       skipped.add("Speed-up charts for the streaming benchmark: a paced input sets the time (the"
           + " serial loop keeps up with it too); its charts and table are under Streaming input.");
@@ -84,6 +94,7 @@ public final class Charts {
     List<Streaming.Row> streaming = Streaming.rows(run);
     streamingFirstResult(streaming).ifPresent(charts::add);
     streamingThroughput(streaming).ifPresent(charts::add);
+    charts.addAll(RoundCharts.of(run, skipped));
     return new ChartSet(charts, skipped);
   }
 
@@ -153,13 +164,6 @@ public final class Charts {
     return List.copyOf(jobs);
   }
 
-  /** Whether Python's workload ({@code words}, {@code sleep}) is the same job as a JMH job. */
-  static boolean pythonMatches(String workload, String job) {
-    String j = job.toLowerCase(Locale.ROOT);
-    String w = workload.toLowerCase(Locale.ROOT);
-    return !w.isEmpty() && (j.contains(w) || (w.equals("words") && j.contains("hash")));
-  }
-
   /** Whether a job is IO-bound (sleeps or talks to a socket) rather than CPU-bound. */
   static boolean isIoBound(String job) {
     String j = job.toLowerCase(Locale.ROOT);
@@ -167,179 +171,30 @@ public final class Charts {
   }
 
   /**
-   * Speed-up vs workers: the main pool method (POOL_MAP when measured) one line per chunksize;
-   * every peer and Python's pools one line each, at their best chunksize per worker count; the
-   * ideal dashed.
+   * Whether Python's workload is the same task at the same cost as a JMH job, so its speed-up
+   * may be drawn beside the job's: {@code words} is the word job with a new digest per word (as
+   * Python's {@code hash_word} does); {@code sleep} is a sleep job of {@link
+   * #PYTHON_SLEEP_MICROS} per task.
+   *
+   * @param workload Python's workload
+   * @param job the JMH job
+   * @param params the params of one of the job's results
+   * @return true when the two measure the same thing
    */
-  private static ChartData speedUpVsWorkers(
-      String slug, String job, List<SpeedUp> finite, List<SpeedUp> python) {
-    String main = mainPoolImpl(finite);
-    boolean backends = backends(finite);
-    List<ChartData.Series> series = new ArrayList<>();
-    Map<String, List<SpeedUp>> byChunksize = new LinkedHashMap<>();
-    finite.stream().filter(s -> s.impl().equals(main)).forEach(s -> byChunksize
-        .computeIfAbsent(s.impl() + (s.chunksize().isEmpty() ? "" : " c=" + s.chunksize())
-            + (backends ? " " + s.backend() : ""), k -> new ArrayList<>()).add(s));
-    byChunksize.forEach((name, list) -> series.add(line(name, list, SpeedUp::value, SpeedUp::error)));
-    series.addAll(bestLines(finite.stream().filter(s -> !s.impl().startsWith("POOL_")).toList(),
-        "", backends, SpeedUp::value, SpeedUp::error));
-    series.addAll(bestLines(python, "Python ", false, SpeedUp::value, SpeedUp::error));
-    series.add(ideal(finite, python, true));
-    return new ChartData("speedup-workers-" + slug, "Speed-up vs workers: " + job, ChartKind.LINE,
-        "workers", "speed-up (serial / parallel)", series);
-  }
-
-  /** The pool's methods side by side, each at its best chunksize; only when there are several. */
-  private static Optional<ChartData> methods(String slug, String job, List<SpeedUp> finite) {
-    List<SpeedUp> pool = finite.stream().filter(s -> s.impl().startsWith("POOL_")).toList();
-    if (pool.stream().map(SpeedUp::impl).distinct().count() < 2) {
-      return Optional.empty();
+  static boolean pythonMatches(String workload, String job, Map<String, String> params) {
+    String j = job.toLowerCase(Locale.ROOT);
+    if (workload.equals("words")) {
+      return (j.contains("word") || j.contains("hash"))
+          && params.getOrDefault("hashing", "NEW_DIGEST").equals("NEW_DIGEST") && !params.containsKey("task");
     }
-    List<ChartData.Series> series = new ArrayList<>(
-        bestLines(pool, "", backends(finite), SpeedUp::value, SpeedUp::error));
-    series.add(ideal(pool, List.of(), true));
-    return Optional.of(new ChartData("methods-" + slug,
-        "Pool methods vs workers (best chunksize each): " + job, ChartKind.LINE, "workers",
-        "speed-up (serial / parallel)", series));
-  }
-
-  /** Efficiency of every method, peer and Python pool at its best chunksize. */
-  private static ChartData efficiency(
-      String slug, String job, List<SpeedUp> finite, List<SpeedUp> python) {
-    List<ChartData.Series> series = new ArrayList<>(bestLines(finite, "", backends(finite),
-        SpeedUp::efficiency, SpeedUp::efficiencyError));
-    series.addAll(bestLines(python, "Python ", false, SpeedUp::efficiency, SpeedUp::efficiencyError));
-    series.add(ideal(finite, python, false));
-    return new ChartData("efficiency-" + slug, "Parallel efficiency vs workers: " + job,
-        ChartKind.LINE, "workers", "efficiency (speed-up / workers)", series);
-  }
-
-  /** The method drawn by chunksize: POOL_MAP when measured, else the first pool method. */
-  static String mainPoolImpl(List<SpeedUp> finite) {
-    List<String> pool = finite.stream().map(SpeedUp::impl).filter(i -> i.startsWith("POOL_"))
-        .distinct().toList();
-    return pool.contains("POOL_MAP") ? "POOL_MAP" : pool.isEmpty() ? "" : pool.get(0);
-  }
-
-  private static boolean backends(List<SpeedUp> finite) {
-    return finite.stream().map(SpeedUp::backend).distinct().count() > 1;
-  }
-
-  /**
-   * One line per impl (and backend): at each worker count its highest speed-up over the
-   * chunksizes measured; the name says "best chunksize" when there was more than one.
-   */
-  private static List<ChartData.Series> bestLines(List<SpeedUp> list, String prefix,
-      boolean backends, ToDoubleFunction<SpeedUp> y, ToDoubleFunction<SpeedUp> err) {
-    Map<String, List<SpeedUp>> byImpl = new LinkedHashMap<>();
-    list.forEach(s -> byImpl.computeIfAbsent(s.impl() + (backends ? " " + s.backend() : ""),
-        k -> new ArrayList<>()).add(s));
-    List<ChartData.Series> out = new ArrayList<>();
-    byImpl.forEach((impl, all) -> {
-      Map<Integer, SpeedUp> best = new TreeMap<>();
-      all.forEach(s -> best.merge(s.workers(), s, (a, b) -> b.value() > a.value() ? b : a));
-      boolean several = all.stream().map(SpeedUp::chunksize).distinct().count() > 1;
-      String name = prefix + impl + (several ? " (best chunksize)"
-          : all.get(0).chunksize().isEmpty() ? "" : " c=" + all.get(0).chunksize());
-      out.add(line(name, List.copyOf(best.values()), y, err));
-    });
-    return out;
-  }
-
-  private static ChartData.Series line(String name, List<SpeedUp> list,
-      ToDoubleFunction<SpeedUp> y, ToDoubleFunction<SpeedUp> err) {
-    return new ChartData.Series(name, false, list.stream()
-        .sorted(Comparator.comparingInt(SpeedUp::workers))
-        .map(s -> ChartData.Point.of(s.workers(), y.applyAsDouble(s), err.applyAsDouble(s)))
-        .toList());
-  }
-
-  /** The dashed ideal: y = workers for speed-ups, y = 1 for efficiency. */
-  private static ChartData.Series ideal(List<SpeedUp> finite, List<SpeedUp> python, boolean speedUp) {
-    TreeSet<Integer> workers = new TreeSet<>(Set.of(1));
-    finite.forEach(s -> workers.add(s.workers()));
-    python.forEach(s -> workers.add(s.workers()));
-    if (speedUp) {
-      return new ChartData.Series("ideal (y = workers)", true,
-          workers.stream().map(w -> ChartData.Point.of(w, w, Double.NaN)).toList());
+    if (workload.equals("sleep")) {
+      String task = params.getOrDefault("task", j.contains("sleep") ? "SLEEP" : "");
+      String micros = params.containsKey("costMicros") ? params.get("costMicros")
+          : params.containsKey("ioMillis") && params.get("ioMillis").matches("\\d+")
+              ? Long.toString(1000 * Long.parseLong(params.get("ioMillis"))) : "";
+      return task.equalsIgnoreCase("SLEEP") && micros.equals(Long.toString(PYTHON_SLEEP_MICROS));
     }
-    return new ChartData.Series("ideal (1.0)", true,
-        List.of(ChartData.Point.of(workers.first(), 1, Double.NaN),
-            ChartData.Point.of(workers.last(), 1, Double.NaN)));
-  }
-
-  private static Optional<ChartData> chunksizeChart(String slug, String job, List<SpeedUp> finite) {
-    List<SpeedUp> numeric = finite.stream().filter(s -> s.chunksize().matches("\\d+")).toList();
-    if (numeric.stream().map(SpeedUp::chunksize).distinct().count() < 2) {
-      return Optional.empty();
-    }
-    boolean backends = numeric.stream().map(SpeedUp::backend).distinct().count() > 1;
-    Map<String, List<SpeedUp>> byLine = new LinkedHashMap<>();
-    numeric.stream().sorted(Comparator.comparingInt(SpeedUp::workers)).forEach(s -> byLine
-        .computeIfAbsent(s.impl() + " w=" + s.workers() + (backends ? " " + s.backend() : ""),
-            k -> new ArrayList<>()).add(s));
-    List<ChartData.Series> series = new ArrayList<>();
-    byLine.forEach((name, list) -> series.add(new ChartData.Series(name, false,
-        list.stream().sorted(Comparator.comparingLong(s -> Long.parseLong(s.chunksize())))
-            .map(s -> ChartData.Point.of(Long.parseLong(s.chunksize()), s.value(), s.error()))
-            .toList())));
-    return Optional.of(new ChartData("speedup-chunksize-" + slug, "Speed-up vs chunksize: " + job,
-        ChartKind.LOG_X, "chunksize (log scale)", "speed-up (serial / parallel)", series));
-  }
-
-  private static Optional<ChartData> cpuVsIo(RunResults run) {
-    Map<String, Map<String, SpeedUp>> bestByBackend = new LinkedHashMap<>();
-    for (String backend : List.of("PLATFORM", "VIRTUAL")) {
-      bestByBackend.put(backend, new LinkedHashMap<>());
-    }
-    for (SpeedUp s : run.speedUps()) {
-      if (s.python() || !s.isFinite() || Streaming.isPaced(s.params())) {
-        continue;
-      }
-      String kind = isIoBound(s.job()) ? "IO-bound" : "CPU-bound";
-      Map<String, SpeedUp> best = bestByBackend.computeIfAbsent(s.backend(), k -> new LinkedHashMap<>());
-      best.merge(kind, s, (a, b) -> b.value() > a.value() ? b : a);
-    }
-    List<ChartData.Series> series = new ArrayList<>();
-    bestByBackend.forEach((backend, best) -> {
-      List<ChartData.Point> points = new ArrayList<>();
-      List<String> kinds = List.of("CPU-bound", "IO-bound");
-      for (int i = 0; i < kinds.size(); i++) {
-        SpeedUp s = best.get(kinds.get(i));
-        if (s != null) {
-          points.add(ChartData.Point.of(kinds.get(i), i, s.value(), s.error()));
-        }
-      }
-      if (!points.isEmpty()) {
-        series.add(new ChartData.Series(backend + " threads", false, points));
-      }
-    });
-    if (series.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ChartData("cpu-vs-io", "CPU-bound vs IO-bound: best speed-up by backend",
-        ChartKind.BAR, "workload", "best speed-up (serial / parallel)", series));
-  }
-
-  private static Optional<ChartData> latency(Map<String, Histogram> latencies) {
-    List<ChartData.Series> series = new ArrayList<>();
-    latencies.forEach((name, h) -> {
-      List<ChartData.Point> points = new ArrayList<>();
-      for (double p : PERCENTILES) {
-        // rounded: 100 / (100 - 99.99) is 9999.99999999488 in binary floating point
-        double x = Math.round(100_000 / (100 - p)) / 1000.0;
-        if (x > h.getTotalCount()) {
-          break; // beyond what this many values can resolve
-        }
-        points.add(ChartData.Point.of(x, h.getValueAtPercentile(p) / 1000.0, Double.NaN));
-      }
-      series.add(new ChartData.Series(name, false, points));
-    });
-    if (series.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new ChartData("latency", "Latency by percentile", ChartKind.PERCENTILE,
-        "percentile (1 / (1 - p), log scale)", "latency (µs, log scale)", series));
+    return false;
   }
 
   /**
@@ -364,31 +219,28 @@ public final class Charts {
   }
 
   /**
-   * Bars by paced input (categories in interval order): one series per JMH implementation, one per
-   * Python implementation ({@code Python PY_...}), and an optional reference series drawn last.
+   * Bars by paced input and method, one row each ({@code every 100 µs: imap, 2 workers}, in
+   * interval order): the lab's bar, Python's bar of the same call beside it, and an optional
+   * reference (the target). Three series at most, each row comparing like with like.
    */
   private static Optional<ChartData> streamingBars(List<Streaming.Row> rows, String id, String title,
       String yLabel, ToDoubleFunction<Streaming.Row> java, ToDoubleFunction<Streaming.Row> python,
       ToDoubleFunction<Streaming.Row> reference) {
     List<String> categories = new ArrayList<>();
-    rows.forEach(r -> {
-      String c = "every " + Streaming.interval(r.intervalMicros());
+    Map<String, List<ChartData.Point>> series = new LinkedHashMap<>();
+    series.put("this pool (Java)", new ArrayList<>());
+    series.put("Python", new ArrayList<>());
+    series.put("target (interval + task)", new ArrayList<>());
+    for (Streaming.Row r : rows) {
+      String c = "every " + Streaming.interval(r.intervalMicros()) + ": "
+          + ChartLabels.config(r.impl(), "", r.workers(), "", false);
       if (!categories.contains(c)) {
         categories.add(c);
       }
-    });
-    Map<String, List<ChartData.Point>> series = new LinkedHashMap<>();
-    Map<String, ChartData.Point> target = new LinkedHashMap<>();
-    for (Streaming.Row r : rows) {
-      String c = "every " + Streaming.interval(r.intervalMicros());
       int index = categories.indexOf(c);
-      String name = r.impl() + (r.impl().startsWith("POOL_") ? " w=" + r.workers() : "");
-      addPoint(series, name, c, index, java.applyAsDouble(r));
-      addPoint(series, "Python PY_" + name, c, index, python.applyAsDouble(r));
-      double ref = reference.applyAsDouble(r);
-      if (Double.isFinite(ref)) {
-        target.putIfAbsent(c, ChartData.Point.of(c, index, ref, Double.NaN));
-      }
+      addPoint(series, "this pool (Java)", c, index, java.applyAsDouble(r));
+      addPoint(series, "Python", c, index, python.applyAsDouble(r));
+      addPoint(series, "target (interval + task)", c, index, reference.applyAsDouble(r));
     }
     List<ChartData.Series> out = new ArrayList<>();
     series.forEach((name, points) -> {
@@ -396,13 +248,10 @@ public final class Charts {
         out.add(new ChartData.Series(name, false, points));
       }
     });
-    if (out.isEmpty()) {
+    if (out.isEmpty() || out.get(0).name().startsWith("target")) {
       return Optional.empty();
     }
-    if (!target.isEmpty()) {
-      out.add(new ChartData.Series("target (interval + task)", false, List.copyOf(target.values())));
-    }
-    return Optional.of(new ChartData(id, title, ChartKind.BAR, "paced input", yLabel, out, categories));
+    return Optional.of(new ChartData(id, title, ChartKind.BAR, "paced input: method", yLabel, out, categories));
   }
 
   private static void addPoint(Map<String, List<ChartData.Point>> series, String name, String category,
@@ -410,23 +259,6 @@ public final class Charts {
     List<ChartData.Point> points = series.computeIfAbsent(name, k -> new ArrayList<>());
     if (Double.isFinite(y)) {
       points.add(ChartData.Point.of(category, index, y, Double.NaN));
-    }
-  }
-
-  /** File-name-safe ids from job names, unique within one page. */
-  private static final class Slugs {
-    private final Set<String> used = new HashSet<>();
-
-    String of(String job) {
-      String base = job.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-      if (base.isEmpty()) {
-        base = "job";
-      }
-      String slug = base;
-      for (int i = 2; !used.add(slug); i++) {
-        slug = base + "-" + i;
-      }
-      return slug;
     }
   }
 }

@@ -22,7 +22,7 @@ public final class Html {
       th,td{border:1px solid #ddd;padding:.25rem .5rem;text-align:left;vertical-align:top}
       th{background:#f0f2f5}td.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
       tbody tr:nth-child(even){background:#fafbfc}
-      figure{margin:1.2rem 0;padding:0}figure svg{display:block;width:100%;max-width:760px;height:auto;border:1px solid #e3e3e3}
+      figure{margin:1.2rem 0;padding:0}figure svg{display:block;width:100%;max-width:960px;height:auto;border:1px solid #e3e3e3}
       figcaption{font-size:.85rem;color:#555;margin-top:.3rem}
       .problems{background:#fff4e5;border:1px solid #f0b040;padding:.6rem 1rem;border-radius:4px}
       .problems li{margin:.2rem 0}.ok{color:#2a7a2a}

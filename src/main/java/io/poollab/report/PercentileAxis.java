@@ -12,7 +12,7 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 
 /**
- * A log axis over {@code 1/(1-p)} whose ticks read as percentiles: 1 is 0%, 2 is 50%, 10 is 90%,
+ * A log axis over {@code 1/(1-p)} whose ticks read as percentiles: 1 is 0%, 2 is 50%, 4 is 75%, 10 is 90%,
  * 100 is 99%, 1000 is 99.9%. This spreads the tail of a latency distribution evenly, as
  * HdrHistogram's own plots do.
  *
@@ -22,8 +22,8 @@ import org.jfree.chart.ui.TextAnchor;
  */
 public final class PercentileAxis extends LogAxis {
 
-  private static final double[] TICKS = {1, 2, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
-  private static final String[] LABELS = {"0%", "50%", "90%", "99%", "99.9%", "99.99%", "99.999%", "99.9999%"};
+  private static final double[] TICKS = {1, 2, 4, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+  private static final String[] LABELS = {"0%", "50%", "75%", "90%", "99%", "99.9%", "99.99%", "99.999%", "99.9999%"};
 
   /**
    * Creates the axis.

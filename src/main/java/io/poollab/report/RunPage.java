@@ -99,12 +99,27 @@ public final class RunPage {
         + "paired round by round in this run; points are medians over rounds, error bars half the 95% "
         + "bootstrap interval.</p>\n");
     for (ChartData c : charts.charts()) {
-      figure(sb, c, svgById.get(c.id()));
+      if (c.kind() != ChartKind.STRIP) {
+        figure(sb, c, svgById.get(c.id()));
+      }
     }
     if (!charts.skipped().isEmpty()) {
       sb.append("<p class=\"note\">Not drawn, for want of data:</p>\n<ul class=\"note\">\n");
       charts.skipped().forEach(s -> sb.append("<li>").append(Html.escape(s)).append("</li>\n"));
       sb.append("</ul>\n");
+    }
+
+    // the rounds behind each figure above: a median says nothing about how the rounds scatter
+    List<ChartData> strips = charts.charts().stream().filter(c -> c.kind() == ChartKind.STRIP).toList();
+    if (!strips.isEmpty()) {
+      sb.append("<h2 id=\"distributions\">Distributions</h2>\n<p class=\"note\">Each dot is one"
+          + " round: that round's serial fork over its parallel fork (medians of their iterations). The"
+          + " black diamond is the speed-up reported (the median over rounds) with its 95% bootstrap"
+          + " interval; hollow red rings are rounds outside Tukey's fences (1.5 IQR, with four rounds or"
+          + " more); grey crosses are rounds left out because the canary judged them disturbed. Configurations whose"
+          + " speed-ups differ by more than 3x are on separate charts, so each axis shows its rounds'"
+          + " scatter.</p>\n");
+      strips.forEach(c -> figure(sb, c, svgById.get(c.id())));
     }
 
     section(sb, "speedups", Tables.speedUps(run),

@@ -39,7 +39,7 @@ class ReportCommandTest {
     assertThat(out.toString().trim()).isEqualTo(newest.resolve("index.html").toString());
     assertThat(newest.resolve("index.html")).exists();
     assertThat(tmp.resolve("index.html")).exists();
-    assertThat(newest.resolve("charts/speedup-workers-hashbench-hashwords.png")).exists();
+    assertThat(newest.resolve("charts/speedup-chunksize-hashbench-hashwords.png")).exists();
   }
 
   @Test

@@ -3,8 +3,11 @@ package io.poollab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.poollab.regress.SyntheticRun;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChartsTest {
 
@@ -13,56 +16,83 @@ class ChartsTest {
     ChartSet set = Charts.forRun(RunReader.read(Golden.run("full")));
     assertThat(set.charts()).extracting(ChartData::id).containsExactly(
         "speedup-workers-hashbench-hashwords",
-        "methods-hashbench-hashwords",
-        "speedup-chunksize-hashbench-hashwords",
         "efficiency-hashbench-hashwords",
+        "best-hashbench-hashwords",
+        "speedup-chunksize-hashbench-hashwords",
         "speedup-workers-cpubench-cputasks-costns-10000",
         "efficiency-cpubench-cputasks-costns-10000",
+        "best-cpubench-cputasks-costns-10000",
         "speedup-workers-iobench-sleeptasks-iomillis-10",
         "efficiency-iobench-sleeptasks-iomillis-10",
-        "cpu-vs-io",
-        "latency");
+        "best-iobench-sleeptasks-iomillis-10",
+        "platform-vs-virtual",
+        "latency-applyasync",
+        "rounds-hashbench-hashwords",
+        "rounds-hashbench-hashwords-2",
+        "rounds-hashbench-hashwords-3",
+        "rounds-cpubench-cputasks-costns-10000",
+        "rounds-iobench-sleeptasks-iomillis-10",
+        "rounds-iobench-sleeptasks-iomillis-10-2");
     Golden.check("charts-full.txt", set.toText());
   }
 
   @Test
-  void shouldDrawIdealLineAndPythonAsOwnLines() {
+  void shouldDrawOneLinePerMethodAtDefaultChunksizeWithPythonOfSameTask() {
     ChartData workers = Charts.forRun(RunReader.read(Golden.run("full"))).charts().get(0);
     ChartData.Series ideal = workers.series().get(workers.series().size() - 1);
     assertThat(ideal.dashed()).isTrue();
     assertThat(ideal.points()).allSatisfy(p -> assertThat(p.y()).isEqualTo(p.x()));
+    // Python's ThreadPool and imap_unordered ran at one worker count only: bars, not lines
     assertThat(workers.series()).extracting(ChartData.Series::name)
-        .containsExactly("POOL_MAP c=default", "POOL_MAP c=100", "POOL_MAP c=1000",
-            "FORKJOIN_STREAM c=default", "Python PY_POOL_MAP c=default",
-            "Python PY_POOL_IMAP_UNORDERED c=1", "Python PY_THREADPOOL_MAP c=default",
+        .containsExactly("map, chunksize default", "imap_unordered, best chunksize",
+            "ForkJoin parallel stream, chunksize default", "Python Pool.map, chunksize default",
             "ideal (y = workers)");
+    assertThat(workers.series().get(0).points()).extracting(ChartData.Point::x).containsExactly(1.0, 2.0);
   }
 
   @Test
-  void shouldComparePoolMethodsAtTheirBestChunksize() {
+  void shouldShowEachMethodAtItsBestConfigurationAsLabelledBars() {
     RunResults run = RunReader.read(Golden.run("full"));
-    ChartData methods = Charts.forRun(run).charts().get(1);
-    assertThat(methods.id()).isEqualTo("methods-hashbench-hashwords");
-    ChartData.Series imap = methods.series().get(1);
-    assertThat(imap.name()).isEqualTo("POOL_IMAP_UNORDERED (best chunksize)");
-    // chunksize 100 beats chunksize 1 at both worker counts
-    java.util.function.BiFunction<Integer, String, Double> speedUp = (w, c) -> run.speedUps().stream()
-        .filter(s -> s.impl().equals("POOL_IMAP_UNORDERED") && s.workers() == w && s.chunksize().equals(c))
-        .findFirst().orElseThrow().value();
-    assertThat(speedUp.apply(1, "100")).isGreaterThan(speedUp.apply(1, "1"));
-    assertThat(imap.points()).hasSize(2);
-    assertThat(imap.points().get(0).y()).isCloseTo(speedUp.apply(1, "100"), within(1e-12));
-    assertThat(imap.points().get(1).y()).isCloseTo(speedUp.apply(2, "100"), within(1e-12));
+    ChartData best = chart(Charts.forRun(run), "best-hashbench-hashwords");
+    assertThat(best.kind()).isEqualTo(ChartKind.BAR);
+    assertThat(best.categories()).containsExactly(
+        "map, 2 workers, chunksize default", "imap_unordered, 2 workers, chunksize 100",
+        "ForkJoin parallel stream, 2 workers, chunksize default", "Python Pool.map, 2 workers, chunksize default",
+        "Python Pool.imap_unordered, 2 workers, chunksize 1", "Python ThreadPool.map, 2 workers, chunksize default");
+    // chunksize 100 beats chunksize 1 for imap_unordered at 2 workers
+    double imap100 = run.speedUps().stream().filter(s -> s.impl().equals("POOL_IMAP_UNORDERED")
+        && s.workers() == 2 && s.chunksize().equals("100")).findFirst().orElseThrow().value();
+    assertThat(best.series().get(0).points().get(1).y()).isCloseTo(imap100, within(1e-12));
   }
 
   @Test
-  void shouldPlaceLatencyPercentilesOnInverseTailAxis() {
-    ChartData latency = Charts.forRun(RunReader.read(Golden.run("full"))).charts().stream()
-        .filter(c -> c.id().equals("latency")).findFirst().orElseThrow();
+  void shouldDrawNoErrorBarForPythonMeasuredOnce(@TempDir Path dir) {
+    SyntheticRun run = SyntheticRun.seeded(1);
+    ChartFixtures.word(run, "SERIAL", 1, "default", 100);
+    ChartFixtures.word(run, "POOL_MAP", 1, "default", 102);
+    ChartFixtures.word(run, "POOL_MAP", 2, "default", 52);
+    Path d = run.writeTo(dir.resolve("20260101-120000"));
+    ChartFixtures.python(d, "PY_SERIAL words 1 default 1.2", "PY_POOL_MAP words 1 default 1.5",
+        "PY_POOL_MAP words 2 default 0.9", "PY_POOL_MAP words 4 default 0.7 0.8 0.95");
+    ChartData workers = chart(Charts.forRun(RunReader.read(d)), "speedup-workers-wordjobbenchmark-hashall-hashing-new-digest");
+    ChartData.Series python = workers.series().get(1);
+    assertThat(python.name()).isEqualTo("Python Pool.map, chunksize default");
+    assertThat(python.points()).extracting(ChartData.Point::x).containsExactly(1.0, 2.0, 4.0);
+    // measured once at 1 and 2 workers: no interval; three serial samples vs one: none either
+    assertThat(python.points()).allSatisfy(p -> assertThat(p.low()).isEqualTo(p.y()))
+        .allSatisfy(p -> assertThat(p.high()).isEqualTo(p.y()));
+    assertThat(python.points().get(1).y()).isCloseTo(1.2 / 0.9, within(1e-12));
+  }
+
+  @Test
+  void shouldPlaceLatencyPercentilesOnInverseTailAxisOnlyAsFarAsSamplesSupport() {
+    ChartData latency = chart(Charts.forRun(RunReader.read(Golden.run("full"))), "latency-applyasync");
     assertThat(latency.kind()).isEqualTo(ChartKind.PERCENTILE);
-    // 60,000 values resolve up to the 99.99th percentile (x = 10,000), not the 99.999th
+    assertThat(latency.series()).extracting(ChartData.Series::name).containsExactly(
+        "ExecutorService.submit (60,000 samples)", "apply_async (60,000 samples)");
+    // 60,000 values: 10 beyond p99.95 (20,000 needed) but not beyond p99.99 (100,000 needed)
     assertThat(latency.series().get(0).points()).extracting(ChartData.Point::x)
-        .containsExactly(1.0, 2.0, 4.0, 10.0, 20.0, 100.0, 200.0, 1000.0, 2000.0, 10000.0);
+        .containsExactly(1.0, 2.0, 4.0, 10.0, 20.0, 100.0, 200.0, 1000.0, 2000.0);
   }
 
   @Test
@@ -71,24 +101,28 @@ class ChartsTest {
     assertThat(set.charts()).isEmpty();
     assertThat(set.skipped()).containsExactly(
         "Speed-up, chunksize and efficiency charts: the run has no parallel JMH results.",
-        "CPU-bound vs IO-bound: no finite speed-ups to compare.",
+        "Platform vs virtual threads: no configuration was measured on both backends.",
         "Latency percentiles: the run has no readable histograms/*.hlog.");
   }
 
   @Test
-  void shouldDrawOneWorkerCountWithoutChunksizeLine() {
+  void shouldDrawOneWorkerCountAsChunksizeLineOnly() {
     ChartSet set = Charts.forRun(RunReader.read(Golden.run("oneworker")));
+    // one worker count, one method, one backend: no line over workers, no single bar, no
+    // platform-vs-virtual pair; two chunksizes (100 and default) make one chunksize line
     assertThat(set.charts()).extracting(ChartData::id).containsExactly(
-        "speedup-workers-hashbench-hashwords", "efficiency-hashbench-hashwords", "cpu-vs-io");
+        "speedup-chunksize-hashbench-hashwords", "rounds-hashbench-hashwords");
+    assertThat(set.charts().get(0).categories()).containsExactly("100", "default");
     Golden.check("charts-oneworker.txt", set.toText());
   }
 
   @Test
   void shouldLeaveNaNScoresOutOfCharts() {
     ChartSet set = Charts.forRun(RunReader.read(Golden.run("nan")));
-    ChartData workers = set.charts().get(0);
-    assertThat(workers.series().get(0).points()).singleElement()
-        .satisfies(p -> assertThat(p.x()).isEqualTo(2.0));
+    ChartData rounds = chart(set, "rounds-hashbench-hashwords");
+    assertThat(rounds.categories()).doesNotContain("map, 1 worker, chunksize default");
+    assertThat(set.charts()).allSatisfy(c -> assertThat(c.series()).allSatisfy(
+        s -> assertThat(s.points()).allSatisfy(p -> assertThat(p.y()).isFinite())));
     Golden.check("charts-nan.txt", set.toText());
   }
 
@@ -110,5 +144,10 @@ class ChartsTest {
             "x", "y", List.of(new ChartData.Series("s", false, List.of()))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("chart 'x' has no points; skip it instead");
+  }
+
+  static ChartData chart(ChartSet set, String id) {
+    return set.charts().stream().filter(c -> c.id().equals(id)).findFirst()
+        .orElseThrow(() -> new AssertionError("no chart " + id + " in " + set.charts().stream().map(ChartData::id).toList()));
   }
 }

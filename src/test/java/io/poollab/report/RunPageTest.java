@@ -22,7 +22,7 @@ class RunPageTest {
     Path page = ReportWriter.writeRun(RunReader.read(run));
     String html = Files.readString(page);
     ChartSet charts = Charts.forRun(RunReader.read(run));
-    assertThat(count(html, "<svg ")).isEqualTo(charts.charts().size()).isEqualTo(10);
+    assertThat(count(html, "<svg ")).isEqualTo(charts.charts().size()).isEqualTo(18);
     for (ChartData c : charts.charts()) {
       Path png = run.resolve("charts").resolve(c.id() + ".png");
       assertThat(png).exists();
@@ -76,7 +76,7 @@ class RunPageTest {
     assertThat(html).contains("class=\"problems\"", "Not drawn, for want of data",
         "No JMH results could be read (see Problems).");
     // what could be read is still drawn: the Python table and the latency chart
-    assertThat(html).contains("id=\"fig-latency\"", "Python 3.11.2 reference");
+    assertThat(html).contains("id=\"fig-latency-applyasync\"", "Python 3.11.2 reference");
   }
 
   @Test
