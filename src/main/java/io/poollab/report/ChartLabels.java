@@ -19,7 +19,6 @@ import java.util.TreeMap;
 public final class ChartLabels {
 
   /** Implementations that start one virtual thread per task: their {@code workers} param is no worker count. */
-  private static final String PER_TASK_SUFFIX = "PER_TASK";
 
   private static final Map<String, String> NAMES = Map.ofEntries(
       Map.entry("SERIAL", "serial loop"),
@@ -70,7 +69,7 @@ public final class ChartLabels {
    * @return true for {@code VIRTUAL_PER_TASK} and its kind
    */
   public static boolean perTask(String impl) {
-    return impl.endsWith(PER_TASK_SUFFIX);
+    return SpeedUp.perTask(impl);
   }
 
   /**

@@ -61,7 +61,7 @@ public final class RunPage {
         .append(" · started ").append(Html.escape(m.startedAt())).append("</p>\n")
         .append("<nav><a href=\"../index.html\">all runs</a><a href=\"#recommendation\">recommendation</a>"
             + (changes.looked() ? "<a href=\"#baseline\">vs baseline</a>" : "")
-            + "<a href=\"#charts\">charts</a><a href=\"#speedups\">speed-ups</a>"
+            + "<a href=\"#charts\">charts</a><a href=\"#distributions\">distributions</a><a href=\"#speedups\">speed-ups</a>"
             + "<a href=\"#quality\">data quality</a>"
             + "<a href=\"#results\">results</a>"
             + (streaming.rows().isEmpty() ? "" : "<a href=\"#streaming\">streaming</a>")

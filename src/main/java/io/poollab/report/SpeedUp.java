@@ -98,10 +98,29 @@ public record SpeedUp(
   /**
    * Speed-up per worker: 1.0 is perfect scaling.
    *
-   * @return {@code value / workers}
+   * @return {@code value / workers}; NaN for an implementation with no worker count (one
+   *     virtual thread per task), where a speed-up per worker means nothing
    */
   public double efficiency() {
-    return value() / workers;
+    return hasWorkerCount() ? value() / workers : Double.NaN;
+  }
+
+  /**
+   * Whether {@code workers} is a real worker count: false for one virtual thread per task
+   * ({@code VIRTUAL_PER_TASK}), whose {@code workers} param only says how many tasks ran at once.
+   */
+  public boolean hasWorkerCount() {
+    return !perTask(impl);
+  }
+
+  /**
+   * Whether an implementation starts one virtual thread per task and so has no worker count.
+   *
+   * @param impl the {@code impl} param, e.g. {@code VIRTUAL_PER_TASK}
+   * @return true for the per-task kinds
+   */
+  public static boolean perTask(String impl) {
+    return impl != null && impl.endsWith("PER_TASK");
   }
 
   /**
@@ -110,7 +129,7 @@ public record SpeedUp(
    * @return {@code error / workers}
    */
   public double efficiencyError() {
-    return error() / workers;
+    return hasWorkerCount() ? error() / workers : Double.NaN;
   }
 
   /**

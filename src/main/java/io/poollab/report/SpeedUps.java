@@ -161,7 +161,8 @@ public final class SpeedUps {
     if (use.size() > 1 && estimate.relativeHalfWidth() > NOISY_ABOVE) {
       flags.add(QualityFlag.NOISY);
     }
-    boolean beyondWorkers = estimate.low() > p.workers();
+    // one virtual thread per task has no worker count to exceed
+    boolean beyondWorkers = !SpeedUp.perTask(r.impl()) && estimate.low() > p.workers();
     boolean beyondCores = cores > 0 && cpuBound(r) && estimate.low() > cores;
     if (beyondWorkers || beyondCores) {
       flags.add(QualityFlag.SUSPECT);

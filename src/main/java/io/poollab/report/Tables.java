@@ -54,7 +54,7 @@ public final class Tables {
       rows.add(List.of(s.python() ? "Python: " + s.job() : s.job(), s.impl(), s.backend(),
           Integer.toString(s.workers()), s.chunksize().isEmpty() ? "-" : s.chunksize(),
           suffix(num(s.value(), 2), "x"), interval(s.low(), s.high(), 2),
-          suffix(num(100 * s.efficiency(), 0), "%"),
+          s.hasWorkerCount() ? suffix(num(100 * s.efficiency(), 0), "%") : "-",
           s.python() ? pythonRuns(run, s) : s.quality().data(),
           s.quality().describe()));
     }

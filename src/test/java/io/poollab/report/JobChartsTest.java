@@ -54,6 +54,20 @@ class JobChartsTest {
   }
 
   @Test
+  void shouldGivePerTaskNoEfficiencyAndNotCallItFasterThanItsWorkers() {
+    RunResults run = sleepRun(5000);
+    SpeedUp perTask = run.speedUps().stream().filter(s -> s.impl().equals("VIRTUAL_PER_TASK")).findFirst().orElseThrow();
+
+    assertThat(perTask.value()).isGreaterThan(20); // 100 sleeps at once, with "workers=20" as the param
+    assertThat(perTask.hasWorkerCount()).isFalse();
+    assertThat(perTask.efficiency()).isNaN();
+    assertThat(perTask.quality().flags()).doesNotContain(QualityFlag.SUSPECT);
+    List<String> row = Tables.speedUps(run).rows().stream()
+        .filter(r -> r.get(1).equals("VIRTUAL_PER_TASK")).findFirst().orElseThrow();
+    assertThat(row.get(7)).isEqualTo("-");
+  }
+
+  @Test
   void shouldDrawPythonOnlyBesideTheSameTaskAndCost() {
     ChartSet set = Charts.forRun(sleepRun(1000));
     assertThat(set.charts()).flatExtracting(ChartData::series).extracting(ChartData.Series::name)
