@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -52,6 +53,58 @@ class BrowserReportTest {
       browser.screenshot(Path.of("target/report-index-screenshot.png"), true);
     }
     assertThat(Path.of("target/report-screenshot.png")).isNotEmptyFile();
+  }
+
+  /**
+   * The first screen of a real quick run (the newest one the committed baseline was merged from):
+   * the headline is there, whole, with its interval or its "stay serial", before any scrolling.
+   * Saves {@code target/report-real-quick-top.png}.
+   */
+  @Test
+  void shouldShowTheHeadlineOnTheFirstScreenOfARealQuickRun() throws Exception {
+    assumeTrue(Files.isExecutable(HeadlessChromium.CHROMIUM),
+        "needs /usr/bin/chromium (apt-get install chromium chromium-driver; see .ci/install-browser.sh)");
+    Path runs = Path.of("reports/baseline/linux-amd64-2c/runs");
+    Path newest;
+    try (var list = Files.list(runs)) {
+      newest = list.filter(Files::isDirectory).max(Path::compareTo).orElseThrow();
+    }
+    Path reports = Path.of("target/browser-real").toAbsolutePath();
+    delete(reports);
+    Path run = reports.resolve(newest.getFileName().toString());
+    copyTree(newest, run);
+    RunResults results = RunReader.read(run);
+    assertThat(results.metadata().profile()).isEqualTo("quick");
+    Path page = ReportWriter.writeRun(results);
+
+    try (HeadlessChromium browser = HeadlessChromium.start(
+        HeadlessChromium.CHROMIUM, Path.of("target/chromium-profile-real").toAbsolutePath())) {
+      browser.navigate(page.toUri().toString());
+      JsonNode headline = new com.fasterxml.jackson.databind.ObjectMapper().readTree(browser.evaluate("""
+          JSON.stringify((() => { const h = document.getElementById('headline');
+            const r = h.getBoundingClientRect();
+            return {top: r.top, bottom: r.bottom, screen: window.innerHeight, text: h.innerText}; })())""").asText());
+      browser.screenshot(Path.of("target/report-real-quick-top.png"), false);
+
+      assertThat(headline.path("top").asDouble()).as("headline's top").isLessThan(headline.path("screen").asDouble() / 2);
+      assertThat(headline.path("text").asText())
+          .contains("hashing the first 100,000 of 1,049,938 words")
+          .containsAnyOf("% interval", "stay serial");
+    }
+    assertThat(Path.of("target/report-real-quick-top.png")).isNotEmptyFile();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 
   private static void checkPage(HeadlessChromium browser, Path page, int charts) throws Exception {
