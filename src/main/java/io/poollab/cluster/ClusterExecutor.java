@@ -1,6 +1,7 @@
 package io.poollab.cluster;
 
 import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.HazelcastClientNotActiveException;
 import com.hazelcast.client.HazelcastClientOfflineException;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.client.config.ClientConnectionStrategyConfig;
@@ -126,28 +127,35 @@ final class ClusterExecutor implements ChunkExecutor {
     } catch (IOException e) {
       throw new IllegalArgumentException("the chunk cannot travel to the cluster's members: " + e, e);
     }
-    for (;;) {
-      Member member = memberFor(worker);
-      byte[] bytes = send(member, new ChunkTask(pool, worker, payload));
-      if (bytes == null) {
+    ChunkReply reply;
+    Member member;
+    try {
+      for (;;) {
+        member = memberFor(worker);
+        byte[] bytes = send(member, new ChunkTask(pool, worker, payload));
+        if (bytes != null) {
+          reply = decode(bytes);
+          break;
+        }
         assigned.remove(worker, member); // gone: the whole chunk goes to another member
-        continue;
       }
-      ChunkReply reply = decode(bytes);
-      if (reply.initializerError() != null) {
-        throw new PoolBrokenException("pool is broken: a worker's initializer threw on member "
-            + member.getAddress() + ": " + reply.initializerError(), reply.initializerError());
-      }
-      if (reply.chunkError() instanceof RuntimeException e) {
-        throw e;
-      }
-      if (reply.chunkError() != null) {
-        throw new IllegalStateException("a cluster member could not run the chunk: "
-            + reply.chunkError(), reply.chunkError());
-      }
-      System.arraycopy(reply.failures(), 0, failures, 0, failures.length);
-      return reply.results();
+    } catch (HazelcastClientNotActiveException e) {
+      // any call on the client, once it gave up on reaching a member (after connectTimeout)
+      throw noMemberLeft();
     }
+    if (reply.initializerError() != null) {
+      throw new PoolBrokenException("pool is broken: a worker's initializer threw on member "
+          + member.getAddress() + ": " + reply.initializerError(), reply.initializerError());
+    }
+    if (reply.chunkError() instanceof RuntimeException e) {
+      throw e;
+    }
+    if (reply.chunkError() != null) {
+      throw new IllegalStateException("a cluster member could not run the chunk: "
+          + reply.chunkError(), reply.chunkError());
+    }
+    System.arraycopy(reply.failures(), 0, failures, 0, failures.length);
+    return reply.results();
   }
 
   /** Sends the chunk and waits for its reply; null if the member left meanwhile. */
@@ -194,7 +202,8 @@ final class ClusterExecutor implements ChunkExecutor {
   }
 
   private boolean memberGone(Throwable error) {
-    if (!client.getLifecycleService().isRunning()) {
+    // the client gives up (shuts down) after connectTimeout without any member
+    if (error instanceof HazelcastClientNotActiveException || !client.getLifecycleService().isRunning()) {
       throw noMemberLeft();
     }
     return error instanceof MemberLeftException

@@ -123,6 +123,13 @@ public final class LocalMembers implements AutoCloseable {
         "-Dhazelcast.phone.home.enabled=false",
         "-Dhazelcast.logging.type=jdk",
         "-Djava.util.logging.config.file=none",
+        // what Hazelcast asks for on Java 9+ (its fast paths; without them it warns at start)
+        "--add-modules", "java.se",
+        "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
+        "--add-opens", "java.base/java.lang=ALL-UNNAMED",
+        "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
+        "--add-opens", "java.management/sun.management=ALL-UNNAMED",
+        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
         MemberMain.class.getName(),
         "--cluster-name", clusterName,
         "--host", "127.0.0.1",

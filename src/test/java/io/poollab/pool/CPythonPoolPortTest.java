@@ -853,7 +853,7 @@ class CPythonPoolPortTest {
     private UnclosedPoolMain() {}
 
     public static void main(String[] args) throws Exception {
-      for (Backend backend : Backend.values()) {
+      for (Backend backend : List.of(Backend.PLATFORM, Backend.VIRTUAL)) {
         // a pool held by an object, used once and never closed, on purpose
         Pool pool = Pool.builder().workers(1).backend(backend).create();
         System.out.println(backend + " " + pool.map((Integer i) -> (double) i, range(10)));
