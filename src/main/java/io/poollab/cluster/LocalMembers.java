@@ -212,7 +212,7 @@ public final class LocalMembers implements AutoCloseable {
     for (Process process : processes) {
       try {
         if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
-          process.destroyForcibly();
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
       } catch (InterruptedException e) {
         process.destroyForcibly();
