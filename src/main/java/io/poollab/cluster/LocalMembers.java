@@ -117,7 +117,27 @@ public final class LocalMembers implements AutoCloseable {
   }
 
   private static List<String> command(String clusterName, String address, List<String> all) {
+    return javaCommand(clusterName, address, all, true);
+  }
+
+  /**
+   * The command line of one member JVM with this JVM's Java and class path: bound to the host of
+   * {@code address}, joining {@code all} over TCP/IP, phone-home off.
+   *
+   * @param clusterName the cluster's name
+   * @param address the member's own host:port
+   * @param all every member's host:port
+   * @param exitWithParent whether it ends when its standard input ends (a member of a pool), or
+   *     runs until it is stopped (a member started by {@code cluster start})
+   * @return the command, for a {@link ProcessBuilder}
+   */
+  public static List<String> javaCommand(
+      String clusterName, String address, List<String> all, boolean exitWithParent) {
+    ClusterOptions.checkClusterName(clusterName);
+    ClusterOptions.checkAddress(address);
+    all.forEach(ClusterOptions::checkAddress);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    int colon = address.lastIndexOf(':');
     List<String> command = new ArrayList<>(List.of(java,
         "-cp", System.getProperty("java.class.path"),
         "-Dhazelcast.phone.home.enabled=false",
@@ -132,10 +152,12 @@ public final class LocalMembers implements AutoCloseable {
         "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
         MemberMain.class.getName(),
         "--cluster-name", clusterName,
-        "--host", "127.0.0.1",
-        "--port", address.substring(address.lastIndexOf(':') + 1),
-        "--members", String.join(",", all),
-        "--exit-on-stdin-eof"));
+        "--host", address.substring(0, colon),
+        "--port", address.substring(colon + 1),
+        "--members", String.join(",", all)));
+    if (exitWithParent) {
+      command.add("--exit-on-stdin-eof");
+    }
     return command;
   }
 
