@@ -70,6 +70,7 @@ final class Worker implements Runnable {
     for (int i = 0; i < items.length; i++) {
       Throwable error = all != null ? all : failures[i];
       if (error != null) {
+        noteFailure(failures[i]); // an Error on the member: this worker, and its thread there, go
         outcomes[i] = new Failure(first + i, error);
       }
     }

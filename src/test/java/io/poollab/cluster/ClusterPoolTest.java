@@ -87,6 +87,32 @@ class ClusterPoolTest {
   }
 
   @Test
+  void shouldCountProgressChunkByChunkToTheTotal() throws Exception {
+    List<long[]> seen = new CopyOnWriteArrayList<>();
+    try (Pool pool = pool(2)) {
+      AsyncResult<List<Integer>> result = pool.mapAsync(x -> x, range(100), 10);
+      result.progress().addListener((done, known, total) -> seen.add(new long[] {done, known}));
+      assertThat(result.get(10, TimeUnit.SECONDS)).hasSize(100);
+      assertThat(result.progress().done()).isEqualTo(100);
+      assertThat(result.progress().totalKnown()).isTrue();
+      assertThat(seen).allMatch(s -> s[0] <= s[1] && s[0] % 10 == 0); // a chunk at a time
+    }
+  }
+
+  @Test
+  void shouldReplaceTheWorkerOfATaskThatThrewAnError() throws Exception {
+    try (Pool pool = pool(1)) {
+      List<String> before = pool.map(x -> Thread.currentThread().getName(), range(2), 1);
+      assertThatThrownBy(() -> pool.apply((Integer x) -> {
+        throw new StackOverflowError("deep");
+      }, 1)).isInstanceOf(TaskFailedException.class).hasRootCauseInstanceOf(StackOverflowError.class);
+      List<String> after = pool.map(x -> Thread.currentThread().getName(), range(2), 1);
+      // the pool worker was replaced, and with it its thread on the member
+      assertThat(after.get(0)).isNotEqualTo(before.get(0));
+    }
+  }
+
+  @Test
   void shouldRunChunksOnTheMembersAcrossWorkers() throws Exception {
     try (Pool pool = pool(4)) {
       List<String> threads = pool.map(x -> Thread.currentThread().getName(), range(400), 10);
