@@ -149,7 +149,13 @@ public final class LocalMembers implements AutoCloseable {
         "--add-opens", "java.base/java.lang=ALL-UNNAMED",
         "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
         "--add-opens", "java.management/sun.management=ALL-UNNAMED",
-        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
+        "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED"));
+    if (Runtime.version().feature() >= 23) {
+      // Hazelcast's shaded JCTools uses sun.misc.Unsafe; JDK 23+ warns about it unless allowed
+      // (the member runs this JVM's own java, so the version is the member's too)
+      command.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    command.addAll(List.of(
         MemberMain.class.getName(),
         "--cluster-name", clusterName,
         "--host", address.substring(0, colon),
