@@ -25,7 +25,8 @@ import picocli.CommandLine.Command;
       GenerateCommand.class,
       ReportCommand.class,
       CheckCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      ClusterCommand.class
     })
 public final class Main {
 

@@ -12,7 +12,7 @@ package io.poollab.pool;
  * @param <A> the first argument type
  * @param <B> the second argument type
  */
-public record Args2<A, B>(A first, B second) {
+public record Args2<A, B>(A first, B second) implements java.io.Serializable {
   /**
    * Makes the argument pair.
    *

@@ -15,7 +15,7 @@ package io.poollab.pool;
  * @param <B> the second argument type
  * @param <C> the third argument type
  */
-public record Args3<A, B, C>(A first, B second, C third) {
+public record Args3<A, B, C>(A first, B second, C third) implements java.io.Serializable {
   /**
    * Makes the argument triple.
    *

@@ -47,6 +47,10 @@ final class Dispatcher {
   private volatile int state = RUNNING;
   private volatile PoolBrokenException brokenBy;
   private final ReaderThreads readers;
+  /** CLUSTER: where the workers ship their chunks; null for the thread backends. */
+  private ChunkExecutor remote;
+  private boolean remoteOpen; // guarded by lock: the executor is open and nobody closes it yet
+  private boolean remoteClosed; // guarded by lock: the executor has been closed
 
   Dispatcher(PoolOptions options, long slowdownNanos) {
     this.options = options;
@@ -69,7 +73,24 @@ final class Dispatcher {
     return slowdownNanos;
   }
 
+  /** The CLUSTER pool's executor, or null on the thread backends. */
+  ChunkExecutor remote() {
+    return remote;
+  }
+
+  /** CLUSTER: refuses at the call a task that cannot travel to a member. */
+  void checkTravels(String name, Object value) {
+    if (remote != null) {
+      remote.checkTravels(name, value);
+    }
+  }
+
   void start() {
+    if (options.cluster() != null) {
+      // before any worker: an unreachable cluster fails the pool's creation, with nothing to stop
+      remote = Checks.notNull("the cluster's executor", options.cluster().open(options));
+      remoteOpen = true;
+    }
     lock.lock();
     try {
       for (int i = 0; i < options.workers(); i++) {
@@ -82,9 +103,10 @@ final class Dispatcher {
 
   private void startWorker() {
     liveWorkers++;
-    Worker worker = new Worker(this);
-    String name = options.threadNamePrefix() + workerNumbers.incrementAndGet();
-    Thread thread = options.backend() == Backend.VIRTUAL
+    Worker worker = new Worker(this, workerNumbers.incrementAndGet());
+    String name = options.threadNamePrefix() + worker.id();
+    // a CLUSTER worker only waits for its member: a virtual thread costs no OS thread for that
+    Thread thread = options.backend() != Backend.PLATFORM
         ? Thread.ofVirtual().name(name).unstarted(worker)
         : Thread.ofPlatform().name(name).daemon(true).unstarted(worker);
     worker.bind(thread);
@@ -225,8 +247,11 @@ final class Dispatcher {
 
   /** A worker's initializer threw: the pool is broken, once, with that cause. */
   void initializerFailed(Throwable error) {
-    PoolBrokenException broken = new PoolBrokenException(
-        "pool is broken: a worker's initializer threw " + error, error);
+    broke(new PoolBrokenException("pool is broken: a worker's initializer threw " + error, error));
+  }
+
+  /** The pool cannot go on (an initializer threw, no cluster member is left): once, with that cause. */
+  void broke(PoolBrokenException broken) {
     lock.lock();
     try {
       if (state >= TERMINATED) {
@@ -242,6 +267,9 @@ final class Dispatcher {
 
   /** A worker is exiting; {@code replace} starts a new one in its place if the pool still runs. */
   void workerExited(Worker worker, boolean replace) {
+    if (remote != null) {
+      remote.workerExited(worker.id());
+    }
     lock.lock();
     try {
       workers.remove(worker);
@@ -252,11 +280,44 @@ final class Dispatcher {
         return;
       }
       liveWorkers--;
-      if (liveWorkers == 0) {
+      if (liveWorkers == 0 && remote == null) {
         workersGone.signalAll();
       }
     } finally {
       lock.unlock();
+    }
+    if (remote != null) {
+      closeRemoteIfLast();
+    }
+  }
+
+  /**
+   * Closes the cluster's executor once the last worker has gone (no worker starts after that:
+   * the pool is no longer running), and only then lets join() return, so that what the pool
+   * started (a client, member processes) has stopped when join() or close() returns.
+   */
+  private void closeRemoteIfLast() {
+    lock.lock();
+    try {
+      if (liveWorkers > 0 || !remoteOpen) {
+        return;
+      }
+      remoteOpen = false; // this thread closes it; no other will try
+    } finally {
+      lock.unlock();
+    }
+    try {
+      remote.close();
+    } catch (RuntimeException e) {
+      options.callbackErrorHandler().accept(e);
+    } finally {
+      lock.lock();
+      try {
+        remoteClosed = true;
+        workersGone.signalAll();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
@@ -334,7 +395,7 @@ final class Dispatcher {
   boolean awaitWorkersGone(long nanos) throws InterruptedException {
     lock.lock();
     try {
-      while (liveWorkers > 0) {
+      while (liveWorkers > 0 || (remote != null && !remoteClosed)) {
         if (nanos <= 0) {
           return false;
         }

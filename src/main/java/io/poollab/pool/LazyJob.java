@@ -311,6 +311,10 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
    */
   @SuppressWarnings("unchecked")
   private void run(Worker worker, Chunk chunk, Group group) {
+    if (worker.isRemote()) {
+      runRemotely(worker, chunk, group);
+      return;
+    }
     int done = 0;
     try {
       for (; done < chunk.items && cancelledBy == null; done++) {
@@ -331,6 +335,24 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         chunk.values[done] = value;
       }
       if (done == chunk.items) {
+        done = chunk.size; // an input failure is already in its place
+      }
+    } finally {
+      failAll(chunk, done, group);
+    }
+  }
+
+  /** CLUSTER: the chunk's items go to a member as one task; its outcomes replace them in place. */
+  private void runRemotely(Worker worker, Chunk chunk, Group group) {
+    int done = 0;
+    try {
+      if (cancelledBy == null) {
+        Object[] outcomes = worker.runRemotely(
+            task, java.util.Arrays.copyOf(chunk.values, chunk.items), chunk.first);
+        for (; done < chunk.items; done++) {
+          Object value = outcomes[done];
+          chunk.values[done] = value == null ? NULL : value;
+        }
         done = chunk.size; // an input failure is already in its place
       }
     } finally {

@@ -78,6 +78,9 @@ final class ListJob<T, R, V> extends Job {
     }
     int from = (int) start;
     int to = (int) Math.min(size, start + (long) tasks * chunksize);
+    if (worker.isRemote()) {
+      return runRemotely(worker, from, to);
+    }
     Object[] in = items;
     Object[] out = results;
     int index = from;
@@ -112,6 +115,36 @@ final class ListJob<T, R, V> extends Job {
       }
     }
     return Claims.tasks(to - from, chunksize);
+  }
+
+  /**
+   * CLUSTER: the claimed range goes to the member one chunk at a time (one remote task per chunk),
+   * each chunk accounted as soon as its results are back, so that progress moves chunk by chunk.
+   */
+  private int runRemotely(Worker worker, int from, int to) {
+    Object[] in = items;
+    Object[] out = results;
+    int index = from;
+    while (index < to && !failed) {
+      int end = Math.min(to, index + chunksize);
+      Object[] outcomes = worker.runRemotely(task, Arrays.copyOfRange(in, index, end), index);
+      for (int i = 0; i < outcomes.length && !failed; i++) {
+        if (outcomes[i] instanceof Failure failure) {
+          fail(failure);
+        } else {
+          out[index + i] = outcomes[i];
+        }
+      }
+      progress.advance(end - index);
+      if (remaining.addAndGet(index - end) == 0 && !failed) {
+        V value = finisher.apply(out);
+        items = null;
+        results = null;
+        result.succeed(value);
+      }
+      index = end;
+    }
+    return Claims.tasks(index - from, chunksize);
   }
 
   private void fail(Failure failure) {

@@ -10,7 +10,8 @@ import java.util.concurrent.TimeUnit;
  * Python's {@code multiprocessing.Pool} and {@code ThreadPool}, in Java: {@code apply},
  * {@code map}, {@code imap}, {@code imapUnordered}, {@code starmap}, their async forms with
  * callbacks, chunksizes, per-worker initializers, {@code maxTasksPerWorker}, {@code close},
- * {@code terminate}, {@code join}, on platform or virtual threads.
+ * {@code terminate}, {@code join}, on platform or virtual threads, or on the members of a cluster
+ * ({@link Backend#CLUSTER}: the same calls, with tasks, items and results that are serializable).
  *
  * <pre>{@code
  * try (Pool pool = Pool.create(4)) {
@@ -133,7 +134,9 @@ public final class Pool implements AutoCloseable {
   }
 
   /**
-   * Python's {@code apply_async(func)}.
+   * Python's {@code apply_async(func)}. On {@link Backend#CLUSTER} the callable must be
+   * serializable: {@code (Callable<R> & Serializable) () -> ...}, or use {@link #applyAsync(Task,
+   * Object)}.
    *
    * @param task the task
    * @param <R> the result type
@@ -183,6 +186,7 @@ public final class Pool implements AutoCloseable {
       Task<? super T, ? extends R> task, T argument, Callbacks<? super R> callbacks) {
     Checks.notNull("task", task);
     Checks.notNull("callbacks", callbacks);
+    dispatcher.checkTravels("task", task);
     ListJob<T, R, R> job = new ListJob<>(
         "apply", task, new Object[] {argument}, 1, Pool::single, callbacks, dispatcher);
     dispatcher.submit(job);
@@ -302,6 +306,7 @@ public final class Pool implements AutoCloseable {
     Checks.notNull("items", items);
     Checks.notNull("callbacks", callbacks);
     dispatcher.checkAccepting(); // before the input is read: a closed pool consumes nothing
+    dispatcher.checkTravels("task", task);
     Object[] array = materialise(items);
     int size = chunksize > 0 ? chunksize : defaultChunksize(array.length, options.workers());
     ListJob<T, R, List<R>> job =
@@ -574,6 +579,7 @@ public final class Pool implements AutoCloseable {
     Checks.notNull("items", items);
     Checks.atLeastOne("chunksize", chunksize);
     dispatcher.checkAccepting(); // before items.iterator(): a closed pool consumes nothing
+    dispatcher.checkTravels("task", task);
     LazyJob<T, R> job = new LazyJob<>(call, task, items, chunksize, ordered, dispatcher);
     dispatcher.submit(job);
     job.startReading(dispatcher.readers());

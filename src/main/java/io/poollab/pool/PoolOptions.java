@@ -28,6 +28,8 @@ import java.util.function.Consumer;
  *     of the consumer, at least 1; a call raises it to {@code 2 * workers * chunksize} so that
  *     every worker can be busy
  * @param callbackErrorHandler receives what a callback or progress listener threw
+ * @param cluster where a {@link Backend#CLUSTER} pool runs its chunks; null for the thread
+ *     backends, required for {@code CLUSTER}
  */
 public record PoolOptions(
     int workers,
@@ -36,7 +38,8 @@ public record PoolOptions(
     long maxTasksPerWorker,
     String threadNamePrefix,
     int readAhead,
-    Consumer<Throwable> callbackErrorHandler) {
+    Consumer<Throwable> callbackErrorHandler,
+    RemoteBackend cluster) {
 
   /** {@link #maxTasksPerWorker()} for workers that are never retired. */
   public static final long UNLIMITED = Long.MAX_VALUE;
@@ -52,6 +55,32 @@ public record PoolOptions(
     Objects.requireNonNull(threadNamePrefix, "threadNamePrefix must not be null");
     Checks.atLeastOne("readAhead", readAhead);
     Objects.requireNonNull(callbackErrorHandler, "callbackErrorHandler must not be null");
+    if (backend == Backend.CLUSTER && cluster == null) {
+      throw new IllegalArgumentException("backend CLUSTER needs a cluster: "
+          + "Pool.builder().backend(Backend.CLUSTER).cluster(ClusterOptions.localMembers(2))");
+    }
+    if (backend != Backend.CLUSTER && cluster != null) {
+      throw new IllegalArgumentException(
+          "cluster is only for backend CLUSTER, got backend " + backend + " with cluster " + cluster);
+    }
+  }
+
+  /**
+   * Options of a thread backend (no cluster).
+   *
+   * @param workers the number of workers
+   * @param backend {@link Backend#PLATFORM} or {@link Backend#VIRTUAL}
+   * @param initializer the per-worker initializer, or null
+   * @param maxTasksPerWorker chunks per worker before it is replaced
+   * @param threadNamePrefix the worker threads' name prefix
+   * @param readAhead the lazy calls' read-ahead
+   * @param callbackErrorHandler receives what callbacks threw
+   */
+  public PoolOptions(
+      int workers, Backend backend, Runnable initializer, long maxTasksPerWorker,
+      String threadNamePrefix, int readAhead, Consumer<Throwable> callbackErrorHandler) {
+    this(workers, backend, initializer, maxTasksPerWorker, threadNamePrefix, readAhead,
+        callbackErrorHandler, null);
   }
 
   /**
@@ -88,6 +117,7 @@ public record PoolOptions(
     private String threadNamePrefix = "pool-worker-";
     private int readAhead = DEFAULT_READ_AHEAD;
     private Consumer<Throwable> callbackErrorHandler = CallbackErrors::logToStandardError;
+    private RemoteBackend cluster;
 
     /** Starts from the defaults. */
     public Builder() {}
@@ -100,6 +130,7 @@ public record PoolOptions(
       threadNamePrefix = from.threadNamePrefix;
       readAhead = from.readAhead;
       callbackErrorHandler = from.callbackErrorHandler;
+      cluster = from.cluster;
     }
 
     /**
@@ -181,6 +212,23 @@ public record PoolOptions(
     }
 
     /**
+     * Sets where a {@link Backend#CLUSTER} pool runs its chunks. Its initializer, tasks, items
+     * and results must be {@link java.io.Serializable}: write the initializer as {@code
+     * (Runnable & Serializable) digest::initialize}.
+     *
+     * <pre>{@code
+     * Pool.builder().backend(Backend.CLUSTER).cluster(ClusterOptions.connect("10.0.0.5:5701")).workers(32).create();
+     * }</pre>
+     *
+     * @param cluster the remote backend, for example an {@code io.poollab.cluster.ClusterOptions}
+     * @return this builder
+     */
+    public Builder cluster(RemoteBackend cluster) {
+      this.cluster = Checks.notNull("cluster", cluster);
+      return this;
+    }
+
+    /**
      * Builds the options.
      *
      * @return the options
@@ -188,7 +236,7 @@ public record PoolOptions(
     public PoolOptions build() {
       return new PoolOptions(
           workers, backend, initializer, maxTasksPerWorker, threadNamePrefix, readAhead,
-          callbackErrorHandler);
+          callbackErrorHandler, cluster);
     }
 
     /**

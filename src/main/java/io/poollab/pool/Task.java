@@ -11,11 +11,15 @@ package io.poollab.pool;
  * List<Integer> lengths = pool.map(length, List.of("a", "bb"));
  * }</pre>
  *
+ * <p>It is {@link java.io.Serializable} so that a lambda written for it can travel to the members
+ * of a {@link Backend#CLUSTER} pool; on the thread backends nothing is ever serialized, and a
+ * lambda that captures something not serializable works as before.
+ *
  * @param <T> the argument type
  * @param <R> the result type
  */
 @FunctionalInterface
-public interface Task<T, R> {
+public interface Task<T, R> extends java.io.Serializable {
   /**
    * Computes the result for one item.
    *

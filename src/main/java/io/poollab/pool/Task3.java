@@ -8,13 +8,17 @@ package io.poollab.pool;
  *     List.of(Args3.of(1, 2, 3)));
  * }</pre>
  *
+ * <p>It is {@link java.io.Serializable} so that a lambda written for it can travel to the members
+ * of a {@link Backend#CLUSTER} pool; on the thread backends nothing is ever serialized, and a
+ * lambda that captures something not serializable works as before.
+ *
  * @param <A> the first argument type
  * @param <B> the second argument type
  * @param <C> the third argument type
  * @param <R> the result type
  */
 @FunctionalInterface
-public interface Task3<A, B, C, R> {
+public interface Task3<A, B, C, R> extends java.io.Serializable {
   /**
    * Computes the result for one triple of arguments.
    *

@@ -1,25 +1,80 @@
 package io.poollab.pool;
 
 /**
- * One worker: runs the initializer, then claims chunks until the pool stops it. A task that
+ * One worker: runs the initializer, then claims chunks until the pool stops it (CLUSTER: a
+ * virtual thread that ships each chunk to a member and waits, see {@link ChunkExecutor}). A task that
  * throws an {@link Error} fails its item and retires the worker, which is replaced by a fresh one;
  * so does reaching {@link PoolOptions#maxTasksPerWorker()}.
  */
 final class Worker implements Runnable {
   private final Dispatcher dispatcher;
+  private final long id;
+  /** CLUSTER: where this worker ships its chunks; null on the thread backends. */
+  private final ChunkExecutor remote;
   private Thread thread;
   private boolean retire;
   private final long maxChunks;
   private long chunksRun;
 
-  Worker(Dispatcher dispatcher) {
+  Worker(Dispatcher dispatcher, long id) {
     this.dispatcher = dispatcher;
+    this.id = id;
+    this.remote = dispatcher.remote();
     this.maxChunks = dispatcher.options().maxTasksPerWorker();
   }
 
   /** The chunks this worker may still run before it is retired. */
   long tasksAllowed() {
     return maxChunks - chunksRun;
+  }
+
+  long id() {
+    return id;
+  }
+
+  /** Whether this worker ships its chunks to a cluster ({@link #runRemotely}) instead of running them. */
+  boolean isRemote() {
+    return remote != null;
+  }
+
+  /**
+   * CLUSTER: runs one chunk on a member and waits for it. Returns each item's result, or a {@link
+   * Failure} at its place (index {@code first + i}); never throws, so that the jobs account for
+   * every item they claimed. Interrupted (terminate), every item fails with the cancellation; no
+   * member left, the pool is broken and every item fails with that.
+   */
+  Object[] runRemotely(Task<?, ?> task, Object[] items, long first) {
+    Object[] outcomes;
+    Throwable[] failures = new Throwable[items.length];
+    Throwable all = null;
+    try {
+      clearStaleInterrupt();
+      outcomes = remote.run(id, task, items, failures);
+    } catch (InterruptedException e) {
+      // terminate() interrupted the wait and the executor cancelled the remote chunk; the worker
+      // loop reads the state again, so the interrupt is not kept: it would cut short the
+      // executor's own clean-up (releasing the worker on its member) that follows
+      all = new java.util.concurrent.CancellationException(
+          "the chunk was cancelled on its member: the pool was terminated");
+      outcomes = new Object[items.length];
+    } catch (PoolBrokenException e) {
+      dispatcher.broke(e);
+      all = e;
+      outcomes = new Object[items.length];
+    } catch (RuntimeException | Error e) {
+      // the engine itself failed for this chunk (a bug, a member that cannot load a class):
+      // its items fail with that cause, and the pool goes on
+      all = e;
+      outcomes = new Object[items.length];
+    }
+    for (int i = 0; i < items.length; i++) {
+      Throwable error = all != null ? all : failures[i];
+      if (error != null) {
+        noteFailure(failures[i]); // an Error on the member: this worker, and its thread there, go
+        outcomes[i] = new Failure(first + i, error);
+      }
+    }
+    return outcomes;
   }
 
   void bind(Thread thread) {
@@ -68,7 +123,8 @@ final class Worker implements Runnable {
 
   @Override
   public void run() {
-    Runnable initializer = dispatcher.options().initializer();
+    // CLUSTER: the initializer runs on the member, on the thread that runs this worker's chunks
+    Runnable initializer = remote == null ? dispatcher.options().initializer() : null;
     if (initializer != null) {
       try {
         initializer.run();

@@ -1,5 +1,11 @@
 package io.poollab.pool;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.lang.ref.WeakReference;
+import java.util.Map;
+import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 
 /**
@@ -17,13 +23,45 @@ import java.util.concurrent.Callable;
  * <p>{@link #initialize()} in the pool's initializer makes the value when the worker starts, so a
  * failure breaks the pool at once; {@link #get()} makes it on first use otherwise.
  *
+ * <p>On a {@link Backend#CLUSTER} pool it travels with the tasks and initializer that use it
+ * (its factory must then be serializable, as {@code WorkerLocal.of(WordHasher::newDigest)} is not
+ * unless cast: {@code WorkerLocal.of((Callable<MessageDigest> & Serializable) WordHasher::newDigest)}):
+ * every copy that arrives in a JVM resolves to that JVM's one instance of it, so that the
+ * initializer and the tasks of a worker see the same value on the member.
+ *
  * @param <T> the value type
  */
-public final class WorkerLocal<T> {
+public final class WorkerLocal<T> implements Serializable {
+  @Serial
+  private static final long serialVersionUID = 1L;
+  /** This JVM's instance of each WorkerLocal that arrived here, by identity; weak both ways. */
+  private static final Map<UUID, WeakReference<WorkerLocal<?>>> ARRIVED = new WeakHashMap<>();
+
+  /** The same in every copy: what makes copies resolve to one instance per JVM. */
+  private final UUID identity;
   private final Callable<? extends T> factory;
-  private final ThreadLocal<T> values = new ThreadLocal<>();
+  private final transient ThreadLocal<T> values = new ThreadLocal<>();
 
   private WorkerLocal(Callable<? extends T> factory) {
+    this(UUID.randomUUID(), factory);
+  }
+
+  /** A copy that arrived in this JVM becomes the instance this JVM already has, or the first copy. */
+  @Serial
+  private Object readResolve() {
+    synchronized (ARRIVED) {
+      WeakReference<WorkerLocal<?>> known = ARRIVED.get(identity);
+      WorkerLocal<?> instance = known == null ? null : known.get();
+      if (instance == null) {
+        instance = new WorkerLocal<>(identity, factory);
+        ARRIVED.put(instance.identity, new WeakReference<>(instance));
+      }
+      return instance;
+    }
+  }
+
+  private WorkerLocal(UUID identity, Callable<? extends T> factory) {
+    this.identity = identity;
     this.factory = factory;
   }
 

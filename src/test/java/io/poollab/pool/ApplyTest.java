@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ApplyTest {
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldApplyOnAWorker(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       Thread caller = Thread.currentThread();
@@ -33,7 +33,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldReportReadinessAndSuccess(Backend backend) throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     try (Pool pool = pool(backend, 1)) {
@@ -57,7 +57,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldReRaiseTheTasksExceptionFromGet(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       AsyncResult<Integer> result = pool.applyAsync(x -> 1 / x, 0);
@@ -74,7 +74,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldRunExactlyOneCallbackBeforeGetReturns(Backend backend) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     try (Pool pool = pool(backend, 2)) {
@@ -102,7 +102,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldComposeThroughTheCompletableFutureView(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       CompletableFuture<Integer> view = pool.applyAsync(() -> 20).toCompletableFuture();
@@ -124,7 +124,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldRunManyAsyncCallsConcurrently(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 4)) {
       List<AsyncResult<Integer>> results = new java.util.ArrayList<>();
@@ -141,7 +141,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldNotLetOneTasksInterruptReachTheNext(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 1)) {
       // one worker, a batch of items: item 0 interrupts itself, item 1 must still be able to sleep

@@ -182,7 +182,7 @@ class CPythonPoolPortTest {
   // ------------------------------------------------------------ _TestPool
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_apply")
   void testApply(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -192,7 +192,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_map")
   void testMap(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -201,7 +201,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_starmap")
   void testStarmap(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -212,7 +212,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_starmap_async")
   void testStarmapAsync(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -232,7 +232,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_map_async")
   void testMapAsync(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -240,7 +240,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_map_async_callbacks")
   void testMapAsyncCallbacks(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -259,7 +259,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_map_chunksize")
   void testMapChunksize(Backend backend) throws Exception {
     Pool p = pool(backend, 4);
@@ -269,7 +269,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_map_handle_iterable_exception")
   void testMapHandleIterableException(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -319,7 +319,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_async")
   void testAsync(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -338,7 +338,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_async_timeout")
   void testAsyncTimeout(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 3);
@@ -361,7 +361,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_imap")
   void testImap(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -384,7 +384,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_imap_handle_iterable_exception")
   void testImapHandleIterableException(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -421,7 +421,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_imap_unordered")
   void testImapUnordered(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -434,7 +434,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_imap_unordered_handle_iterable_exception")
   void testImapUnorderedHandleIterableException(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 4);
@@ -466,7 +466,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_make_pool")
   void testMakePool(Backend backend) throws InterruptedException {
     // ValueError -> IllegalArgumentException that names the argument and the value
@@ -495,7 +495,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_terminate")
   void testTerminate(Backend backend) throws InterruptedException {
     // Simulate slow tasks which take "forever" to complete. Python's thread pool cannot stop its
@@ -519,7 +519,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_empty_iterable")
   void testEmptyIterable(Backend backend) throws InterruptedException {
     // See Issue 12157
@@ -534,7 +534,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_context")
   void testContext(Backend backend) throws InterruptedException {
     List<Integer> l = range(10);
@@ -562,7 +562,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_traceback")
   void testTraceback(Backend backend) throws InterruptedException {
     // Python (processes only) checks that the worker's traceback reaches the caller, as the
@@ -596,7 +596,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_wrapped_exception")
   void testWrappedException(Backend backend) {
     // Issue #20980: "Should not wrap exception when using thread pool". Adapted on purpose: we
@@ -611,7 +611,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_map_no_failfast")
   void testMapNoFailfast(Backend backend) throws InterruptedException {
     // Issue #23992: map()'s fail-fast on an exception made join() deadlock. Python's tasks sleep
@@ -644,7 +644,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_release_task_refs")
   void testReleaseTaskRefs(Backend backend) throws InterruptedException {
     // Issue #29861: task arguments and results should not be kept alive after we are done with
@@ -690,7 +690,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPool.test_enter")
   void testEnter(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 1);
@@ -715,7 +715,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPoolWorkerErrors.test_async_error_callback")
   void testAsyncErrorCallback(Backend backend) throws InterruptedException {
     Pool p = pool(backend, 2);
@@ -735,7 +735,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPoolWorkerErrors.test_unpickleable_result")
   void testUnpickleableResult(Backend backend) throws InterruptedException {
     // Adapted: nothing is pickled between threads, so Python's unpicklable result (a lambda) is
@@ -759,7 +759,7 @@ class CPythonPoolPortTest {
   // ------------------------------------------------------------ _TestPoolWorkerLifetime
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPoolWorkerLifetime.test_pool_worker_lifetime")
   void testPoolWorkerLifetime(Backend backend) throws Exception {
     Pool p = track(Pool.builder().workers(3).backend(backend).maxTasksPerWorker(10).create());
@@ -804,7 +804,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPoolWorkerLifetime.test_pool_worker_lifetime_early_close")
   void testPoolWorkerLifetimeEarlyClose(Backend backend) throws Exception {
     // Issue #10332: closing a pool whose workers have limited lifetimes before all the tasks
@@ -833,7 +833,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of _TestPoolWorkerLifetime.test_pool_maxtasksperchild_invalid")
   void testPoolMaxtasksperchildInvalid(Backend backend) {
     // 0 and -1; Python's 0.5 and "12" are compile errors in Java
@@ -853,7 +853,7 @@ class CPythonPoolPortTest {
     private UnclosedPoolMain() {}
 
     public static void main(String[] args) throws Exception {
-      for (Backend backend : Backend.values()) {
+      for (Backend backend : List.of(Backend.PLATFORM, Backend.VIRTUAL)) {
         // a pool held by an object, used once and never closed, on purpose
         Pool pool = Pool.builder().workers(1).backend(backend).create();
         System.out.println(backend + " " + pool.map((Integer i) -> (double) i, range(10)));
@@ -894,7 +894,7 @@ class CPythonPoolPortTest {
   // ------------------------------------------------- TestInitializers, TestStdinBadfiledescriptor
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of TestInitializers.test_pool_initializer")
   void testPoolInitializer(Backend backend) throws InterruptedException {
     AtomicInteger ns = new AtomicInteger();
@@ -907,7 +907,7 @@ class CPythonPoolPortTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   @DisplayName("port of TestStdinBadfiledescriptor.test_pool_in_process")
   void testPoolInProcess(Backend backend) throws InterruptedException {
     // Python makes a pool inside a child process; the thread analogue is a pool made, used and

@@ -25,7 +25,7 @@ class FaultToleranceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldFailOnlyTheTaskThatThrewAnErrorAndReplaceItsWorker(Backend backend) throws Exception {
     Set<Thread> threads = ConcurrentHashMap.newKeySet();
     try (Pool pool = Pool.builder().backend(backend).workers(2).create()) {
@@ -52,7 +52,7 @@ class FaultToleranceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldFailOnlyTheItemWhoseTaskThrewAnErrorInImap(Backend backend) throws Exception {
     try (Pool pool = Pool.builder().backend(backend).workers(2).create();
         ResultIterator<Integer> it = pool.imap(x -> {
@@ -78,7 +78,7 @@ class FaultToleranceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldReportAThrowingCallbackAndKeepEverythingWorking(Backend backend) throws Exception {
     List<Throwable> reported = new CopyOnWriteArrayList<>();
     try (Pool pool = Pool.builder().backend(backend).workers(2).callbackErrorHandler(reported::add).create()) {
@@ -98,7 +98,7 @@ class FaultToleranceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldBreakThePoolOnceWhenTheInitializerThrows(Backend backend) throws Exception {
     AtomicInteger initializerRuns = new AtomicInteger();
     Pool pool = Pool.builder().backend(backend).workers(3).initializer(() -> {
@@ -122,7 +122,7 @@ class FaultToleranceTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldGiveEachWorkerItsOwnStateFromTheInitializer(Backend backend) throws Exception {
     AtomicInteger made = new AtomicInteger();
     WorkerLocal<int[]> counter = WorkerLocal.of(() -> {

@@ -16,7 +16,7 @@ class ParkingProtocolTest {
 
   private final Dispatcher dispatcher =
       new Dispatcher(Pool.builder().workers(2).readAhead(1).build(), 0);
-  private final Worker worker = new Worker(dispatcher);
+  private final Worker worker = new Worker(dispatcher, 0);
 
   /** 0, 1, 2, ... as a random-access list, claimed by the workers themselves (no feeder thread). */
   private static final class Naturals extends AbstractList<Long> implements RandomAccess {

@@ -20,7 +20,7 @@ class ReferenceReleaseTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldReleaseArgumentsAndResults(Backend backend) throws Exception {
     try (Pool pool = Pool.builder().backend(backend).workers(2).create()) {
       List<WeakReference<Payload>> references = new ArrayList<>();

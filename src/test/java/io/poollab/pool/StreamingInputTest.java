@@ -71,7 +71,7 @@ class StreamingInputTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Backend.class)
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
   void shouldTakeAHugeChunksizeOverAPlainIterableAndStayHealthy(Backend backend) throws Exception {
     Iterable<Integer> plain = () -> range(10).iterator();
     try (Pool pool = pool(backend, 2)) {

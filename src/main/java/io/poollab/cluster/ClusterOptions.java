@@ -1,0 +1,144 @@
+package io.poollab.cluster;
+
+import io.poollab.pool.ChunkExecutor;
+import io.poollab.pool.PoolOptions;
+import io.poollab.pool.RemoteBackend;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Where a {@link io.poollab.pool.Backend#CLUSTER} pool runs: members already running at the given
+ * addresses, or {@code localMembers} member JVMs that the pool starts on this machine (on
+ * 127.0.0.1) and stops when it closes.
+ *
+ * <pre>{@code
+ * try (Pool pool = Pool.builder().backend(Backend.CLUSTER).cluster(ClusterOptions.localMembers(2)).workers(4).create()) {
+ *   List<Integer> squares = pool.map(x -> x * x, List.of(1, 2, 3));
+ * }
+ * Pool remote = Pool.builder().backend(Backend.CLUSTER)
+ *     .cluster(ClusterOptions.connect("127.0.0.1:5701", "127.0.0.1:5702").withClusterName("lab")).create();
+ * }</pre>
+ *
+ * @param members the members to connect to, as host:port; empty when {@code localMembers} is set
+ * @param localMembers member processes to start on this machine, 0 to connect to {@code members}
+ * @param clusterName the cluster's name: a pool joins only members of this name
+ * @param connectTimeout how long creating the pool may wait for the members (and how long a pool
+ *     that lost every member waits for one before it breaks)
+ */
+public record ClusterOptions(
+    List<String> members, int localMembers, String clusterName, Duration connectTimeout)
+    implements RemoteBackend {
+
+  /** The cluster name that {@link #connect(String...)} assumes and {@code cluster start} uses. */
+  public static final String DEFAULT_CLUSTER_NAME = "poollab";
+  /** The default {@link #connectTimeout()}. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** Checks every option; see the class comment for what is allowed. */
+  public ClusterOptions {
+    Objects.requireNonNull(members, "members must not be null");
+    members = List.copyOf(members);
+    if (localMembers < 0) {
+      throw new IllegalArgumentException("localMembers must be at least 0, got " + localMembers);
+    }
+    if (localMembers == 0 && members.isEmpty()) {
+      throw new IllegalArgumentException(
+          "members must name at least one member as host:port, or localMembers must be at least 1");
+    }
+    if (localMembers > 0 && !members.isEmpty()) {
+      throw new IllegalArgumentException("give either members " + members
+          + " or localMembers " + localMembers + ", not both");
+    }
+    members.forEach(ClusterOptions::checkAddress);
+    checkClusterName(clusterName);
+    Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+    if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+      throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
+    }
+  }
+
+  /**
+   * Members already running (see {@link MemberMain}), of cluster {@value #DEFAULT_CLUSTER_NAME}.
+   *
+   * @param addresses host:port of one or more members
+   * @return the options
+   */
+  public static ClusterOptions connect(String... addresses) {
+    Objects.requireNonNull(addresses, "addresses must not be null");
+    return new ClusterOptions(List.of(addresses), 0, DEFAULT_CLUSTER_NAME, DEFAULT_CONNECT_TIMEOUT);
+  }
+
+  /**
+   * {@code count} member JVMs on this machine, started with the pool and stopped when it closes;
+   * a cluster name of their own, so that they never meet another pool's members.
+   *
+   * @param count at least 1
+   * @return the options
+   */
+  public static ClusterOptions localMembers(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("localMembers must be at least 1, got " + count);
+    }
+    return new ClusterOptions(
+        List.of(), count, "poollab-" + UUID.randomUUID(), DEFAULT_CONNECT_TIMEOUT);
+  }
+
+  /**
+   * The same options with another cluster name.
+   *
+   * @param name letters, digits, '.', '_' and '-'
+   * @return the options
+   */
+  public ClusterOptions withClusterName(String name) {
+    return new ClusterOptions(members, localMembers, name, connectTimeout);
+  }
+
+  /**
+   * The same options with another connect timeout.
+   *
+   * @param timeout positive
+   * @return the options
+   */
+  public ClusterOptions withConnectTimeout(Duration timeout) {
+    return new ClusterOptions(members, localMembers, clusterName, timeout);
+  }
+
+  @Override
+  public ChunkExecutor open(PoolOptions options) {
+    return ClusterExecutor.open(this, options);
+  }
+
+  static void checkClusterName(String name) {
+    if (name == null || !name.matches("[A-Za-z0-9._-]{1,200}")) {
+      throw new IllegalArgumentException("clusterName must be 1 to 200 letters, digits, '.', '_' "
+          + "or '-', got " + (name == null ? "null" : "'" + name + "'"));
+    }
+  }
+
+  static void checkAddress(String address) {
+    String problem = null;
+    if (address == null) {
+      problem = "null";
+    } else {
+      int colon = address.lastIndexOf(':');
+      if (colon <= 0) {
+        problem = "'" + address + "' (no port)";
+      } else {
+        try {
+          int port = Integer.parseInt(address.substring(colon + 1));
+          if (port < 1 || port > 65535) {
+            problem = "'" + address + "' (port out of 1-65535)";
+          }
+        } catch (NumberFormatException e) {
+          problem = "'" + address + "' (port is not a number)";
+        }
+      }
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException(
+          "a member address must be host:port, for example 127.0.0.1:5701, got " + problem);
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.poollab.cluster;
+
+import io.poollab.pool.Task;
+import java.io.IOException;
+import java.io.InvalidClassException;
+import java.io.NotSerializableException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A member's side of the pool's workers: each pool worker (pool id and worker id) runs its chunks
+ * on one thread of its own here, which runs the pool's initializer once before its first chunk,
+ * so that a {@code WorkerLocal} set by the initializer is there for every task of that worker.
+ *
+ * <p>A worker's thread ends when the pool says the worker exited, when the pool closes, or after
+ * {@link #IDLE_SECONDS} idle (a pool whose caller died); a later chunk of the same worker then
+ * gets a fresh thread, which runs the initializer again, as a replaced worker would.
+ */
+final class MemberWorkers {
+  /** One per JVM: members started in one JVM (tests) share it, keyed by pool and worker. */
+  static final MemberWorkers INSTANCE = new MemberWorkers();
+
+  static final long IDLE_SECONDS = 60;
+
+  private final ConcurrentHashMap<String, WorkerThread> workers = new ConcurrentHashMap<>();
+
+  private MemberWorkers() {}
+
+  /**
+   * Runs one chunk on the worker's thread and waits for it. Interrupted (the caller cancelled the
+   * chunk: terminate), it interrupts the task too.
+   */
+  byte[] run(String pool, long worker, byte[] payload) throws InterruptedException {
+    WorkerThread thread = workers.computeIfAbsent(key(pool, worker), WorkerThread::new);
+    Future<byte[]> chunk = thread.executor.submit(() -> thread.runChunk(payload));
+    try {
+      return chunk.get();
+    } catch (InterruptedException e) {
+      chunk.cancel(true);
+      throw e;
+    } catch (CancellationException e) {
+      // the pool cancelled it (terminate): nobody waits for this reply
+      return Wire.encodeKnown(ChunkReply.cannotRun(e));
+    } catch (ExecutionException e) {
+      return Wire.encodeKnown(ChunkReply.cannotRun(portable(e.getCause())));
+    }
+  }
+
+  /**
+   * The worker exited or its chunk was cancelled (worker id at least 0), or the whole pool closed
+   * (worker -1): its thread ends, interrupting a chunk still running (nobody waits for it).
+   */
+  void release(String pool, long worker) {
+    if (worker >= 0) {
+      WorkerThread thread = workers.remove(key(pool, worker));
+      if (thread != null) {
+        thread.executor.shutdownNow();
+      }
+      return;
+    }
+    String prefix = pool + "/";
+    workers.entrySet().removeIf(entry -> {
+      if (entry.getKey().startsWith(prefix)) {
+        entry.getValue().executor.shutdownNow();
+        return true;
+      }
+      return false;
+    });
+  }
+
+  /** Worker threads alive for a pool (for tests). */
+  int workerCount(String pool) {
+    String prefix = pool + "/";
+    return (int) workers.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+  }
+
+  private static String key(String pool, long worker) {
+    return pool + "/" + worker;
+  }
+
+  /** An exception that can travel back: itself, or its class, message and stack as a stand-in. */
+  static Throwable portable(Throwable error) {
+    try {
+      Wire.encode(error);
+      return error;
+    } catch (IOException e) {
+      RuntimeException standIn = new RuntimeException(
+          error.getClass().getName() + ": " + error.getMessage()
+          + " (the original exception is not serializable)");
+      standIn.setStackTrace(error.getStackTrace());
+      return standIn;
+    }
+  }
+
+  /** One pool worker's thread on this member. */
+  private static final class WorkerThread {
+    final ThreadPoolExecutor executor;
+    /** The thread the initializer last ran on; only that thread reads and writes it. */
+    private Thread initialized;
+
+    WorkerThread(String key) {
+      executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
+          new LinkedBlockingQueue<>(), runnable -> {
+            Thread thread = new Thread(runnable, "poollab-member-worker-" + key);
+            thread.setDaemon(true);
+            return thread;
+          });
+      executor.allowCoreThreadTimeOut(true);
+    }
+
+    @SuppressWarnings("unchecked")
+    byte[] runChunk(byte[] payload) {
+      ChunkRequest request;
+      try {
+        request = (ChunkRequest) Wire.decode(payload);
+      } catch (ClassNotFoundException e) {
+        return Wire.encodeKnown(ChunkReply.cannotRun(new IllegalArgumentException(
+            "a cluster member cannot load class " + e.getMessage() + ": members run the lab's jar "
+            + "(java -cp target/benchmarks.jar io.poollab.cluster.MemberMain); the task's classes "
+            + "must be on their class path")));
+      } catch (IOException e) {
+        return Wire.encodeKnown(ChunkReply.cannotRun(new IllegalArgumentException(
+            "a cluster member cannot read the chunk: " + e, e)));
+      }
+      Thread current = Thread.currentThread();
+      if (request.initializer() != null && initialized != current) {
+        try {
+          request.initializer().run();
+        } catch (Throwable error) {
+          return Wire.encodeKnown(ChunkReply.initializerFailed(portable(error)));
+        }
+        initialized = current;
+      }
+      Task<Object, Object> task = (Task<Object, Object>) request.task();
+      Object[] items = request.items();
+      Object[] results = new Object[items.length];
+      Throwable[] failures = new Throwable[items.length];
+      for (int i = 0; i < items.length; i++) {
+        if (current.isInterrupted()) {
+          failures[i] = new java.util.concurrent.CancellationException("the chunk was cancelled");
+          continue;
+        }
+        try {
+          results[i] = task.apply(items[i]);
+        } catch (Throwable error) {
+          failures[i] = error;
+        }
+      }
+      return reply(results, failures);
+    }
+
+    /** The reply; a result or exception that cannot travel fails its own item, not the chunk. */
+    private static byte[] reply(Object[] results, Throwable[] failures) {
+      try {
+        return Wire.encode(new ChunkReply(results, failures, null, null));
+      } catch (IOException whole) {
+        for (int i = 0; i < results.length; i++) {
+          if (failures[i] != null) {
+            failures[i] = portable(failures[i]);
+          } else if (results[i] != null) {
+            try {
+              Wire.encode(results[i]);
+            } catch (NotSerializableException | InvalidClassException e) {
+              results[i] = null;
+              failures[i] = Wire.notSerializable("the result", e,
+                  "a cluster pool's results must be serializable");
+            } catch (IOException e) {
+              results[i] = null;
+              failures[i] = new IllegalArgumentException("the result cannot travel back: " + e);
+            }
+          }
+        }
+        return Wire.encodeKnown(new ChunkReply(results, failures, null, null));
+      }
+    }
+  }
+}
