@@ -16,7 +16,7 @@ JAR="$ROOT/target/benchmarks.jar"
 usage() {
   cat <<'EOF'
 Usage: ./run-benchmarks.sh [options]
-       ./run-benchmarks.sh hash|generate|report|check [ARGS...]
+       ./run-benchmarks.sh hash|generate|report|check|cluster [ARGS...]
 
 Runs the JMH benchmark suite (serial vs the pool vs peers vs Python's Pool) and writes a run
 folder: jmh.json, metadata.json, histograms/*.hlog, python.json, then the HTML report.
@@ -51,6 +51,9 @@ Commands (run with the JDK 21+ this script finds):
                        3 inconclusive: the machine stayed too disturbed to settle it)
   check --against REF  build commit REF's jar and compare this build with it, measured side by
                        side in interleaved rounds on this machine
+  cluster start --members N | status | stop
+                     worker processes on this machine (Hazelcast members on 127.0.0.1) for
+                       pools with Backend.CLUSTER
 
 Environment:
   JAVA_HOME          used when it is a JDK 21+; otherwise the newest JDK 21+ in /usr/lib/jvm
@@ -138,7 +141,7 @@ has_command() {  # true when the lab's command list (from --help) names $1
 main() {
   # --- passthrough: ./run-benchmarks.sh hash|generate|report|check ARGS... -------------------------
   case "${1:-}" in
-    hash|generate|report|check)
+    hash|generate|report|check|cluster)
       find_java
       ensure_jar
       lab "$@"
