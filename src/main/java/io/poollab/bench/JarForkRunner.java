@@ -153,11 +153,27 @@ public final class JarForkRunner implements ForkRunner {
             r.path("vmName").asText(""), r.path("vmVersion").asText("")));
   }
 
+  /**
+   * The first fork's per-iteration scores: {@code rawData[0]}, or, in sample mode, where JMH
+   * writes {@code rawDataHistogram[0][i]} as {@code [value, count]} pairs, each iteration's mean,
+   * the score JMH's own API gives an iteration (as {@link JmhForkRunner} reads it).
+   */
   private static List<Double> firstFork(JsonNode metric) {
     List<Double> out = new ArrayList<>();
     JsonNode fork = metric.path("rawData").path(0);
     for (JsonNode v : fork) {
       out.add(v.isNumber() ? v.asDouble() : parse(v.asText()));
+    }
+    if (out.isEmpty()) {
+      for (JsonNode iteration : metric.path("rawDataHistogram").path(0)) {
+        double sum = 0;
+        double count = 0;
+        for (JsonNode pair : iteration) {
+          sum += pair.path(0).asDouble() * pair.path(1).asDouble();
+          count += pair.path(1).asDouble();
+        }
+        out.add(count > 0 ? sum / count : Double.NaN);
+      }
     }
     return out;
   }

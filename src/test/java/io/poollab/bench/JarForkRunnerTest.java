@@ -63,4 +63,20 @@ class JarForkRunnerTest {
     Files.writeString(json, "[]");
     assertThatThrownBy(() -> JarForkRunner.read(json)).hasMessageContaining("expected one JMH result");
   }
+
+  /** Sample mode (the latency benchmarks): JMH writes a histogram per iteration, not a score. */
+  @Test
+  void shouldReadASampleModeForkAsEachIterationsMean() throws Exception {
+    Path json = Files.writeString(dir.resolve("sample.json"), """
+        [ { "benchmark": "x.Y.z", "mode": "sample", "jvm": "/j/bin/java", "jdkVersion": "25",
+            "vmName": "OpenJDK 64-Bit Server VM", "vmVersion": "25+36",
+            "primaryMetric": { "score": 31.5, "scoreUnit": "us/op",
+              "rawDataHistogram": [ [ [ [4.0, 1], [8.0, 3] ], [ [10.0, 2] ] ] ] },
+            "secondaryMetrics": { "\u00b7gc.count": { "score": 0.0, "scoreUnit": "counts", "rawData": [[0.0, 0.0]] } } } ]
+        """);
+    ForkResult r = JarForkRunner.read(json);
+    assertThat(r.mode()).isEqualTo("sample");
+    assertThat(r.unit()).isEqualTo("us/op");
+    assertThat(r.iterations()).containsExactly((4.0 + 3 * 8.0) / 4, 10.0);
+  }
 }
