@@ -55,23 +55,32 @@ public record IterationSettings(
   }
 
   /**
-   * The expected wall time when one operation takes {@code operation}: an iteration lasts its
-   * time or one operation, whichever is longer.
+   * The expected wall time when one operation takes {@code operation}: an iteration lasts the
+   * whole operations that fill its time (at least one).
    *
    * @param operation the expected length of one operation
    * @return warm-up + measured iterations x their length + fork start-up
    */
   public Duration estimate(Duration operation) {
-    Duration warmup = max(warmupTime, operation);
-    Duration measured = max(measurementTime, operation);
+    Duration warmup = iteration(warmupTime, operation);
+    Duration measured = iteration(measurementTime, operation);
     return warmup
         .multipliedBy(warmupIterations)
         .plus(measured.multipliedBy(measurementIterations))
         .plus(FORK_OVERHEAD);
   }
 
-  private static Duration max(Duration a, Duration b) {
-    return a.compareTo(b) >= 0 ? a : b;
+  /**
+   * How long JMH's iteration of {@code time} lasts: it calls the operation until the time is up,
+   * so it ends with the first operation that ends after it, a whole number of operations (an
+   * operation of 0.35 s makes an iteration of 0.5 s last 0.7 s).
+   */
+  static Duration iteration(Duration time, Duration operation) {
+    if (operation.isZero() || operation.isNegative()) {
+      return time;
+    }
+    long ops = Math.max(1, Math.ceilDiv(time.toNanos(), operation.toNanos()));
+    return operation.multipliedBy(ops);
   }
 
   /** A compact form for the plan listing, e.g. {@code 2x1000ms + 3x1000ms}. */

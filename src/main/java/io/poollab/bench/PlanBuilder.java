@@ -63,8 +63,22 @@ public final class PlanBuilder {
   public static final List<StreamPace> STREAM_PACES =
       List.of(new StreamPace(100, 1000), new StreamPace(10_000, 20));
 
-  /** Rough cost of one word's SHA-512 hex digest on one core, for estimates (400 ns measured). */
-  static final long NANOS_PER_WORD = 450;
+  /**
+   * Rough cost of one word's SHA-512 hex digest on one core in an operation over a slice of the
+   * list, for estimates (the quick profile's serial operation over 100,000 words took 23-30 ms on
+   * a quiet 2-vCPU VM).
+   */
+  static final long NANOS_PER_WORD = 300;
+
+  /**
+   * The same over the whole list, as JMH measures it: an operation keeps a million hex digests
+   * alive (about 250 MB), which young collections copy, so a word costs more than in a slice
+   * (the serial operation's median was 540-980 ms in two standard runs on a 2-vCPU VM).
+   */
+  static final long NANOS_PER_WORD_WHOLE_LIST = 700;
+
+  /** Lists at least this long are costed at {@link #NANOS_PER_WORD_WHOLE_LIST}. */
+  private static final int WHOLE_LIST_WORDS = 500_000;
 
   /** The slice of the word list the quick profile uses. */
   public static final int QUICK_WORDS = 100_000;
@@ -373,7 +387,7 @@ public final class PlanBuilder {
       out.add(entry(TASK_LATENCY, params("POOL_APPLY_ASYNC", busy, "default"), s));
       long firstResultWords = Math.min(FirstResultBenchmark.WORDS, costs.words());
       out.add(new PlanEntry(FIRST_RESULT, params("POOL_MAP", busy, "default"), s,
-          Duration.ofNanos(firstResultWords * NANOS_PER_WORD / costs.parallel("POOL_MAP", busy))));
+          Duration.ofNanos(firstResultWords * costs.nanosPerWord() / costs.parallel("POOL_MAP", busy))));
     }
     out.add(entry(FIRST_RESULT, params("POOL_IMAP_UNORDERED", busy, "default"), s));
   }
@@ -435,7 +449,7 @@ public final class PlanBuilder {
       Costs costs, String impl, int w, String c, String hashing, IterationSettings s) {
     Map<String, String> p = params(impl, w, c);
     p.put("hashing", hashing);
-    long nanos = costs.words() * NANOS_PER_WORD / costs.parallel(impl, w);
+    long nanos = costs.words() * costs.nanosPerWord() / costs.parallel(impl, w);
     return new PlanEntry(WORD_JOB, p, s, Duration.ofNanos(nanos));
   }
 
@@ -457,6 +471,11 @@ public final class PlanBuilder {
 
   /** What sets an operation's expected length: the cores and the words a job hashes. */
   private record Costs(int cores, int words) {
+    /** One word's cost in an operation over this many words. */
+    long nanosPerWord() {
+      return words >= WHOLE_LIST_WORDS ? NANOS_PER_WORD_WHOLE_LIST : NANOS_PER_WORD;
+    }
+
     /** How many items run at once: 1 for the serial loop, else workers up to the cores. */
     long parallel(String impl, int workers) {
       return impl.equals("SERIAL") ? 1 : Math.max(1, Math.min(workers, cores));

@@ -218,6 +218,11 @@ class PlanBuilderTest {
     assertThat(s.estimate()).isEqualTo(Duration.ofMillis(2000 + 1500).plus(IterationSettings.FORK_OVERHEAD));
     // an operation longer than an iteration makes the iteration one operation long
     assertThat(s.estimate(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(10).plus(IterationSettings.FORK_OVERHEAD));
+    // JMH ends an iteration with the first operation that ends after its time: 0.35 s
+    // operations make a 0.5 s iteration last 0.7 s, and a 1 s one 1.05 s
+    assertThat(IterationSettings.iteration(Duration.ofMillis(500), Duration.ofMillis(350))).isEqualTo(Duration.ofMillis(700));
+    assertThat(s.estimate(Duration.ofMillis(350)))
+        .isEqualTo(Duration.ofMillis(2 * 1050 + 3 * 700).plus(IterationSettings.FORK_OVERHEAD));
   }
 
   @Test

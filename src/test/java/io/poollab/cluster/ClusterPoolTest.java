@@ -31,6 +31,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import javax.tools.ToolProvider;
+import javax.tools.JavaCompiler;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.net.URLClassLoader;
+import java.net.URL;
+import io.poollab.pool.Task;
 
 /**
  * The pool's behaviour on {@link Backend#CLUSTER}, with two members in this JVM (so that the
@@ -244,6 +252,39 @@ class ClusterPoolTest {
           .hasMessageContaining("task cannot travel")
           .hasMessageContaining("Lambda");
       assertThat(pool.map(x -> x, range(3))).containsExactly(0, 1, 2); // and the pool goes on
+    }
+  }
+
+  /**
+   * A task whose class only the caller has (compiled here, loaded by a class loader of its own):
+   * the member says it cannot load the class and where its classes come from, the call fails with
+   * that cause, and the pool goes on.
+   */
+  @Test
+  void shouldSayWhenAMemberCannotLoadTheTasksClass(@TempDir Path dir) throws Exception {
+    Path source = dir.resolve("OnlyHere.java");
+    Files.writeString(source, """
+        public class OnlyHere implements io.poollab.pool.Task<Integer, Integer> {
+          public Integer apply(Integer x) { return x + 1; }
+        }
+        """);
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    assertThat(javac.run(null, null, null, "-classpath", System.getProperty("java.class.path"),
+        "-d", dir.toString(), source.toString())).isZero();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader());
+        Pool pool = pool(1)) {
+      @SuppressWarnings("unchecked")
+      Task<Integer, Integer> onlyHere =
+          (Task<Integer, Integer>) loader.loadClass("OnlyHere").getConstructor().newInstance();
+      assertThat(onlyHere.apply(1)).isEqualTo(2); // it works here
+
+      assertThatThrownBy(() -> pool.map(onlyHere, range(3)))
+          .isInstanceOf(TaskFailedException.class)
+          .rootCause()
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cannot load class OnlyHere")
+          .hasMessageContaining("class path");
+      assertThat(pool.map(x -> x, range(3))).containsExactly(0, 1, 2);
     }
   }
 
