@@ -50,7 +50,15 @@ public final class Tables {
    */
   public static Table speedUps(RunResults run) {
     List<List<String>> rows = new ArrayList<>();
-    for (SpeedUp s : run.speedUps()) {
+    // grouped as a reader looks for them: job by job, the lab's rows before Python's
+    List<SpeedUp> ordered = run.speedUps().stream().sorted(java.util.Comparator
+        .comparing(SpeedUp::python)
+        .thenComparing(SpeedUp::job)
+        .thenComparing(SpeedUp::impl)
+        .thenComparing(SpeedUp::backend)
+        .thenComparingInt(SpeedUp::workers)
+        .thenComparing(SpeedUp::chunksize)).toList();
+    for (SpeedUp s : ordered) {
       rows.add(List.of(s.python() ? "Python: " + s.job() : s.job(), s.impl(), s.backend(),
           Integer.toString(s.workers()), s.chunksize().isEmpty() ? "-" : s.chunksize(),
           suffix(num(s.value(), 2), "x"), interval(s.low(), s.high(), 2),
