@@ -95,6 +95,7 @@ public final class Charts {
     streamingFirstResult(streaming).ifPresent(charts::add);
     streamingThroughput(streaming).ifPresent(charts::add);
     charts.addAll(RoundCharts.of(run, skipped));
+    charts.addAll(IterationCharts.of(run, skipped));
     return new ChartSet(charts, skipped);
   }
 

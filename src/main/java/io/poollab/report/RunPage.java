@@ -119,7 +119,16 @@ public final class RunPage {
           + " more); grey crosses are rounds left out because the canary judged them disturbed. Configurations whose"
           + " speed-ups differ by more than 3x are on separate charts, so each axis shows its rounds'"
           + " scatter.</p>\n");
-      strips.forEach(c -> figure(sb, c, svgById.get(c.id())));
+      strips.stream().filter(c -> !c.id().startsWith("iterations-")).forEach(c -> figure(sb, c, svgById.get(c.id())));
+      List<ChartData> iterations = strips.stream().filter(c -> c.id().startsWith("iterations-")).toList();
+      if (!iterations.isEmpty()) {
+        sb.append("<h3 id=\"iterations\">Every measured iteration</h3>\n<p class=\"note\">JMH's raw data:"
+            + " each dot is one measured iteration of one fork (a fork's dots share a line within its"
+            + " row), in the benchmark's unit. Hollow red rings are iterations outside their fork's"
+            + " Tukey fences, the ones the tables count as outliers; grey crosses are forks of groups the"
+            + " canary judged disturbed.</p>\n");
+        iterations.forEach(c -> figure(sb, c, svgById.get(c.id())));
+      }
     }
 
     section(sb, "speedups", Tables.speedUps(run),

@@ -32,7 +32,13 @@ class ChartsTest {
         "rounds-hashbench-hashwords-3",
         "rounds-cpubench-cputasks-costns-10000",
         "rounds-iobench-sleeptasks-iomillis-10",
-        "rounds-iobench-sleeptasks-iomillis-10-2");
+        "rounds-iobench-sleeptasks-iomillis-10-2",
+        "iterations-hashbench-hashwords",
+        "iterations-hashbench-hashwords-2",
+        "iterations-hashbench-hashwords-3",
+        "iterations-cpubench-cputasks-costns-10000",
+        "iterations-iobench-sleeptasks-iomillis-10",
+        "iterations-iobench-sleeptasks-iomillis-10-2");
     Golden.check("charts-full.txt", set.toText());
   }
 
@@ -111,7 +117,7 @@ class ChartsTest {
     // one worker count, one method, one backend: no line over workers, no single bar, no
     // platform-vs-virtual pair; two chunksizes (100 and default) make one chunksize line
     assertThat(set.charts()).extracting(ChartData::id).containsExactly(
-        "speedup-chunksize-hashbench-hashwords", "rounds-hashbench-hashwords");
+        "speedup-chunksize-hashbench-hashwords", "rounds-hashbench-hashwords", "iterations-hashbench-hashwords");
     assertThat(set.charts().get(0).categories()).containsExactly("100", "default");
     Golden.check("charts-oneworker.txt", set.toText());
   }
