@@ -47,7 +47,8 @@ final class ClusterExecutor implements ChunkExecutor {
   /** Pause before trying again while no member is reachable. */
   private static final long RETRY_MILLIS = 50;
   private static final String TASK_HINT = "write it as a lambda or method reference of Task that "
-      + "captures only serializable values, or as a class that implements Serializable";
+      + "captures only serializable values (a Callable as (Callable<R> & Serializable) () -> ...),"
+      + " or as a class that implements Serializable";
 
   private final String pool = UUID.randomUUID().toString();
   private final ClusterOptions cluster;

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -19,13 +20,15 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>A worker's thread ends when the pool says the worker exited, when the pool closes, or after
  * {@link #IDLE_SECONDS} idle (a pool whose caller died); a later chunk of the same worker then
- * gets a fresh thread, which runs the initializer again, as a replaced worker would.
+ * gets a fresh thread, which runs the initializer again, as a replaced worker would. A pool idle
+ * that long between two calls therefore sees its initializer run again on its members.
  */
 final class MemberWorkers {
   /** One per JVM: members started in one JVM (tests) share it, keyed by pool and worker. */
   static final MemberWorkers INSTANCE = new MemberWorkers();
 
-  static final long IDLE_SECONDS = 60;
+  /** Long enough that a pool between two calls keeps its workers' values; short enough that a dead caller's threads go. */
+  static final long IDLE_SECONDS = 600;
 
   private final ConcurrentHashMap<String, WorkerThread> workers = new ConcurrentHashMap<>();
 
@@ -37,7 +40,13 @@ final class MemberWorkers {
    */
   byte[] run(String pool, long worker, byte[] payload) throws InterruptedException {
     WorkerThread thread = workers.computeIfAbsent(key(pool, worker), WorkerThread::new);
-    Future<byte[]> chunk = thread.executor.submit(() -> thread.runChunk(payload));
+    Future<byte[]> chunk;
+    try {
+      chunk = thread.executor.submit(() -> thread.runChunk(payload));
+    } catch (RejectedExecutionException e) {
+      // released in the meantime (the worker exited, the pool closed): nobody runs it here
+      return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("the worker was released on this member")));
+    }
     try {
       return chunk.get();
     } catch (InterruptedException e) {
@@ -59,18 +68,37 @@ final class MemberWorkers {
     if (worker >= 0) {
       WorkerThread thread = workers.remove(key(pool, worker));
       if (thread != null) {
-        thread.executor.shutdownNow();
+        stop(thread);
       }
       return;
     }
     String prefix = pool + "/";
     workers.entrySet().removeIf(entry -> {
       if (entry.getKey().startsWith(prefix)) {
-        entry.getValue().executor.shutdownNow();
+        stop(entry.getValue());
         return true;
       }
       return false;
     });
+  }
+
+  /**
+   * Ends a worker's thread: the running chunk is interrupted, and a chunk still queued behind it
+   * is cancelled, so that the member thread waiting for it in {@link #run} returns instead of
+   * waiting for ever.
+   */
+  private static void stop(WorkerThread thread) {
+    for (Runnable queued : thread.executor.shutdownNow()) {
+      if (queued instanceof Future<?> future) {
+        future.cancel(false);
+      }
+    }
+  }
+
+  /** Chunks waiting behind the running one on a worker's thread (for tests). */
+  int queued(String pool, long worker) {
+    WorkerThread thread = workers.get(key(pool, worker));
+    return thread == null ? 0 : thread.executor.getQueue().size();
   }
 
   /** Worker threads alive for a pool (for tests). */
@@ -102,6 +130,14 @@ final class MemberWorkers {
     final ThreadPoolExecutor executor;
     /** The thread the initializer last ran on; only that thread reads and writes it. */
     private Thread initialized;
+    /**
+     * The last chunk's task and initializer, held while the worker lives: a {@code WorkerLocal}
+     * that arrives in a copy resolves to this JVM's instance only while something keeps that
+     * instance alive, and between chunks nothing else does (after a collection the next chunk
+     * would get a fresh instance, and the initializer's value would be lost).
+     */
+    private Object keptTask;
+    private Object keptInitializer;
 
     WorkerThread(String key) {
       executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
@@ -127,6 +163,8 @@ final class MemberWorkers {
         return Wire.encodeKnown(ChunkReply.cannotRun(new IllegalArgumentException(
             "a cluster member cannot read the chunk: " + e, e)));
       }
+      keptTask = request.task();
+      keptInitializer = request.initializer();
       Thread current = Thread.currentThread();
       if (request.initializer() != null && initialized != current) {
         try {

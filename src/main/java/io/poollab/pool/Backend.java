@@ -21,6 +21,8 @@ public enum Backend {
    * and scale-out, like Python's processes. Needs a {@link RemoteBackend}, given with {@link
    * PoolOptions.Builder#cluster(RemoteBackend)}; tasks, initializers, items and results must be
    * {@link java.io.Serializable}. "workers" is the number of chunks in flight across all members.
+   * Close the pool (try-with-resources): unlike the thread backends, whose workers are daemon
+   * threads, its client's threads keep the JVM alive until it is closed.
    *
    * <pre>{@code
    * Pool pool = Pool.builder().backend(Backend.CLUSTER).cluster(ClusterOptions.localMembers(2)).workers(4).create();

@@ -288,6 +288,35 @@ class ClusterPoolTest {
     }
   }
 
+  static final AtomicInteger FACTORY_RUNS = new AtomicInteger();
+
+  /**
+   * A worker's value lives as long as the worker, collections in between included: the member
+   * keeps the worker's task and initializer, through which the value is reached.
+   */
+  @Test
+  void shouldKeepAWorkersValueAcrossGarbageCollections() throws Exception {
+    FACTORY_RUNS.set(0);
+    WorkerLocal<AtomicInteger> counter = WorkerLocal.of((Callable<AtomicInteger> & Serializable) () -> {
+      FACTORY_RUNS.incrementAndGet();
+      return new AtomicInteger();
+    });
+    try (Pool pool = Pool.builder().backend(Backend.CLUSTER).cluster(cluster.options()).workers(1)
+        .initializer((Runnable & Serializable) counter::initialize).create()) {
+      assertThat(pool.map(x -> counter.get().incrementAndGet(), List.of(0, 0), 1)).containsExactly(1, 2);
+      for (int i = 0; i < 3; i++) {
+        java.lang.ref.WeakReference<Object> probe = new java.lang.ref.WeakReference<>(new Object());
+        for (int tries = 0; probe.get() != null && tries < 100; tries++) {
+          System.gc();
+        }
+        assertThat(probe.get()).as("a collection ran").isNull();
+      }
+
+      assertThat(pool.map(x -> counter.get().incrementAndGet(), List.of(0, 0), 1)).containsExactly(3, 4);
+      assertThat(FACTORY_RUNS).as("the factory ran once: one worker, one value").hasValue(1);
+    }
+  }
+
   @Test
   void shouldRefuseAnInitializerThatCannotTravelAtCreation() {
     Runnable plain = () -> { };
