@@ -83,7 +83,7 @@ final class IterationCharts {
       }
       rows.sort(Comparator.comparingInt((Row r) -> order(r.impl())).thenComparing(Row::label));
       List<List<Row>> parts = new ArrayList<>();
-      for (List<Row> bucket : byMagnitude(rows)) {
+      for (List<Row> bucket : RoundCharts.byMagnitude(rows, Row::median)) {
         for (int i = 0; i < bucket.size(); i += RoundCharts.MAX_ROWS) {
           parts.add(bucket.subList(i, Math.min(bucket.size(), i + RoundCharts.MAX_ROWS)));
         }
@@ -118,22 +118,6 @@ final class IterationCharts {
       return 0;
     }
     return impl.startsWith("POOL_") ? 1 : ChartLabels.perTask(impl) ? 3 : 2;
-  }
-
-  /** Rows apart when their medians differ by more than {@link RoundCharts#MAGNITUDE}x; in order within each. */
-  private static List<List<Row>> byMagnitude(List<Row> rows) {
-    List<Row> sorted = rows.stream().sorted(Comparator.comparingDouble(Row::median)).toList();
-    List<List<Row>> buckets = new ArrayList<>();
-    double floor = 0;
-    for (Row r : sorted) {
-      if (buckets.isEmpty() || r.median() > floor * RoundCharts.MAGNITUDE) {
-        buckets.add(new ArrayList<>());
-        floor = r.median();
-      }
-      buckets.get(buckets.size() - 1).add(r);
-    }
-    buckets.forEach(b -> b.sort(Comparator.comparingInt(rows::indexOf)));
-    return buckets;
   }
 
   private static ChartData strip(String id, String title, String unit, List<Row> rows) {

@@ -83,7 +83,7 @@ final class RoundCharts {
           .thenComparingInt(r -> r.speedUp().workers())
           .thenComparingLong(r -> chunkOrder(r.speedUp().chunksize())));
       List<List<Row>> parts = new ArrayList<>();
-      for (List<Row> bucket : byMagnitude(rows)) {
+      for (List<Row> bucket : byMagnitude(rows, r -> r.speedUp().value())) {
         for (int i = 0; i < bucket.size(); i += MAX_ROWS) {
           parts.add(bucket.subList(i, Math.min(bucket.size(), i + MAX_ROWS)));
         }
@@ -99,18 +99,22 @@ final class RoundCharts {
   }
 
   /**
-   * Rows split so that within one chart the largest speed-up is at most {@value #MAGNITUDE}
-   * times the smallest (a 3x row and a 90x row on one axis would leave the 3x row's rounds on
-   * one pixel); buckets in ascending speed-up, rows in their given order within each.
+   * Rows split so that within one chart the largest value is at most {@value #MAGNITUDE} times
+   * the smallest (a 3x row and a 90x row on one axis would leave the 3x row's dots on one
+   * pixel); buckets in ascending value, rows in their given order within each.
+   *
+   * @param rows the rows, in the order a chart shows them
+   * @param value a row's size (its speed-up, its median time)
+   * @return the buckets
    */
-  private static List<List<Row>> byMagnitude(List<Row> rows) {
-    List<Row> sorted = rows.stream().sorted(Comparator.comparingDouble(r -> r.speedUp().value())).toList();
-    List<List<Row>> buckets = new ArrayList<>();
+  static <R> List<List<R>> byMagnitude(List<R> rows, java.util.function.ToDoubleFunction<R> value) {
+    List<R> sorted = rows.stream().sorted(Comparator.comparingDouble(value)).toList();
+    List<List<R>> buckets = new ArrayList<>();
     double floor = 0;
-    for (Row r : sorted) {
-      if (buckets.isEmpty() || r.speedUp().value() > floor * MAGNITUDE) {
+    for (R r : sorted) {
+      if (buckets.isEmpty() || value.applyAsDouble(r) > floor * MAGNITUDE) {
         buckets.add(new ArrayList<>());
-        floor = r.speedUp().value();
+        floor = value.applyAsDouble(r);
       }
       buckets.get(buckets.size() - 1).add(r);
     }

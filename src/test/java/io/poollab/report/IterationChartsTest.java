@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.poollab.regress.SyntheticRun;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,15 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 class IterationChartsTest {
 
   @TempDir Path dir;
-
-  private static Map<String, String> params(String impl, int workers) {
-    Map<String, String> p = new TreeMap<>();
-    p.put("impl", impl);
-    p.put("workers", Integer.toString(workers));
-    p.put("chunksize", "default");
-    p.put("hashing", "NEW_DIGEST");
-    return p;
-  }
 
   /** Six rounds: serial ~100 ms, map at 2 workers ~50 ms with one 200 ms iteration in round 1; round 3 disturbed. */
   private RunResults run() {
@@ -33,8 +23,8 @@ class IterationChartsTest {
       map[r] = r == 0 ? new double[] {50, 51, 49, 50, 200} : new double[] {50, 51, 49, 50};
     }
     return RunReader.read(SyntheticRun.seeded(1).disturbed(3)
-        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), serial)
-        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), map)
+        .raw(SyntheticRun.WORD_JOB, RoundChartsTest.params("SERIAL", 1), serial)
+        .raw(SyntheticRun.WORD_JOB, RoundChartsTest.params("POOL_MAP", 2), map)
         .writeTo(dir.resolve("20260101-120000")));
   }
 

@@ -15,7 +15,7 @@ class RoundChartsTest {
 
   @TempDir Path dir;
 
-  private static Map<String, String> params(String impl, int workers) {
+  static Map<String, String> params(String impl, int workers) {
     Map<String, String> p = new TreeMap<>();
     p.put("impl", impl);
     p.put("workers", Integer.toString(workers));
