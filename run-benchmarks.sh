@@ -143,7 +143,8 @@ main() {
   case "${1:-}" in
     hash|generate|report|check|cluster)
       find_java
-      ensure_jar
+      # members of a running cluster run target/benchmarks.jar: never rebuild it under them
+      if [[ "$1" != cluster || "${2:-}" == start || ! -f "$JAR" ]]; then ensure_jar; fi
       lab "$@"
       exit $?
       ;;
