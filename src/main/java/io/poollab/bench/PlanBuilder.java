@@ -382,6 +382,11 @@ public final class PlanBuilder {
     for (int w : roundTripWorkers) {
       out.add(entry(ROUND_TRIP, params("POOL_APPLY_ASYNC", w, "default"), s));
     }
+    if (profile == Profile.FULL) {
+      // the cost of one chunk's trip through the cluster engine, one local member process (its
+      // start, seconds, is the fork's set-up, not measured)
+      out.add(entry(ROUND_TRIP, params("CLUSTER_APPLY_ASYNC", 1, "default"), s));
+    }
     int busy = Math.min(maxWorkers, 2);
     if (profile != Profile.QUICK) {
       out.add(entry(TASK_LATENCY, params("POOL_APPLY_ASYNC", busy, "default"), s));

@@ -1,5 +1,7 @@
 package io.poollab.bench;
 
+import io.poollab.cluster.ClusterOptions;
+import io.poollab.pool.Backend;
 import io.poollab.pool.Pool;
 import java.util.List;
 import org.openjdk.jmh.annotations.Level;
@@ -58,7 +60,11 @@ public abstract class PoolLatencyState {
       throw new IllegalArgumentException(
           "impl must be " + String.join(" or ", implementations()) + ", was " + impl);
     }
-    pool = Pool.create(Integer.parseInt(params.getParam("workers")));
+    int workers = Integer.parseInt(params.getParam("workers"));
+    // CLUSTER_*: the same pool over that many member processes of this machine, one worker each
+    pool = impl.startsWith("CLUSTER_")
+        ? Pool.builder().backend(Backend.CLUSTER).cluster(ClusterOptions.localMembers(workers)).workers(workers).create()
+        : Pool.create(workers);
     log = LatencyLog.open(params);
     prepare();
   }

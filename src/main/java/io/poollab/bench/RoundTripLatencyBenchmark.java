@@ -15,6 +15,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The {@code applyAsync} round trip on an idle pool: submit a trivial task, wait for its result.
  * JMH samples the time of each call (µs); every call is also recorded in an HdrHistogram log.
+ * {@code CLUSTER_APPLY_ASYNC} makes the same call on a {@code Backend.CLUSTER} pool over
+ * {@code workers} local member processes: the cost of one chunk's trip through the engine.
  *
  * <pre>{@code
  * java -Dpoollab.histograms=/tmp/h -jar target/benchmarks.jar RoundTripLatencyBenchmark -p workers=1
@@ -29,7 +31,7 @@ public class RoundTripLatencyBenchmark extends PoolLatencyState {
 
   private static final Task<Long, Long> IDENTITY = x -> x;
 
-  /** The implementation: only the pool's {@code applyAsync}. */
+  /** The implementation: the pool's {@code applyAsync} on threads, or on local member processes. */
   @Param({"POOL_APPLY_ASYNC"})
   public String impl;
 
@@ -45,7 +47,7 @@ public class RoundTripLatencyBenchmark extends PoolLatencyState {
 
   @Override
   protected List<String> implementations() {
-    return List.of("POOL_APPLY_ASYNC");
+    return List.of("POOL_APPLY_ASYNC", "CLUSTER_APPLY_ASYNC");
   }
 
   /**

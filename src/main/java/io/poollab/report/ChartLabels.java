@@ -38,7 +38,8 @@ public final class ChartLabels {
       Map.entry("PY_POOL_MAP", "Python Pool.map"),
       Map.entry("PY_POOL_IMAP", "Python Pool.imap"),
       Map.entry("PY_POOL_IMAP_UNORDERED", "Python Pool.imap_unordered"),
-      Map.entry("PY_THREADPOOL_MAP", "Python ThreadPool.map"));
+      Map.entry("PY_THREADPOOL_MAP", "Python ThreadPool.map"),
+      Map.entry("CLUSTER_APPLY_ASYNC", "apply_async on member processes (cluster)"));
 
   /** What a latency benchmark method measures, by {@code Class.method}. */
   private static final Map<String, String> LATENCY = Map.of(

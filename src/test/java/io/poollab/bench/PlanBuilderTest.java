@@ -118,6 +118,22 @@ class PlanBuilderTest {
   }
 
   @Test
+  void shouldMeasureTheClusterRoundTripOnlyInFull() {
+    for (Profile p : Profile.values()) {
+      List<String> clusterEntries = plan(p, 2).entries().stream()
+          .filter(e -> e.benchmark().equals(PlanBuilder.ROUND_TRIP) && e.params().get("impl").startsWith("CLUSTER_"))
+          .map(PlanEntry::label).toList();
+      if (p == Profile.FULL) {
+        assertThat(clusterEntries).containsExactly(
+            "RoundTripLatencyBenchmark.applyAsyncRoundTrip impl=CLUSTER_APPLY_ASYNC workers=1 chunksize=default");
+      } else {
+        // member processes take seconds to start: not in the profiles CI and users run daily
+        assertThat(clusterEntries).as(p.id()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void shouldGoUpToTwiceTheCoresInFull() {
     assertThat(PlanBuilder.defaultWorkers(Profile.FULL, 2)).containsExactly(1, 2, 4);
     assertThat(PlanBuilder.defaultWorkers(Profile.FULL, 6)).containsExactly(1, 2, 4, 8, 12);
