@@ -128,7 +128,10 @@ class StreamingInputTest {
           .hasRootCauseInstanceOf(OutOfMemoryError.class);
       assertThat(pool.map(x -> x, range(1000), 1)).isEqualTo(range(1000));
       synchronized (names) {
-        assertThat(names).as("worker starts: no worker died").hasSize(2);
+        // a replacement would start as pool-worker-3; the second worker may still be starting
+        // (the map above can finish on the first alone), so only these two names may appear
+        assertThat(names).as("worker starts: no worker died")
+            .isNotEmpty().doesNotHaveDuplicates().isSubsetOf("pool-worker-1", "pool-worker-2");
       }
     }
   }
