@@ -1,10 +1,11 @@
 package io.poollab.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * JMH's raw data, as criterion draws it: per job, a strip chart of every measured iteration of
@@ -23,9 +24,6 @@ import java.util.Map;
  * }</pre>
  */
 final class IterationCharts {
-
-  /** Tukey's inner fence, as {@link RobustStats#outliers} counts with it. */
-  private static final double FENCE = 1.5;
 
   /** How far apart, in rows, one row's forks are spread so that forks stay apart. */
   private static final double SPREAD = 0.1;
@@ -57,29 +55,23 @@ final class IterationCharts {
       }
       return List.of();
     }
+    Map<String, List<ForkData>> forksByConfig = all.stream()
+        .collect(Collectors.groupingBy(ForkData::configKey));
     List<ChartData> out = new ArrayList<>();
     Slugs slugs = new Slugs();
     for (String job : Charts.jobs(run)) {
-      Map<String, List<ForkData>> byConfig = new LinkedHashMap<>();
-      for (BenchmarkResult r : run.results()) {
-        if (r.job().equals(job)) {
-          List<ForkData> forks = all.stream().filter(f -> f.configKey().equals(r.configKey())).toList();
-          if (!forks.isEmpty()) {
-            byConfig.put(r.configKey(), forks);
-          }
-        }
-      }
-      if (byConfig.isEmpty()) {
+      List<BenchmarkResult> measured = run.results().stream()
+          .filter(r -> r.job().equals(job) && forksByConfig.containsKey(r.configKey())).toList();
+      if (measured.isEmpty()) {
         continue;
       }
-      boolean backends = byConfig.values().stream().map(f -> backend(f.get(0))).distinct().count() > 1;
+      boolean backends = measured.stream().map(BenchmarkResult::backend).distinct().count() > 1;
       List<Row> rows = new ArrayList<>();
-      for (List<ForkData> forks : byConfig.values()) {
-        ForkData first = forks.get(0);
-        double[] every = forks.stream().flatMapToDouble(f -> java.util.Arrays.stream(f.iterations())).toArray();
-        rows.add(new Row(ChartLabels.config(first.impl(), backend(first), workers(first),
-            first.params().getOrDefault(BenchmarkResult.CHUNKSIZE, ""), backends),
-            first.impl(), forks, RobustStats.median(every)));
+      for (BenchmarkResult r : measured) {
+        List<ForkData> forks = forksByConfig.get(r.configKey());
+        double[] every = forks.stream().flatMapToDouble(f -> Arrays.stream(f.iterations())).toArray();
+        rows.add(new Row(ChartLabels.config(r.impl(), r.backend(), r.workers().orElse(1), r.chunksize(), backends),
+            r.impl(), forks, RobustStats.median(every)));
       }
       rows.sort(Comparator.comparingInt((Row r) -> order(r.impl())).thenComparing(Row::label));
       List<List<Row>> parts = new ArrayList<>();
@@ -98,18 +90,6 @@ final class IterationCharts {
       }
     }
     return out;
-  }
-
-  private static String backend(ForkData f) {
-    return f.params().getOrDefault(BenchmarkResult.BACKEND, "PLATFORM");
-  }
-
-  private static int workers(ForkData f) {
-    try {
-      return Integer.parseInt(f.params().getOrDefault(BenchmarkResult.WORKERS, "1"));
-    } catch (NumberFormatException e) {
-      return 1;
-    }
   }
 
   /** The serial loop first, then pool methods, peers, per-task methods. */
@@ -132,14 +112,9 @@ final class IterationCharts {
       for (int k = 0; k < forks.size(); k++) {
         ForkData f = forks.get(k);
         double[] its = f.iterations();
-        double low = Double.NEGATIVE_INFINITY;
-        double high = Double.POSITIVE_INFINITY;
-        if (its.length >= 4) {
-          double q1 = RobustStats.quantile(its, 0.25);
-          double q3 = RobustStats.quantile(its, 0.75);
-          low = q1 - FENCE * (q3 - q1);
-          high = q3 + FENCE * (q3 - q1);
-        }
+        double[] fences = RobustStats.mildFences(its);
+        double low = fences[0];
+        double high = fences[1];
         double y = i + (k - (forks.size() - 1) / 2.0) * step;
         for (double v : its) {
           ChartData.Point p = new ChartData.Point(categories.get(i), y, v, v, v);

@@ -203,14 +203,12 @@ public final class RobustStats {
     if (xs.length < 4) {
       return new Outliers(0, 0, 0, 0, xs.length);
     }
-    double[] quartiles = TYPE_7.evaluate(xs, 0.25, 0.75);
-    double q1 = quartiles[0];
-    double q3 = quartiles[1];
-    double iqr = q3 - q1;
-    double lowSevereFence = q1 - SEVERE_FENCE * iqr;
-    double lowMildFence = q1 - MILD_FENCE * iqr;
-    double highMildFence = q3 + MILD_FENCE * iqr;
-    double highSevereFence = q3 + SEVERE_FENCE * iqr;
+    double[] mild = fences(xs, MILD_FENCE);
+    double[] severe = fences(xs, SEVERE_FENCE);
+    double lowSevereFence = severe[0];
+    double lowMildFence = mild[0];
+    double highMildFence = mild[1];
+    double highSevereFence = severe[1];
     int lowSevere = 0;
     int lowMild = 0;
     int highMild = 0;
@@ -227,6 +225,32 @@ public final class RobustStats {
       }
     }
     return new Outliers(lowSevere, lowMild, highMild, highSevere, xs.length);
+  }
+
+  /**
+   * Tukey's mild fences, {@code [Q1 - 1.5 IQR, Q3 + 1.5 IQR]} from the type-7 quartiles: a value
+   * outside them is one {@link #outliers} counts. With fewer than 4 values there are none, and the
+   * fences are infinite.
+   *
+   * <pre>{@code
+   * RobustStats.mildFences(new double[] {10, 10.2, 9.9, 10.1, 10, 10.3, 9.8, 30});  // {9.6, 10.6}: the 30 lies outside
+   * }</pre>
+   *
+   * @param xs the sample, not modified
+   * @return {@code {low, high}}
+   * @throws IllegalArgumentException when {@code xs} is null or holds a NaN or infinite value
+   */
+  public static double[] mildFences(double[] xs) {
+    checkFinite(xs, "xs");
+    return xs.length < 4
+        ? new double[] {Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY}
+        : fences(xs, MILD_FENCE);
+  }
+
+  private static double[] fences(double[] xs, double iqrs) {
+    double[] quartiles = TYPE_7.evaluate(xs, 0.25, 0.75);
+    double iqr = quartiles[1] - quartiles[0];
+    return new double[] {quartiles[0] - iqrs * iqr, quartiles[1] + iqrs * iqr};
   }
 
   /**

@@ -27,12 +27,6 @@ final class RoundCharts {
   /** The most configurations (rows) one strip chart holds. */
   static final int MAX_ROWS = 6;
 
-  /** Tukey's inner fence, in interquartile ranges: the mild-outlier fence {@link RobustStats#outliers} counts with. */
-  private static final double FENCE = 1.5;
-
-  /** Tukey's fences need four values: quartiles of three say nothing about the tails. */
-  private static final int FENCE_MIN_VALUES = 4;
-
   /** The most one chart's largest speed-up may be over its smallest, so each axis shows its rounds' scatter. */
   static final double MAGNITUDE = 3;
 
@@ -147,14 +141,9 @@ final class RoundCharts {
       long clean = usable.stream().filter(x -> !x.disturbed()).count();
       double[] kept = usable.stream().filter(x -> clean < 2 || !x.disturbed())
           .mapToDouble(x -> x.ratio(throughput).value()).toArray();
-      double low = Double.NEGATIVE_INFINITY;
-      double high = Double.POSITIVE_INFINITY;
-      if (kept.length >= FENCE_MIN_VALUES) {
-        double q1 = RobustStats.quantile(kept, 0.25);
-        double q3 = RobustStats.quantile(kept, 0.75);
-        low = q1 - FENCE * (q3 - q1);
-        high = q3 + FENCE * (q3 - q1);
-      }
+      double[] fences = RobustStats.mildFences(kept);
+      double low = fences[0];
+      double high = fences[1];
       for (int k = 0; k < usable.size(); k++) {
         RoundPair x = usable.get(k);
         double v = x.ratio(throughput).value();

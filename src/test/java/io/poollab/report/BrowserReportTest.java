@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -72,7 +71,7 @@ class BrowserReportTest {
     Path reports = Path.of("target/browser-real").toAbsolutePath();
     delete(reports);
     Path run = reports.resolve(newest.getFileName().toString());
-    copyTree(newest, run);
+    Golden.copyTree(newest, run);
     RunResults results = RunReader.read(run);
     assertThat(results.metadata().profile()).isEqualTo("quick");
     Path page = ReportWriter.writeRun(results);
@@ -92,19 +91,6 @@ class BrowserReportTest {
           .containsAnyOf("% interval", "stay serial");
     }
     assertThat(Path.of("target/report-real-quick-top.png")).isNotEmptyFile();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (var walk = Files.walk(from)) {
-      for (Path p : walk.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
   }
 
   private static void checkPage(HeadlessChromium browser, Path page, int charts) throws Exception {

@@ -42,6 +42,12 @@ public final class Golden {
   public static Path copyRun(String fixture, Path into) throws IOException {
     Path from = run(fixture);
     Path to = into.resolve(from.getFileName().toString());
+    copyTree(from, to);
+    return to;
+  }
+
+  /** Copies the folder {@code from}, with everything in it, to {@code to}. */
+  public static void copyTree(Path from, Path to) throws IOException {
     try (var files = Files.walk(from)) {
       for (Path f : files.toList()) {
         Path target = to.resolve(from.relativize(f).toString());
@@ -52,7 +58,6 @@ public final class Golden {
         }
       }
     }
-    return to;
   }
 
   /** Asserts {@code actual} equals the golden file {@code name} of the report's folder. */

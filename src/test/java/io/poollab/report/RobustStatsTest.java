@@ -54,6 +54,14 @@ class RobustStatsTest {
   }
 
   @Test
+  void shouldGiveTheMildFencesTheOutlierCountUses() {
+    double[] xs = {10, 10.2, 9.9, 10.1, 10, 10.3, 9.8, 30};
+    assertThat(RobustStats.mildFences(xs)).containsExactly(new double[] {9.6, 10.6}, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(RobustStats.mildFences(new double[] {1, 2, 100}))
+        .containsExactly(Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY);
+  }
+
+  @Test
   void shouldFindOneHighSevereOutlier() {
     Outliers o = RobustStats.outliers(new double[] {10, 10.2, 9.9, 10.1, 10, 10.3, 9.8, 30});
     // Q1 9.975, Q3 10.225, IQR 0.25: the outer upper fence is 10.975
