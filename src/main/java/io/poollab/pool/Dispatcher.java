@@ -236,12 +236,16 @@ final class Dispatcher {
   /** Puts a parked job back in the queue (its consumer made room, or it must notice its end). */
   void reschedule(Job job) {
     synchronized (job) {
-      if (job.retired.get() || job.scheduled.get()) {
+      if (job.retired.get()) {
         return;
       }
-      job.scheduled.set(true);
-      queue.offer(job);
+      if (!job.scheduled.get()) {
+        job.scheduled.set(true);
+        queue.offer(job);
+      }
     }
+    // also when it was queued already: its workers may all be busy while another sleeps, or it
+    // asked for none when it was submitted (a lazy job's feeder had read nothing yet)
     wake(job.workersWanted());
   }
 

@@ -156,9 +156,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
       readyChunks.add(chunk);
       readSoFar = chunk.first + chunk.size;
     }
-    if (!scheduled.get()) {
-      dispatcher.reschedule(this);
-    }
+    dispatcher.reschedule(this); // wakes one worker for this chunk
     return true;
   }
 
@@ -173,9 +171,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     inputDone = true;
     progress.known(places, !cutShort);
     wakeConsumer();
-    if (!scheduled.get()) {
-      dispatcher.reschedule(this);
-    }
+    dispatcher.reschedule(this); // a worker runs what is left, or retires the job
   }
 
   // ---- the workers' side
@@ -437,9 +433,17 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     wakeConsumer();
   }
 
+  /**
+   * A list: every worker. A feeder's chunks: none until one is read, since a worker woken for an
+   * empty job only takes a core from the reader's start (each chunk read wakes one, see {@link
+   * Dispatcher#reschedule}); every worker once the reading ended or the call was cancelled.
+   */
   @Override
   int workersWanted() {
-    return Integer.MAX_VALUE;
+    if (list != null || handOffClosed || cancelledBy != null) {
+      return Integer.MAX_VALUE;
+    }
+    return readyChunks.isEmpty() ? 0 : 1;
   }
 
   // ---- the consumer's side
