@@ -121,7 +121,7 @@ final class ClusterExecutor implements ChunkExecutor {
       throws InterruptedException {
     byte[] payload;
     try {
-      payload = Wire.encode(new ChunkRequest(task, initializer, items));
+      payload = Wire.encode(new ChunkRequest(task, initializer, items), items);
     } catch (NotSerializableException | InvalidClassException e) {
       throw Wire.notSerializable("an item of this chunk", e,
           "a cluster pool's items (and what the task captures) must be serializable");

@@ -4,6 +4,7 @@ import io.poollab.pool.Task;
 import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -195,7 +196,7 @@ final class MemberWorkers {
     /** The reply; a result or exception that cannot travel fails its own item, not the chunk. */
     private static byte[] reply(Object[] results, Throwable[] failures) {
       try {
-        return Wire.encode(new ChunkReply(results, failures, null, null));
+        return Wire.encode(new ChunkReply(results, failures, null, null), results);
       } catch (IOException whole) {
         for (int i = 0; i < results.length; i++) {
           if (failures[i] != null) {
@@ -213,7 +214,11 @@ final class MemberWorkers {
             }
           }
         }
-        return Wire.encodeKnown(new ChunkReply(results, failures, null, null));
+        try {
+          return Wire.encode(new ChunkReply(results, failures, null, null), results);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
       }
     }
   }

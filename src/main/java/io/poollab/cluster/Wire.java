@@ -42,11 +42,35 @@ final class Wire {
 
   /** Serializes {@code value}; a part that is not serializable surfaces as the IOException. */
   static byte[] encode(Object value) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+    return encode(value, null);
+  }
+
+  /**
+   * Serializes {@code value}, with {@code bulk} (an array inside it: a chunk's items or results)
+   * packed as {@link PackedStrings} when it holds only strings; {@link #decode} unpacks it.
+   */
+  static byte[] encode(Object value, Object[] bulk) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(bulk == null ? 256 : PackedStrings.sizeHint(bulk));
+    try (ObjectOutputStream out = bulk == null ? new ObjectOutputStream(bytes) : new Packing(bytes, bulk)) {
       out.writeObject(value);
     }
     return bytes.toByteArray();
+  }
+
+  /** Replaces exactly one array, by identity: nothing else of the value changes on its way. */
+  private static final class Packing extends ObjectOutputStream {
+    private final Object[] bulk;
+
+    Packing(OutputStream out, Object[] bulk) throws IOException {
+      super(out);
+      this.bulk = bulk;
+      enableReplaceObject(true);
+    }
+
+    @Override
+    protected Object replaceObject(Object obj) {
+      return obj == bulk ? PackedStrings.packIfStrings(bulk) : obj;
+    }
   }
 
   /** Serializes a value made of parts known to be serializable. */
@@ -65,6 +89,15 @@ final class Wire {
   static Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
+      {
+        enableResolveObject(true);
+      }
+
+      @Override
+      protected Object resolveObject(Object obj) {
+        return obj instanceof PackedStrings packed ? packed.unpack() : obj;
+      }
+
       @Override
       protected Class<?> resolveClass(ObjectStreamClass desc)
           throws IOException, ClassNotFoundException {
