@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,33 @@ class StreamingInputTest {
         input.offer(i);
         assertThat(it.next(5, TimeUnit.SECONDS)).isEqualTo(i * 10);
       }
+      input.end();
+      assertThat(it.hasNext()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  void shouldRunAChunkReadWhileTheOtherWorkerIsBusyOnTheSleepingOne(Backend backend) throws Exception {
+    // item 0's task holds its worker until item 1's result is back: only the other worker,
+    // asleep since the call began, can run item 1, so reading it must wake that worker
+    ControlledInput<Integer> input = new ControlledInput<>();
+    CountDownLatch firstRunning = new CountDownLatch(1);
+    CountDownLatch secondDone = new CountDownLatch(1);
+    try (Pool pool = pool(backend, 2);
+        ResultIterator<Integer> it = pool.imapUnordered(x -> {
+          if (x == 0) {
+            firstRunning.countDown();
+            return secondDone.await(10, TimeUnit.SECONDS) ? 0 : -1;
+          }
+          return x;
+        }, input)) {
+      input.offer(0);
+      assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+      input.offer(1);
+      assertThat(it.next(5, TimeUnit.SECONDS)).isEqualTo(1);
+      secondDone.countDown();
+      assertThat(it.next(5, TimeUnit.SECONDS)).isZero();
       input.end();
       assertThat(it.hasNext()).isFalse();
     }
