@@ -123,7 +123,7 @@ final class ClusterExecutor implements ChunkExecutor {
     try {
       payload = Wire.encode(new ChunkRequest(task, initializer, items), items);
     } catch (NotSerializableException | InvalidClassException e) {
-      throw Wire.notSerializable("an item of this chunk", e,
+      throw Wire.notSerializable("an item of this chunk cannot travel to the cluster's members", e,
           "a cluster pool's items (and what the task captures) must be serializable");
     } catch (IOException e) {
       throw new IllegalArgumentException("the chunk cannot travel to the cluster's members: " + e, e);
