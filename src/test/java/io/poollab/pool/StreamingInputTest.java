@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,13 +50,13 @@ public class StreamingInputTest extends PoolBehaviourTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldRunAChunkReadWhileTheOtherWorkerIsBusyOnTheSleepingOne(Backend backend) throws Exception {
     // item 0's task holds its worker until item 1's result is back: only the other worker,
     // asleep since the call began, can run item 1, so reading it must wake that worker
     ControlledInput<Integer> input = new ControlledInput<>();
-    CountDownLatch firstRunning = new CountDownLatch(1);
-    CountDownLatch secondDone = new CountDownLatch(1);
+    LoopbackLatch firstRunning = new LoopbackLatch(1);
+    LoopbackLatch secondDone = new LoopbackLatch(1);
     try (Pool pool = pool(backend, 2);
         ResultIterator<Integer> it = pool.imapUnordered(x -> {
           if (x == 0) {
