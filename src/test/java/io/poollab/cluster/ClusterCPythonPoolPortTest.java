@@ -11,14 +11,11 @@ import org.junit.jupiter.api.DisplayName;
  * test_unpickleable_result} checks Python's own behaviour (the result cannot travel back: {@code
  * get()} and the error callback say so), {@code test_map_unplicklable} runs (items that cannot be
  * serialized fail the call, never hang it), and {@code test_pool_in_process} makes its inner pool
- * inside a task on a member, as Python's child process does.
+ * inside a task on a member, as Python's child process does; {@code test_pool_initializer} sees
+ * the initializer run on the member when the worker starts, before any task.
  *
  * <p>Excluded (skipped with the reason):
  * <ul>
- *   <li>{@code test_pool_initializer}: it checks that the initializer ran although no task came,
- *       and a CLUSTER worker runs the initializer on its member with its first chunk (see {@code
- *       RemoteBackend}); {@link ClusterFaultToleranceTest} checks that it runs once per worker,
- *       before that worker's first task;</li>
  *   <li>{@code test_worker_finalization_via_atexit_handler_of_multiprocessing}: an unclosed
  *       CLUSTER pool keeps its JVM alive on purpose (its client's threads are not daemons, see
  *       {@link Backend#CLUSTER}), and the script's fresh JVM would need members of its own.</li>

@@ -134,7 +134,7 @@ public class FaultToleranceTest extends PoolBehaviourTest {
       assertThat(counts.stream().filter(c -> c == 1).count()).isBetween(1L, 3L);
       // every worker made its own state once, in its initializer: three tasks that meet at a latch
       // run on all three workers, so each of them has run its initializer by then (a thread worker
-      // when it started, a CLUSTER worker on its member with its first chunk)
+      // when it started, a CLUSTER worker on its member, sent there when the worker started)
       LoopbackLatch meeting = new LoopbackLatch(3);
       assertThat(pool.map(x -> {
         meeting.countDown();
