@@ -5,8 +5,10 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
+import java.io.StreamCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 
 /**
  * A chunk's items or results that are all strings (or null), as they travel: one block of bytes,
@@ -14,6 +16,10 @@ import java.util.Arrays;
  * object per string. The word job's million 128-character digests cost about a fifth of the
  * time this way (Java serialization keeps a handle table entry and a UTF encoding per string).
  * Lossless: a string that is not plain ASCII (a lone surrogate included) travels as its chars.
+ * A string of at least {@link #SHARED_LENGTH} chars that stands at several places (the same
+ * instance) travels once and comes back as one instance at all of them, as Java serialization
+ * writes it once and refers back to it; a shorter one travels once per place (equal, not the same
+ * instance, at the other end), which costs at most what distinct strings would.
  *
  * <pre>{@code
  * Object travelling = PackedStrings.packIfStrings(results);   // a PackedStrings, or results itself
@@ -22,15 +28,50 @@ import java.util.Arrays;
  */
 final class PackedStrings implements Serializable {
   @Serial
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   /** Below this many values packing gains nothing worth a second code path. */
   static final int MIN_VALUES = 8;
+  /** From this length on, a string repeated in a chunk (the same instance) travels once. */
+  static final int SHARED_LENGTH = 256;
   private static final int NULL = -1;
+  /** The largest array the JVM allocates reliably. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
   private transient Object[] values;
+  /**
+   * Writing: pairs (place, earlier place) of the long strings that repeat the instance at an
+   * earlier place, or null if none does; found when packing, as is {@link #chars}.
+   */
+  private transient int[] repeats;
+  /** Writing: the chars of the strings that travel (each repeated instance counted once). */
+  private transient long chars;
 
   private PackedStrings(Object[] values) {
     this.values = values;
+    IdentityHashMap<String, Integer> firstPlace = null;
+    int[] pairs = null;
+    int pairCount = 0;
+    for (int v = 0; v < values.length; v++) {
+      if (!(values[v] instanceof String text)) {
+        continue;
+      }
+      if (text.length() >= SHARED_LENGTH) {
+        if (firstPlace == null) {
+          firstPlace = new IdentityHashMap<>();
+        }
+        Integer first = firstPlace.putIfAbsent(text, v);
+        if (first != null) {
+          if (pairs == null || pairCount == pairs.length) {
+            pairs = pairs == null ? new int[16] : Arrays.copyOf(pairs, pairs.length * 2);
+          }
+          pairs[pairCount++] = v;
+          pairs[pairCount++] = first;
+          continue;
+        }
+      }
+      chars += text.length();
+    }
+    this.repeats = pairs == null ? null : Arrays.copyOf(pairs, pairCount);
   }
 
   /** {@code values} packed when every one is a string or null (and there are enough); else {@code values}. */
@@ -52,40 +93,38 @@ final class PackedStrings implements Serializable {
   }
 
   /**
-   * About how many bytes {@code values} take packed: enough to size the buffer once (a hundred
-   * megabytes of digests would otherwise be copied again at every doubling).
+   * About how many bytes the packed values take: enough to size the buffer once (a hundred
+   * megabytes of digests would otherwise be copied again at every doubling); a small start for
+   * values too large to travel, which {@link #writeObject} refuses.
    */
-  static int sizeHint(Object[] values) {
-    long bytes = 256 + 4L * values.length;
-    for (Object value : values) {
-      if (value instanceof String text) {
-        bytes += text.length();
-      }
-    }
-    return (int) Math.min(bytes, Integer.MAX_VALUE - 8);
+  int sizeHint() {
+    long bytes = 256 + 4L * values.length + 8L * (repeats == null ? 0 : repeats.length) + chars;
+    return bytes > MAX_ARRAY ? 256 : (int) bytes;
   }
 
   /**
-   * Three parts: each value's length (-1 for null, the ASCII byte count, or -2 minus the char
-   * count of a string that is not ASCII), the ASCII strings' bytes in one array, and the other
-   * strings' text in one string (Java's modified UTF-8 keeps every char, a lone surrogate too).
+   * Four parts: each value's length (-1 for null or a repeated instance, the ASCII byte count, or
+   * -2 minus the char count of a string that is not ASCII), the ASCII strings' bytes in one array,
+   * the other strings' text in one string (Java's modified UTF-8 keeps every char, a lone
+   * surrogate too), and the repeats (pairs of place and earlier place, or null).
    */
   @Serial
   private void writeObject(ObjectOutputStream out) throws IOException {
-    int[] lengths = new int[values.length];
-    long asciiChars = 0;
-    for (Object value : values) {
-      asciiChars += value == null ? 0 : ((String) value).length();
-    }
-    if (asciiChars > Integer.MAX_VALUE - 8) {
-      throw new IOException("a chunk of " + asciiChars + " characters is too large to travel; "
+    if (chars > MAX_ARRAY) {
+      throw new IOException("a chunk of " + chars + " characters is too large to travel; "
           + "use a smaller chunksize");
     }
-    byte[] ascii = new byte[(int) asciiChars];
+    int[] lengths = new int[values.length];
+    if (repeats != null) {
+      for (int p = 0; p < repeats.length; p += 2) {
+        lengths[repeats[p]] = Integer.MIN_VALUE; // travels as a reference to its first place
+      }
+    }
+    byte[] ascii = new byte[(int) chars];
     int filled = 0;
     StringBuilder others = new StringBuilder();
     for (int v = 0; v < values.length; v++) {
-      if (values[v] == null) {
+      if (values[v] == null || lengths[v] == Integer.MIN_VALUE) {
         lengths[v] = NULL;
         continue;
       }
@@ -103,6 +142,7 @@ final class PackedStrings implements Serializable {
     out.writeObject(lengths);
     out.writeObject(filled == ascii.length ? ascii : Arrays.copyOf(ascii, filled));
     out.writeObject(others.toString());
+    out.writeObject(repeats);
   }
 
   /** Whether {@code bytes}, the ISO-8859-1 encoding of {@code text}, is that text in plain ASCII. */
@@ -116,28 +156,59 @@ final class PackedStrings implements Serializable {
     return true;
   }
 
+  /** Reads what {@link #writeObject} wrote; anything else fails with a StreamCorruptedException. */
   @Serial
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-    int[] lengths = (int[]) in.readObject();
-    byte[] ascii = (byte[]) in.readObject();
-    String others = (String) in.readObject();
-    values = new Object[lengths.length];
-    int at = 0;
-    int otherAt = 0;
-    try {
-      for (int v = 0; v < lengths.length; v++) {
-        int length = lengths[v];
-        if (length >= 0) {
-          values[v] = new String(ascii, at, length, StandardCharsets.ISO_8859_1);
-          at += length;
-        } else if (length <= -2) {
-          int chars = -2 - length;
-          values[v] = others.substring(otherAt, otherAt + chars);
-          otherAt += chars;
-        }
-      }
-    } catch (IndexOutOfBoundsException e) {
-      throw new IOException("a packed chunk's lengths do not match its text", e);
+    Object lengthsPart = in.readObject();
+    Object asciiPart = in.readObject();
+    Object othersPart = in.readObject();
+    Object repeatsPart = in.readObject();
+    if (!(lengthsPart instanceof int[] lengths) || !(asciiPart instanceof byte[] ascii)
+        || !(othersPart instanceof String others)
+        || (repeatsPart != null && !(repeatsPart instanceof int[]))) {
+      throw corrupt("its parts are not lengths, bytes, text and repeats");
     }
+    Object[] read = new Object[lengths.length];
+    long at = 0;
+    long otherAt = 0;
+    for (int v = 0; v < lengths.length; v++) {
+      int length = lengths[v];
+      if (length >= 0) {
+        if (length > ascii.length - at) {
+          throw corrupt("value " + v + " runs past its bytes");
+        }
+        read[v] = new String(ascii, (int) at, length, StandardCharsets.ISO_8859_1);
+        at += length;
+      } else if (length <= -2) {
+        long count = -2L - length;
+        if (count > others.length() - otherAt) {
+          throw corrupt("value " + v + " runs past its text");
+        }
+        read[v] = others.substring((int) otherAt, (int) (otherAt + count));
+        otherAt += count;
+      }
+    }
+    if (at != ascii.length || otherAt != others.length()) {
+      throw corrupt("its lengths do not add up to its text");
+    }
+    if (repeatsPart instanceof int[] pairs) {
+      if (pairs.length % 2 != 0) {
+        throw corrupt("its repeats are not pairs");
+      }
+      for (int p = 0; p < pairs.length; p += 2) {
+        int place = pairs[p];
+        int first = pairs[p + 1];
+        if (place < 0 || place >= read.length || first < 0 || first >= place
+            || lengths[place] != NULL || read[place] != null || read[first] == null) {
+          throw corrupt("a repeat of place " + first + " at place " + place + " is out of place");
+        }
+        read[place] = read[first];
+      }
+    }
+    values = read;
+  }
+
+  private static StreamCorruptedException corrupt(String why) {
+    return new StreamCorruptedException("a packed chunk of strings is corrupt: " + why);
   }
 }

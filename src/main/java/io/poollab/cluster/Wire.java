@@ -54,8 +54,10 @@ final class Wire {
    * packed as {@link PackedStrings} when it holds only strings; {@link #decode} unpacks it.
    */
   static byte[] encode(Object value, Object[] bulk) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(bulk == null ? 256 : PackedStrings.sizeHint(bulk));
-    try (ObjectOutputStream out = bulk == null ? new ObjectOutputStream(bytes) : new Packing(bytes, bulk)) {
+    Object packed = bulk == null ? null : PackedStrings.packIfStrings(bulk);
+    PackedStrings strings = packed instanceof PackedStrings p ? p : null;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(strings == null ? 256 : strings.sizeHint());
+    try (ObjectOutputStream out = strings == null ? new ObjectOutputStream(bytes) : new Packing(bytes, bulk, strings)) {
       out.writeObject(value);
     }
     return bytes.toByteArray();
@@ -64,16 +66,18 @@ final class Wire {
   /** Replaces exactly one array, by identity: nothing else of the value changes on its way. */
   private static final class Packing extends ObjectOutputStream {
     private final Object[] bulk;
+    private final PackedStrings packed;
 
-    Packing(OutputStream out, Object[] bulk) throws IOException {
+    Packing(OutputStream out, Object[] bulk, PackedStrings packed) throws IOException {
       super(out);
       this.bulk = bulk;
+      this.packed = packed;
       enableReplaceObject(true);
     }
 
     @Override
     protected Object replaceObject(Object obj) {
-      return obj == bulk ? PackedStrings.packIfStrings(bulk) : obj;
+      return obj == bulk ? packed : obj;
     }
   }
 
