@@ -141,6 +141,8 @@ final class Worker implements Runnable {
     if (initializer != null) {
       try {
         if (remote == null) {
+          // whatever it throws is the initializer's own exception, a PoolBrokenException too
+          // (an initializer that used another pool, which is broken)
           initializer.run();
         } else {
           initializeRemotely();
@@ -151,7 +153,13 @@ final class Worker implements Runnable {
         return;
       } catch (PoolBrokenException e) {
         dispatcher.workerExited(this, false);
-        dispatcher.broke(e);
+        if (remote == null) {
+          dispatcher.initializerFailed(e);
+        } else {
+          // the executor's verdict: the initializer threw on the member (its exception is the
+          // cause), or no member is left
+          dispatcher.broke(e);
+        }
         return;
       } catch (Throwable error) {
         dispatcher.workerExited(this, false);

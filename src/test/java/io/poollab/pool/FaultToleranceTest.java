@@ -120,6 +120,29 @@ public class FaultToleranceTest extends PoolBehaviourTest {
 
   @ParameterizedTest
   @EachBackend
+  void shouldBreakThePoolWithTheInitializersExceptionAsCauseWhateverItsType(Backend backend)
+      throws Exception {
+    // an initializer that uses another pool, which is broken: this pool breaks because of its
+    // initializer, whose exception (the other pool's PoolBrokenException) is the cause
+    Pool pool = builder(backend).workers(2).initializer(runnable(() -> {
+      throw new PoolBrokenException("the other pool is broken", new IllegalStateException("no database"));
+    })).create();
+    try {
+      assertThatThrownBy(() -> pool.map(x -> x, List.of(1, 2, 3)))
+          .isInstanceOf(PoolBrokenException.class)
+          .hasMessageContaining("initializer threw")
+          .cause().isInstanceOf(PoolBrokenException.class).hasMessage("the other pool is broken");
+      assertThatThrownBy(() -> pool.applyAsync(callable(() -> 1)))
+          .isInstanceOf(PoolBrokenException.class).hasMessageContaining("initializer threw")
+          .cause().hasMessage("the other pool is broken");
+      assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      pool.terminate();
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
   void shouldGiveEachWorkerItsOwnStateFromTheInitializer(Backend backend) throws Exception {
     LoopbackList made = new LoopbackList();
     WorkerLocal<int[]> counter = WorkerLocal.of(callable(() -> {
