@@ -85,11 +85,21 @@ final class Worker implements Runnable {
    * another member (its member died) runs it there again before its next chunk.
    */
   private void initializeRemotely() throws InterruptedException {
-    remote.run(id, NO_ITEMS_TASK, new Object[0], new Throwable[0]);
+    remote.run(id, NoItemsTask.INSTANCE, new Object[0], new Throwable[0]);
   }
 
-  /** The task of the initializing empty chunk: never applied, as the chunk has no items. */
-  private static final Task<Object, Object> NO_ITEMS_TASK = item -> item;
+  /**
+   * The task of the initializing empty chunk: never applied, as the chunk has no items. An enum,
+   * not a lambda, so that it reads on a member whatever build of the pool's classes it runs.
+   */
+  private enum NoItemsTask implements Task<Object, Object> {
+    INSTANCE;
+
+    @Override
+    public Object apply(Object item) {
+      return item;
+    }
+  }
 
   void bind(Thread thread) {
     this.thread = thread;
