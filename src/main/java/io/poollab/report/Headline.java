@@ -233,7 +233,8 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
 
   /**
    * The configuration in words: {@code the pool's map with 2 workers}, {@code the pool's
-   * imapUnordered with 2 workers at chunksize 1 on virtual threads}.
+   * imapUnordered with 2 workers at chunksize 1 on virtual threads}, {@code the pool's map with 2
+   * workers on 2 member processes}.
    */
   static String config(SpeedUp s) {
     String impl = s.impl().startsWith("POOL_") ? s.impl().substring(5) : s.impl();
@@ -249,7 +250,8 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
     }
     return "the pool's " + name + " with " + workers(s.workers())
         + (s.chunksize().isEmpty() || s.chunksize().equals("default") ? "" : " at chunksize " + s.chunksize())
-        + ("VIRTUAL".equals(s.backend()) ? " on virtual threads" : "");
+        + ("VIRTUAL".equals(s.backend()) ? " on virtual threads"
+            : s.members() > 0 ? " on " + ChartLabels.backend(s.backend(), s.members()) : "");
   }
 
   private static String workers(int n) {
