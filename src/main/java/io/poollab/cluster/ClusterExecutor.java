@@ -123,7 +123,7 @@ final class ClusterExecutor implements ChunkExecutor {
     try {
       payload = Wire.encode(new ChunkRequest(task, initializer, items), items);
     } catch (NotSerializableException | InvalidClassException e) {
-      throw Wire.notSerializable("an item of this chunk", e,
+      throw Wire.notSerializable("an item of this chunk cannot travel to the cluster's members", e,
           "a cluster pool's items (and what the task captures) must be serializable");
     } catch (IOException e) {
       throw new IllegalArgumentException("the chunk cannot travel to the cluster's members: " + e, e);
@@ -177,16 +177,16 @@ final class ClusterExecutor implements ChunkExecutor {
       } catch (InterruptedException e) {
         // terminate: Hazelcast's own cancel does not reach a running task, so end the worker's
         // thread on the member ourselves (it interrupts the chunk)
-        future.cancel(true);
+        cancelQuietly(future);
         release(member, task.worker());
         throw e;
       } catch (TimeoutException e) {
         if (!client.getLifecycleService().isRunning()) {
-          future.cancel(true);
+          cancelQuietly(future);
           throw noMemberLeft();
         }
         if (!client.getCluster().getMembers().contains(member)) {
-          future.cancel(true);
+          cancelQuietly(future);
           return null;
         }
       } catch (ExecutionException e) {
@@ -199,6 +199,19 @@ final class ClusterExecutor implements ChunkExecutor {
       } catch (CancellationException e) {
         throw new IllegalStateException("the chunk was cancelled on member " + member.getAddress(), e);
       }
+    }
+  }
+
+  /**
+   * Cancels a chunk's invocation. Hazelcast sends the cancel to the member, so for a member that is
+   * gone the cancel itself throws (TargetNotMemberException): the chunk is being sent elsewhere
+   * then, and nothing runs on that member any more.
+   */
+  private static void cancelQuietly(Future<?> future) {
+    try {
+      future.cancel(true);
+    } catch (RuntimeException goneOrShutDown) {
+      // nothing is left to cancel
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A member's side of the pool's workers: each pool worker (pool id and worker id) runs its chunks
@@ -41,9 +42,10 @@ final class MemberWorkers {
    */
   byte[] run(String pool, long worker, byte[] payload) throws InterruptedException {
     WorkerThread thread = workers.computeIfAbsent(key(pool, worker), WorkerThread::new);
+    AtomicBoolean cancelled = new AtomicBoolean();
     Future<byte[]> chunk;
     try {
-      chunk = thread.executor.submit(() -> thread.runChunk(payload));
+      chunk = thread.executor.submit(() -> thread.runChunk(payload, cancelled));
     } catch (RejectedExecutionException e) {
       // released in the meantime (the worker exited, the pool closed): nobody runs it here
       return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("the worker was released on this member")));
@@ -51,6 +53,7 @@ final class MemberWorkers {
     try {
       return chunk.get();
     } catch (InterruptedException e) {
+      cancelled.set(true); // before the interrupt, so that the chunk knows it for one
       chunk.cancel(true);
       throw e;
     } catch (CancellationException e) {
@@ -150,8 +153,14 @@ final class MemberWorkers {
       executor.allowCoreThreadTimeOut(true);
     }
 
+    /**
+     * Runs one chunk. {@code cancelled}, or a shut-down executor (the worker was released), is
+     * what cancels it: both are set before the interrupt that comes with them, so that an
+     * interrupt alone is one that a task left behind, which is cleared before the next item, as
+     * on the thread backends, instead of cancelling the rest of the chunk.
+     */
     @SuppressWarnings("unchecked")
-    byte[] runChunk(byte[] payload) {
+    byte[] runChunk(byte[] payload, AtomicBoolean cancelled) {
       ChunkRequest request;
       try {
         request = (ChunkRequest) Wire.decode(payload);
@@ -180,8 +189,9 @@ final class MemberWorkers {
       Object[] results = new Object[items.length];
       Throwable[] failures = new Throwable[items.length];
       for (int i = 0; i < items.length; i++) {
-        if (current.isInterrupted()) {
-          failures[i] = new java.util.concurrent.CancellationException("the chunk was cancelled");
+        Thread.interrupted(); // left by the previous item; a cancellation the next line sees
+        if (cancelled.get() || executor.isShutdown()) {
+          failures[i] = new CancellationException("the chunk was cancelled");
           continue;
         }
         try {
@@ -206,7 +216,7 @@ final class MemberWorkers {
               Wire.encode(results[i]);
             } catch (NotSerializableException | InvalidClassException e) {
               results[i] = null;
-              failures[i] = Wire.notSerializable("the result", e,
+              failures[i] = Wire.notSerializable("the result cannot travel back from its member", e,
                   "a cluster pool's results must be serializable");
             } catch (IOException e) {
               results[i] = null;

@@ -28,16 +28,20 @@ final class Wire {
     try (ObjectOutputStream out = new ObjectOutputStream(OutputStream.nullOutputStream())) {
       out.writeObject(value);
     } catch (NotSerializableException | InvalidClassException e) {
-      throw notSerializable(name, e, hint);
+      throw notSerializable(name + " cannot travel to the cluster's members", e, hint);
     } catch (IOException e) {
       throw new IllegalArgumentException(name + " cannot travel to the cluster's members: " + e, e);
     }
   }
 
-  static IllegalArgumentException notSerializable(String name, IOException e, String hint) {
+  /**
+   * The refusal of a value that is not serializable; {@code cannotTravel} says what cannot travel
+   * where ("task cannot travel to the cluster's members").
+   */
+  static IllegalArgumentException notSerializable(String cannotTravel, IOException e, String hint) {
     // the exception's message is the class that could not be written, e.g. a captured field's
-    return new IllegalArgumentException(name + " cannot travel to the cluster's members: "
-        + e.getMessage() + " is not serializable; " + hint, e);
+    return new IllegalArgumentException(
+        cannotTravel + ": " + e.getMessage() + " is not serializable; " + hint, e);
   }
 
   /** Serializes {@code value}; a part that is not serializable surfaces as the IOException. */

@@ -19,7 +19,8 @@ public interface RemoteBackend {
   /**
    * Connects for one pool; called once, when the pool is created, before any worker starts.
    *
-   * @param options the pool's options (the initializer travels with each worker's first chunk)
+   * @param options the pool's options (the initializer travels with each worker's chunks; each
+   *     worker sends an empty chunk when it starts, so that it runs then)
    * @return the executor the pool's workers ship their chunks through
    * @throws IllegalArgumentException if the initializer cannot travel
    * @throws IllegalStateException if the remote side cannot be reached (the message names where)

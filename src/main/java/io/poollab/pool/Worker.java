@@ -2,7 +2,8 @@ package io.poollab.pool;
 
 /**
  * One worker: runs the initializer, then claims chunks until the pool stops it (CLUSTER: a
- * virtual thread that ships each chunk to a member and waits, see {@link ChunkExecutor}). A task that
+ * virtual thread that ships each chunk to a member and waits, see {@link ChunkExecutor}; the
+ * initializer runs on the member, sent with an empty chunk when the worker starts). A task that
  * throws an {@link Error} fails its item and retires the worker, which is replaced by a fresh one;
  * so does reaching {@link PoolOptions#maxTasksPerWorker()}.
  */
@@ -77,6 +78,19 @@ final class Worker implements Runnable {
     return outcomes;
   }
 
+  /**
+   * CLUSTER: runs the initializer on this worker's member now, as Python's worker runs it when it
+   * starts (an empty chunk, whose request carries the initializer), so that it has run even if no
+   * task ever comes and a failing one breaks the pool at once. A worker that later moves to
+   * another member (its member died) runs it there again before its next chunk.
+   */
+  private void initializeRemotely() throws InterruptedException {
+    remote.run(id, NO_ITEMS_TASK, new Object[0], new Throwable[0]);
+  }
+
+  /** The task of the initializing empty chunk: never applied, as the chunk has no items. */
+  private static final Task<Object, Object> NO_ITEMS_TASK = item -> item;
+
   void bind(Thread thread) {
     this.thread = thread;
   }
@@ -123,11 +137,22 @@ final class Worker implements Runnable {
 
   @Override
   public void run() {
-    // CLUSTER: the initializer runs on the member, on the thread that runs this worker's chunks
-    Runnable initializer = remote == null ? dispatcher.options().initializer() : null;
+    Runnable initializer = dispatcher.options().initializer();
     if (initializer != null) {
       try {
-        initializer.run();
+        if (remote == null) {
+          initializer.run();
+        } else {
+          initializeRemotely();
+        }
+      } catch (InterruptedException e) {
+        // terminate() came while the member ran the initializer: nothing to run any more
+        dispatcher.workerExited(this, false);
+        return;
+      } catch (PoolBrokenException e) {
+        dispatcher.workerExited(this, false);
+        dispatcher.broke(e);
+        return;
       } catch (Throwable error) {
         dispatcher.workerExited(this, false);
         dispatcher.initializerFailed(error);

@@ -9,8 +9,14 @@ import io.poollab.pool.Backend;
 import io.poollab.pool.Pool;
 import io.poollab.pool.PoolBrokenException;
 import io.poollab.pool.ResultIterator;
+import io.poollab.workload.DefaultDataset;
+import io.poollab.workload.ReferenceList;
+import io.poollab.workload.WordHasher;
+import io.poollab.workload.WordList;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +72,38 @@ class ClusterFaultTest {
       }
       // once the member was gone, everything ran on the one left, here
       assertThat(results.get(299)).isEqualTo("299@" + self);
+    }
+  }
+
+  @Test
+  @Timeout(180)
+  void shouldCompleteTheMillionWordMapWhenAMemberProcessIsKilledMidCall() throws Exception {
+    // the lab's default list: the real one when it is there, else the stand-in (as the README's test)
+    List<String> words = WordList.load(DefaultDataset.resolve(Path.of("datasets")));
+    assertThat(words).hasSize((int) ReferenceList.WORDS);
+    List<String> expected = words.stream().map(WordHasher::sha512Hex).toList();
+    try (TestCluster here = TestCluster.start(1);
+         LocalMembers process = LocalMembers.start(1, here.name, Duration.ofSeconds(60), here.addresses)) {
+      await().atMost(Duration.ofSeconds(30)).until(() -> here.members.get(0).clusterSize() == 2);
+      Process child = process.processes().get(0);
+      List<String> everyone = new ArrayList<>(here.addresses);
+      everyone.addAll(process.addresses());
+      ClusterOptions options = ClusterOptions.connect(everyone.toArray(String[]::new))
+          .withClusterName(here.name).withConnectTimeout(Duration.ofSeconds(20));
+      try (Pool pool = Pool.builder().backend(Backend.CLUSTER).cluster(options).workers(4).create()) {
+        // 4 workers round-robin over 2 members: 2 of them always have a chunk on the child
+        AsyncResult<List<String>> hashes = pool.mapAsync(WordHasher::sha512Hex, words, 5_000);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1))
+            .until(() -> hashes.progress().done() >= 20_000 || hashes.ready());
+        long doneAtKill = hashes.progress().done();
+        child.destroyForcibly(); // SIGKILL, with its chunks in flight
+        assertThat(doneAtKill).as("the kill landed before the map ended").isLessThan(words.size());
+        List<String> got = hashes.get(120, TimeUnit.SECONDS);
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(got).hasSize((int) ReferenceList.WORDS);
+        assertThat(got.equals(expected)).as("every digest in its place").isTrue();
+        assertThat(new HashSet<>(got)).hasSize((int) ReferenceList.DISTINCT);
+      }
     }
   }
 

@@ -1,46 +1,46 @@
 package io.poollab.pool;
 
-import static io.poollab.pool.TestPools.pool;
+import static io.poollab.pool.TestPools.callable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
+/** {@code apply} and {@code applyAsync}: results, readiness, failures, callbacks, futures. */
 @Timeout(20)
-class ApplyTest {
+public class ApplyTest extends PoolBehaviourTest {
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldApplyOnAWorker(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
-      Thread caller = Thread.currentThread();
-      Thread ran = pool.apply(Thread::currentThread);
-      assertThat(ran).isNotSameAs(caller);
-      assertThat(ran.isVirtual()).isEqualTo(backend == Backend.VIRTUAL);
+      // the thread's name and kind, not the thread: a cluster member's thread cannot travel back
+      String caller = Thread.currentThread().getName();
+      assertThat(pool.apply(callable(() -> Thread.currentThread().getName()))).isNotEqualTo(caller);
+      assertThat(pool.apply(callable(() -> Thread.currentThread().isVirtual())))
+          .isEqualTo(backend == Backend.VIRTUAL);
       Integer length = pool.apply(String::length, "hello");
       assertThat(length).isEqualTo(5);
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReportReadinessAndSuccess(Backend backend) throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
+    LoopbackLatch release = new LoopbackLatch(1);
     try (Pool pool = pool(backend, 1)) {
-      AsyncResult<String> result = pool.applyAsync(() -> {
+      AsyncResult<String> result = pool.applyAsync(callable(() -> {
         release.await(10, TimeUnit.SECONDS);
         return "done";
-      });
+      }));
       assertThat(result.ready()).isFalse();
       assertThatThrownBy(result::successful).isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("before the result is ready");
@@ -57,7 +57,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReRaiseTheTasksExceptionFromGet(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       AsyncResult<Integer> result = pool.applyAsync(x -> 1 / x, 0);
@@ -66,15 +66,15 @@ class ApplyTest {
       // wait() says nothing about the outcome
       result.await();
       assertThat(result.successful()).isFalse();
-      assertThatThrownBy(() -> pool.apply(() -> {
+      assertThatThrownBy(() -> pool.apply(callable(() -> {
         throw new java.io.IOException("disk");
-      })).isInstanceOf(TaskFailedException.class).hasRootCauseMessage("disk");
-      assertThat(pool.apply(() -> "still working")).isEqualTo("still working");
+      }))).isInstanceOf(TaskFailedException.class).hasRootCauseMessage("disk");
+      assertThat(pool.apply(callable(() -> "still working"))).isEqualTo("still working");
     }
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldRunExactlyOneCallbackBeforeGetReturns(Backend backend) throws Exception {
     List<String> events = new CopyOnWriteArrayList<>();
     try (Pool pool = pool(backend, 2)) {
@@ -88,7 +88,8 @@ class ApplyTest {
       assertThatThrownBy(bad::get).isInstanceOf(TaskFailedException.class);
       assertThat(events).containsExactly("error ArithmeticException");
       AtomicBoolean onlyError = new AtomicBoolean();
-      assertThat(pool.applyAsync(() -> "x", Callbacks.<String>onError(e -> onlyError.set(true))).get()).isEqualTo("x");
+      assertThat(pool.applyAsync(callable(() -> "x"), Callbacks.<String>onError(e -> onlyError.set(true))).get())
+          .isEqualTo("x");
       assertThat(onlyError).isFalse();
     }
   }
@@ -102,21 +103,22 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldComposeThroughTheCompletableFutureView(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
-      CompletableFuture<Integer> view = pool.applyAsync(() -> 20).toCompletableFuture();
+      CompletableFuture<Integer> view = pool.applyAsync(callable(() -> 20)).toCompletableFuture();
       assertThat(view.thenApply(x -> x + 1).get(5, TimeUnit.SECONDS)).isEqualTo(21);
-      CompletableFuture<Integer> failed = pool.applyAsync(() -> Integer.parseInt("x")).toCompletableFuture();
+      CompletableFuture<Integer> failed =
+          pool.applyAsync(callable(() -> Integer.parseInt("x"))).toCompletableFuture();
       assertThatThrownBy(() -> failed.get(5, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(TaskFailedException.class)
           .hasRootCauseInstanceOf(NumberFormatException.class);
       // completing the view does not complete the call
-      CountDownLatch release = new CountDownLatch(1);
-      AsyncResult<String> slow = pool.applyAsync(() -> {
+      LoopbackLatch release = new LoopbackLatch(1);
+      AsyncResult<String> slow = pool.applyAsync(callable(() -> {
         release.await(10, TimeUnit.SECONDS);
         return "real";
-      });
+      }));
       slow.toCompletableFuture().complete("fake");
       release.countDown();
       assertThat(slow.get()).isEqualTo("real");
@@ -124,7 +126,7 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldRunManyAsyncCallsConcurrently(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 4)) {
       List<AsyncResult<Integer>> results = new java.util.ArrayList<>();
@@ -141,19 +143,22 @@ class ApplyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldNotLetOneTasksInterruptReachTheNext(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 1)) {
-      // one worker, a batch of items: item 0 interrupts itself, item 1 must still be able to sleep
-      List<String> outcomes = pool.map(x -> {
-        if (x == 0) {
-          Thread.currentThread().interrupt();
-          return "interrupted itself";
-        }
-        Thread.sleep(1);
-        return "slept";
-      }, java.util.stream.IntStream.range(0, 100).boxed().toList(), 1);
-      assertThat(outcomes.subList(1, 100)).containsOnly("slept");
+      // one worker, a batch of items: item 0 interrupts itself, item 1 must still be able to sleep,
+      // whether it comes in the next chunk or in the same one (a CLUSTER chunk runs on its member)
+      for (int chunksize : new int[] {1, 10}) {
+        List<String> outcomes = pool.map(x -> {
+          if (x == 0) {
+            Thread.currentThread().interrupt();
+            return "interrupted itself";
+          }
+          Thread.sleep(1);
+          return "slept";
+        }, java.util.stream.IntStream.range(0, 100).boxed().toList(), chunksize);
+        assertThat(outcomes.subList(1, 100)).as("chunksize %d", chunksize).containsOnly("slept");
+      }
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.poollab.pool;
 
-import static io.poollab.pool.TestPools.pool;
 import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -17,13 +15,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
+/** {@code imap} and {@code imapUnordered}: order, failures, timeouts, read-ahead, closing. */
 @Timeout(20)
-class ImapTest {
+public class ImapTest extends PoolBehaviourTest {
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldYieldImapResultsInInputOrder(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 4)) {
       for (int chunksize : new int[] {1, 3, 100, 5000}) {
@@ -39,7 +37,7 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReadAPlainIterableInOrderInBatches(Backend backend) throws Exception {
     // not a RandomAccess list: the input is read through its iterator, under the input lock
     Iterable<Integer> plain = () -> range(5000).iterator();
@@ -54,10 +52,10 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldYieldImapUnorderedResultsInCompletionOrder(Backend backend) throws Exception {
     // item 0 waits until item 1 has been delivered: so 1 must come out first
-    CountDownLatch secondDelivered = new CountDownLatch(1);
+    LoopbackLatch secondDelivered = new LoopbackLatch(1);
     try (Pool pool = pool(backend, 2);
         ResultIterator<Integer> it = pool.imapUnordered(x -> {
           if (x == 0) {
@@ -73,7 +71,7 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldYieldImapUnorderedInInputOrderWithOneWorker(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 1)) {
       assertThat(pool.imapUnordered(x -> x, range(500)).stream().toList()).isEqualTo(range(500));
@@ -82,7 +80,7 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReRaiseAtTheFailedPlaceAndGoOn(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 3)) {
       try (ResultIterator<Integer> it = pool.imap(x -> 12 / x, List.of(1, 2, 0, 3, 0, 4), 2)) {
@@ -113,7 +111,7 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldRaiseTheInputsOwnExceptionAtItsPlace(Backend backend) throws Exception {
     Iterable<Integer> failingInput = () -> new Iterator<>() {
       int next;
@@ -142,9 +140,9 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldTimeOutNextWhenNoResultComes(Backend backend) throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
+    LoopbackLatch release = new LoopbackLatch(1);
     try (Pool pool = pool(backend, 1);
         ResultIterator<Boolean> it = pool.imap(x -> release.await(10, TimeUnit.SECONDS), List.of(1))) {
       assertThatThrownBy(() -> it.next(50, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
@@ -155,12 +153,12 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldKeepMemoryFlatOnAnEndlessInputWithASlowConsumer(Backend backend) throws Exception {
     AtomicLong pulled = new AtomicLong();
     Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
     int readAhead = 64;
-    try (Pool pool = Pool.builder().backend(backend).workers(4).readAhead(readAhead).create();
+    try (Pool pool = builder(backend).workers(4).readAhead(readAhead).create();
         ResultIterator<Long> it = pool.imap(x -> x * 2, endless)) {
       for (long i = 0; i < 2_000; i++) {
         assertThat(it.next()).isEqualTo(i * 2);
@@ -174,11 +172,11 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldBoundImapUnorderedReadAheadToo(Backend backend) throws Exception {
     AtomicLong pulled = new AtomicLong();
     Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
-    try (Pool pool = Pool.builder().backend(backend).workers(2).readAhead(100).create();
+    try (Pool pool = builder(backend).workers(2).readAhead(100).create();
         ResultIterator<Long> it = pool.imapUnordered(x -> x, endless, 10)) {
       for (int i = 0; i < 1_000; i++) {
         it.next();
@@ -188,7 +186,7 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldStreamTheResults(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       long sum;
@@ -201,7 +199,7 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldStopReadingWhenTheIteratorIsClosed(Backend backend) throws Exception {
     AtomicLong pulled = new AtomicLong();
     Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
@@ -217,7 +215,7 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldGiveAnEmptyIteratorForAnEmptyInput(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       assertThat(pool.imap(x -> x, List.of()).hasNext()).isFalse();
@@ -227,7 +225,7 @@ class ImapTest {
 
   @Test
   void shouldServeSeveralIteratorsAtOnce() throws Exception {
-    try (Pool pool = pool(Backend.PLATFORM, 2);
+    try (Pool pool = pool(2);
         ResultIterator<Integer> a = pool.imap(x -> x, range(3000));
         ResultIterator<Integer> b = pool.imap(x -> -x, range(3000), 13)) {
       for (int i = 0; i < 3000; i++) {
@@ -238,13 +236,14 @@ class ImapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldNeverLoseAJobParkedForBackpressure(Backend backend) throws Exception {
     // a tiny read-ahead with several workers parks and unparks the job all the time: a lost
-    // wake-up shows as a next() that times out
-    List<Integer> input = range(100_000);
+    // wake-up shows as a next() that times out. A CLUSTER item is a round trip to a member (about
+    // a millisecond here), so fewer of them: the same parking and unparking at every item
+    List<Integer> input = range(backend == Backend.CLUSTER ? 2_000 : 100_000);
     for (boolean ordered : new boolean[] {true, false}) {
-      try (Pool pool = Pool.builder().backend(backend).workers(4).readAhead(1).create();
+      try (Pool pool = builder(backend).workers(4).readAhead(1).create();
           ResultIterator<Integer> it = ordered ? pool.imap(x -> x, input) : pool.imapUnordered(x -> x, input)) {
         long seen = 0;
         while (seen < input.size()) {

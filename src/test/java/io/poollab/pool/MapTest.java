@@ -1,6 +1,5 @@
 package io.poollab.pool;
 
-import static io.poollab.pool.TestPools.pool;
 import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,19 +9,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
+/** {@code map}, {@code mapAsync}, {@code starmap}: order, chunks, failures, callbacks. */
 @Timeout(20)
-class MapTest {
+public class MapTest extends PoolBehaviourTest {
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReturnResultsInInputOrder(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 4)) {
       List<Integer> squares = pool.map(x -> x * x, range(10_000));
@@ -33,7 +31,7 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldMaterialiseAnyIterable(Backend backend) throws Exception {
     Iterable<Integer> oneShot = () -> range(50).iterator();
     try (Pool pool = pool(backend, 2)) {
@@ -43,6 +41,8 @@ class MapTest {
 
   @Test
   void shouldUsePythonsDefaultChunksize() {
+    assumeNotOn(Backend.CLUSTER, backend(), "it uses no pool: Pool.defaultChunksize is one "
+        + "function for every backend, checked once, by MapTest");
     assertThat(Pool.defaultChunksize(1_049_938, 16)).isEqualTo(16_406); // ceil(1049938 / 64)
     assertThat(Pool.defaultChunksize(100, 4)).isEqualTo(7);
     assertThat(Pool.defaultChunksize(1, 16)).isEqualTo(1);
@@ -53,7 +53,7 @@ class MapTest {
   void shouldSplitMapIntoDefaultChunksOfContiguousItems() throws Exception {
     // 100 items, 2 workers: chunksize ceil(100/8) = 13, so 8 chunks; each chunk runs on one thread
     Set<String> chunksSeen = ConcurrentHashMap.newKeySet();
-    try (Pool pool = pool(Backend.PLATFORM, 2)) {
+    try (Pool pool = pool(2)) {
       List<String> threads = pool.map(x -> Thread.currentThread().getName(), range(100));
       for (int start = 0; start < 100; start += 13) {
         chunksSeen.add(threads.get(start));
@@ -66,7 +66,7 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReturnAnEmptyListAtOnceForAnEmptyInput(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       AsyncResult<List<Integer>> result = pool.mapAsync(x -> x, List.<Integer>of());
@@ -78,7 +78,7 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReRaiseATaskExceptionAndKeepWorking(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       assertThatThrownBy(() -> pool.map(x -> 10 / x, List.of(1, 2, 0, 4), 1))
@@ -90,7 +90,7 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldCallMapAsyncCallbackOnceWithTheWholeList(Backend backend) throws Exception {
     List<List<Integer>> calls = new CopyOnWriteArrayList<>();
     AtomicInteger errors = new AtomicInteger();
@@ -107,7 +107,7 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldCallMapAsyncErrorCallbackOnceWithTheTasksOwnException(Backend backend) throws Exception {
     List<Throwable> errors = new CopyOnWriteArrayList<>();
     AtomicInteger results = new AtomicInteger();
@@ -128,7 +128,7 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldStarmapTwoAndThreeArguments(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       List<Args2<Integer, Integer>> pairs = new ArrayList<>();
@@ -153,10 +153,10 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldRunMapOnEveryWorkerAtOnce(Backend backend) throws Exception {
     // 4 items, chunksize 1, 4 workers: all four tasks must be running together to pass the latch
-    CountDownLatch allRunning = new CountDownLatch(4);
+    LoopbackLatch allRunning = new LoopbackLatch(4);
     try (Pool pool = pool(backend, 4)) {
       List<Boolean> passed = pool.map(x -> {
         allRunning.countDown();
@@ -167,7 +167,7 @@ class MapTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldAllowNullResults(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       assertThat(pool.map(x -> x % 2 == 0 ? null : x, range(6))).containsExactly(null, 1, null, 3, null, 5);

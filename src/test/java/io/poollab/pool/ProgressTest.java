@@ -5,19 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+/** The progress view of a call: counted as chunks complete, to the total; listeners that throw. */
 @Timeout(20)
-class ProgressTest {
+public class ProgressTest extends PoolBehaviourTest {
 
   @Test
   void shouldCountMapProgressToTheTotal() throws Exception {
     List<long[]> seen = new CopyOnWriteArrayList<>();
-    CountDownLatch listening = new CountDownLatch(1);
-    try (Pool pool = Pool.create(2)) {
+    LoopbackLatch listening = new LoopbackLatch(1);
+    try (Pool pool = pool(2)) {
       AsyncResult<List<Integer>> result = pool.mapAsync(x -> {
         listening.await(5, TimeUnit.SECONDS);
         return x;
@@ -34,8 +34,8 @@ class ProgressTest {
 
   @Test
   void shouldFollowImapUnorderedAsItAdvances() throws Exception {
-    CountDownLatch release = new CountDownLatch(1);
-    try (Pool pool = Pool.create(2);
+    LoopbackLatch release = new LoopbackLatch(1);
+    try (Pool pool = pool(2);
         ResultIterator<Integer> it = pool.imapUnordered(x -> {
           if (x >= 10) {
             release.await(5, TimeUnit.SECONDS);
@@ -58,8 +58,8 @@ class ProgressTest {
   @Test
   void shouldReportAThrowingProgressListenerAndGoOn() throws Exception {
     List<Throwable> reported = new CopyOnWriteArrayList<>();
-    CountDownLatch listening = new CountDownLatch(1);
-    try (Pool pool = Pool.builder().workers(2).callbackErrorHandler(reported::add).create()) {
+    LoopbackLatch listening = new LoopbackLatch(1);
+    try (Pool pool = builder(backend()).workers(2).callbackErrorHandler(reported::add).create()) {
       AsyncResult<List<Integer>> result = pool.mapAsync(x -> {
         listening.await(5, TimeUnit.SECONDS);
         return x;

@@ -3,26 +3,27 @@ package io.poollab.pool;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.Serializable;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The pool keeps no reference to arguments or results once they are handed back. */
 @Timeout(30)
-class ReferenceReleaseTest {
+public class ReferenceReleaseTest extends PoolBehaviourTest {
 
-  private static final class Payload {
+  /** Serializable, so that it can travel to a cluster's members and back (as copies). */
+  private static final class Payload implements Serializable {
     final byte[] bytes = new byte[1024];
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldReleaseArgumentsAndResults(Backend backend) throws Exception {
-    try (Pool pool = Pool.builder().backend(backend).workers(2).create()) {
+    try (Pool pool = builder(backend).workers(2).create()) {
       List<WeakReference<Payload>> references = new ArrayList<>();
       useAndDrop(pool, references);
       assertThat(references).hasSize(41);

@@ -1,7 +1,7 @@
 package io.poollab.pool;
 
-import static io.poollab.pool.TestPools.pool;
 import static io.poollab.pool.TestPools.range;
+import static io.poollab.pool.TestPools.runnable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -30,7 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the read-ahead bound is exact, and an input's failure keeps its place.
  */
 @Timeout(30)
-class StreamingInputTest {
+public class StreamingInputTest extends PoolBehaviourTest {
 
   private static final Duration PROMPTLY = Duration.ofSeconds(5);
 
@@ -39,7 +38,7 @@ class StreamingInputTest {
   void shouldHandEachItemToTheWorkersAsSoonAsItIsRead(boolean ordered) throws Exception {
     // a feedback loop: the producer makes item i + 1 only once the result of item i came back
     ControlledInput<Integer> input = new ControlledInput<>();
-    try (Pool pool = pool(Backend.PLATFORM, 2);
+    try (Pool pool = pool(2);
         ResultIterator<Integer> it = ordered ? pool.imap(x -> x * 10, input) : pool.imapUnordered(x -> x * 10, input)) {
       for (int i = 0; i < 50; i++) {
         input.offer(i);
@@ -51,10 +50,37 @@ class StreamingInputTest {
   }
 
   @ParameterizedTest
+  @EachBackend
+  void shouldRunAChunkReadWhileTheOtherWorkerIsBusyOnTheSleepingOne(Backend backend) throws Exception {
+    // item 0's task holds its worker until item 1's result is back: only the other worker,
+    // asleep since the call began, can run item 1, so reading it must wake that worker
+    ControlledInput<Integer> input = new ControlledInput<>();
+    LoopbackLatch firstRunning = new LoopbackLatch(1);
+    LoopbackLatch secondDone = new LoopbackLatch(1);
+    try (Pool pool = pool(backend, 2);
+        ResultIterator<Integer> it = pool.imapUnordered(x -> {
+          if (x == 0) {
+            firstRunning.countDown();
+            return secondDone.await(10, TimeUnit.SECONDS) ? 0 : -1;
+          }
+          return x;
+        }, input)) {
+      input.offer(0);
+      assertThat(firstRunning.await(5, TimeUnit.SECONDS)).isTrue();
+      input.offer(1);
+      assertThat(it.next(5, TimeUnit.SECONDS)).isEqualTo(1);
+      secondDone.countDown();
+      assertThat(it.next(5, TimeUnit.SECONDS)).isZero();
+      input.end();
+      assertThat(it.hasNext()).isFalse();
+    }
+  }
+
+  @ParameterizedTest
   @CsvSource({"true, 3", "false, 3", "true, 1", "false, 1"})
   void shouldRunAChunkOnceItsItemsAreThereWhileTheInputWaits(boolean ordered, int chunksize) throws Exception {
     ControlledInput<Integer> input = new ControlledInput<>();
-    try (Pool pool = pool(Backend.PLATFORM, 2);
+    try (Pool pool = pool(2);
         ResultIterator<Integer> it = ordered
             ? pool.imap(x -> x + 1, input, chunksize) : pool.imapUnordered(x -> x + 1, input, chunksize)) {
       List<Integer> got = new ArrayList<>();
@@ -71,7 +97,7 @@ class StreamingInputTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Backend.class, names = {"PLATFORM", "VIRTUAL"})
+  @EachBackend
   void shouldTakeAHugeChunksizeOverAPlainIterableAndStayHealthy(Backend backend) throws Exception {
     Iterable<Integer> plain = () -> range(10).iterator();
     try (Pool pool = pool(backend, 2)) {
@@ -86,7 +112,7 @@ class StreamingInputTest {
   @ParameterizedTest
   @ValueSource(ints = {Integer.MAX_VALUE, Integer.MAX_VALUE / 2 + 1, 50_000_000, 1 << 30})
   void shouldTakeAHugeChunksizeOverASmallList(int chunksize) throws Exception {
-    try (Pool pool = pool(Backend.PLATFORM, 2)) {
+    try (Pool pool = pool(2)) {
       assertThat(pool.imap(x -> x * 2, range(10), chunksize).stream().toList())
           .isEqualTo(range(10).stream().map(x -> x * 2).toList());
       assertThat(pool.imapUnordered(x -> x * 2, range(10), chunksize).stream().sorted().toList())
@@ -113,12 +139,9 @@ class StreamingInputTest {
         return made.getAndIncrement();
       }
     };
-    List<String> names = new ArrayList<>();
-    try (Pool pool = Pool.builder().workers(2).initializer(() -> {
-      synchronized (names) {
-        names.add(Thread.currentThread().getName());
-      }
-    }).create()) {
+    LoopbackList names = new LoopbackList();
+    try (Pool pool = builder(backend()).workers(2)
+        .initializer(runnable(() -> names.add(Thread.currentThread().getName()))).create()) {
       ResultIterator<Integer> it = pool.imapUnordered(x -> x, failing, Integer.MAX_VALUE);
       assertThatThrownBy(() -> {
         while (it.hasNext()) {
@@ -127,12 +150,14 @@ class StreamingInputTest {
       }).isInstanceOf(TaskFailedException.class).hasMessageContaining("input failed")
           .hasRootCauseInstanceOf(OutOfMemoryError.class);
       assertThat(pool.map(x -> x, range(1000), 1)).isEqualTo(range(1000));
-      synchronized (names) {
-        // a replacement would start as pool-worker-3; the second worker may still be starting
-        // (the map above can finish on the first alone), so only these two names may appear
-        assertThat(names).as("worker starts: no worker died")
-            .isNotEmpty().doesNotHaveDuplicates().isSubsetOf("pool-worker-1", "pool-worker-2");
-      }
+      // a replacement would start as worker 3; the second worker may still be starting (the map
+      // above can finish on the first alone), so only workers 1 and 2 may appear. A worker's
+      // number ends the name of the thread its initializer ran on: pool-worker-N on the thread
+      // backends, poollab-member-worker-POOL/N on a cluster member
+      List<String> workers =
+          names.values().stream().map(name -> name.replaceAll(".*\\D", "")).toList();
+      assertThat(workers).as("worker starts %s: no worker died", names)
+          .isNotEmpty().doesNotHaveDuplicates().isSubsetOf("1", "2");
     }
   }
 
@@ -140,7 +165,7 @@ class StreamingInputTest {
   @ValueSource(booleans = {true, false})
   void shouldCloseTheIteratorPromptlyWhileTheInputWaits(boolean ordered) throws Exception {
     ControlledInput<Integer> input = new ControlledInput<>();
-    try (Pool pool = pool(Backend.PLATFORM, 2)) {
+    try (Pool pool = pool(2)) {
       ResultIterator<Integer> it = ordered ? pool.imap(x -> x, input) : pool.imapUnordered(x -> x, input);
       input.offer(7);
       assertThat(it.next(5, TimeUnit.SECONDS)).isEqualTo(7);
@@ -156,7 +181,7 @@ class StreamingInputTest {
   @Test
   void shouldCloseThePoolPromptlyWhileAnInputWaits() throws Exception {
     ControlledInput<Integer> input = new ControlledInput<>();
-    Pool pool = pool(Backend.PLATFORM, 2);
+    Pool pool = pool(2);
     try {
       ResultIterator<Integer> it = pool.imap(x -> x, input);
       input.offer(1);
@@ -184,7 +209,7 @@ class StreamingInputTest {
     Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
     for (boolean ordered : new boolean[] {true, false}) {
       pulled.set(0);
-      try (Pool pool = Pool.builder().workers(workers).readAhead(readAhead).create();
+      try (Pool pool = builder(backend()).workers(workers).readAhead(readAhead).create();
           ResultIterator<Long> it = ordered ? pool.imap(x -> x, endless, chunksize) : pool.imapUnordered(x -> x, endless, chunksize)) {
         long maxAhead = 0;
         for (int taken = 1; taken <= 3 * bound; taken++) {
@@ -230,7 +255,7 @@ class StreamingInputTest {
     long bound = Math.max(readAhead, 2L * workers * chunksize);
     for (boolean ordered : new boolean[] {true, false}) {
       WatchedList list = new WatchedList(100_000);
-      try (Pool pool = Pool.builder().workers(workers).readAhead(readAhead).create();
+      try (Pool pool = builder(backend()).workers(workers).readAhead(readAhead).create();
           ResultIterator<Integer> it = ordered ? pool.imap(x -> x, list, chunksize) : pool.imapUnordered(x -> x, list, chunksize)) {
         long maxAhead = 0;
         for (int taken = 1; taken <= 3 * bound; taken++) {
@@ -253,7 +278,7 @@ class StreamingInputTest {
     input.offer(1);
     input.offer(2);
     input.fail(new IllegalStateException("input broke at item 3"));
-    try (Pool pool = pool(Backend.PLATFORM, 1);
+    try (Pool pool = pool(1);
         ResultIterator<Integer> it = pool.imapUnordered(x -> x, input, chunksize)) {
       assertThat(it.next(5, TimeUnit.SECONDS)).isZero();
       assertThat(it.next(5, TimeUnit.SECONDS)).isEqualTo(1);
@@ -273,7 +298,7 @@ class StreamingInputTest {
       input.offer(i);
     }
     input.fail(new IllegalStateException("input broke"));
-    try (Pool pool = pool(Backend.PLATFORM, 2);
+    try (Pool pool = pool(2);
         ResultIterator<Integer> it = ordered ? pool.imap(x -> x, input) : pool.imapUnordered(x -> x, input)) {
       int results = 0;
       int failures = 0;
@@ -295,6 +320,8 @@ class StreamingInputTest {
 
   @Test
   void shouldRefuseBadArgumentsToTheDefaultChunksize() {
+    assumeNotOn(Backend.CLUSTER, backend(), "it uses no pool: Pool.defaultChunksize is one "
+        + "function for every backend, checked once, by StreamingInputTest");
     assertThatThrownBy(() -> Pool.defaultChunksize(10, 0)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("workers").hasMessageContaining("0");
     assertThatThrownBy(() -> Pool.defaultChunksize(-5, 2)).isInstanceOf(IllegalArgumentException.class)
