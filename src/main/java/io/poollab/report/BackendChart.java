@@ -12,28 +12,37 @@ import java.util.Optional;
  * bar of another would compare the jobs, not the backends.
  *
  * <pre>{@code
- * Optional<ChartData> chart = BackendChart.of(run);  // empty: no configuration ran on two backends
+ * List<ChartData> charts = BackendChart.of(run);  // empty: no configuration ran on two backends
  * }</pre>
  */
 final class BackendChart {
 
-  /** The chart's id. */
+  /** The id of the CPU-bound jobs' chart; the IO-bound jobs' is this and {@code -io}. */
   static final String ID = "backends";
 
   private BackendChart() {}
 
   /**
-   * The chart, when at least one configuration ran on two of the lab's backends.
+   * The charts, when at least one configuration ran on two of the lab's backends: one for the
+   * CPU-bound jobs and one for the IO-bound ones ({@link Charts#isIoBound}), whose speed-ups are
+   * tens of times larger and would flatten the others' bars to nothing on one axis.
    *
    * @param run the run
-   * @return the chart, or empty
+   * @return the charts, CPU-bound first; empty when no configuration ran on two backends
    */
-  static Optional<ChartData> of(RunResults run) {
-    List<BackendComparison> comparisons = BackendComparison.of(run);
+  static List<ChartData> of(RunResults run) {
+    List<BackendComparison> all = BackendComparison.of(run);
+    List<ChartData> out = new ArrayList<>();
+    chart(ID, "CPU-bound jobs", all.stream().filter(c -> !Charts.isIoBound(c.job())).toList()).ifPresent(out::add);
+    chart(ID + "-io", "IO-bound jobs", all.stream().filter(c -> Charts.isIoBound(c.job())).toList()).ifPresent(out::add);
+    return out;
+  }
+
+  private static Optional<ChartData> chart(String id, String jobs, List<BackendComparison> comparisons) {
     if (comparisons.isEmpty()) {
       return Optional.empty();
     }
-    List<String> categories = comparisons.stream().map(BackendComparison::label).toList();
+    List<String> categories = comparisons.stream().map(BackendComparison::category).toList();
     List<ChartData.Series> series = new ArrayList<>();
     for (String backend : BackendComparison.BACKENDS) {
       List<ChartData.Point> points = new ArrayList<>();
@@ -47,8 +56,8 @@ final class BackendChart {
         series.add(new ChartData.Series(BackendComparison.name(backend), false, points));
       }
     }
-    return Optional.of(new ChartData(ID,
-        "Threads or processes: the same job and configuration on each backend (Python's against its own serial loop)",
+    return Optional.of(new ChartData(id, "Threads or processes, " + jobs
+            + ": the same job and configuration on each backend (Python's against its own serial loop)",
         ChartKind.BAR, "job: configuration", "speed-up (serial / parallel)", series, categories));
   }
 }

@@ -1,6 +1,7 @@
 package io.poollab.report;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.Optional;
  *
  * @param job the lab's job ({@link BenchmarkResult#job()})
  * @param label the job and configuration in words, e.g. {@code sleep tasks of 5 ms: map, 100
- *     workers, chunksize default, on 2 member processes}
+ *     workers, chunksize default}
  * @param byBackend the figures by backend, in {@link #BACKENDS} order
  */
 public record BackendComparison(String job, String label, Map<String, SpeedUp> byBackend) {
@@ -49,7 +50,31 @@ public record BackendComparison(String job, String label, Map<String, SpeedUp> b
         ordered.put(b, byBackend.get(b));
       }
     }
-    byBackend = java.util.Collections.unmodifiableMap(ordered);
+    byBackend = Collections.unmodifiableMap(ordered);
+  }
+
+  /**
+   * The comparison's name among others: its label, with the member processes' count when it has
+   * them, so that one configuration on several member counts makes several categories.
+   *
+   * @return e.g. {@code sleep tasks of 5 ms: map, 100 workers, chunksize default (2 member processes)}
+   */
+  public String category() {
+    SpeedUp processes = byBackend.get(BenchmarkResult.CLUSTER);
+    return processes == null ? label
+        : label + " (" + ChartLabels.backend(processes.backend(), processes.members()) + ")";
+  }
+
+  /**
+   * One of this comparison's backends in words, with the member processes' count.
+   *
+   * @param backend one of {@link #byBackend()}'s keys
+   * @return e.g. {@code 2 member processes (cluster)}, {@code platform threads}
+   */
+  public String backendName(String backend) {
+    SpeedUp s = byBackend.get(backend);
+    return BenchmarkResult.CLUSTER.equals(backend) && s != null && s.members() > 0
+        ? ChartLabels.backend(backend, s.members()) + " (cluster)" : name(backend);
   }
 
   /**
@@ -74,27 +99,31 @@ public record BackendComparison(String job, String label, Map<String, SpeedUp> b
       List<SpeedUp> threads = figures.stream().filter(s -> !BenchmarkResult.CLUSTER.equals(s.backend())).toList();
       List<SpeedUp> processes = figures.stream().filter(s -> BenchmarkResult.CLUSTER.equals(s.backend()))
           .sorted(Comparator.comparingInt(SpeedUp::members)).toList();
-      for (SpeedUp cluster : processes.isEmpty() ? java.util.Collections.<SpeedUp>singletonList(null) : processes) {
-        Map<String, SpeedUp> byBackend = new LinkedHashMap<>();
-        threads.forEach(s -> byBackend.putIfAbsent(s.backend(), s));
-        if (cluster != null) {
-          byBackend.put(cluster.backend(), cluster);
-        }
-        if (byBackend.size() < 2) {
-          continue;
-        }
-        SpeedUp first = byBackend.values().iterator().next();
-        python(run, first).forEach(p -> byBackend.putIfAbsent(p.backend(), p));
-        String label = ChartLabels.job(first.job(), first.params()) + ": "
-            + ChartLabels.config(first.impl(), first.backend(), first.workers(), first.chunksize(), false)
-            + (cluster == null ? "" : ", on " + ChartLabels.backend(cluster.backend(), cluster.members()));
-        out.add(new BackendComparison(first.job(), label, byBackend));
+      if (processes.isEmpty()) {
+        comparison(run, threads, Optional.empty()).ifPresent(out::add);
       }
+      processes.forEach(p -> comparison(run, threads, Optional.of(p)).ifPresent(out::add));
     }
     List<String> jobs = Charts.jobs(run);
     out.sort(Comparator.comparingInt((BackendComparison c) -> jobs.indexOf(c.job()))
         .thenComparingInt(c -> c.byBackend().values().iterator().next().workers()));
     return List.copyOf(out);
+  }
+
+  /** The threads' figures of one configuration with one member count's, when two backends or more. */
+  private static Optional<BackendComparison> comparison(RunResults run, List<SpeedUp> threads,
+      Optional<SpeedUp> processes) {
+    Map<String, SpeedUp> byBackend = new LinkedHashMap<>();
+    threads.forEach(s -> byBackend.putIfAbsent(s.backend(), s));
+    processes.ifPresent(p -> byBackend.put(p.backend(), p));
+    if (byBackend.size() < 2) {
+      return Optional.empty();
+    }
+    SpeedUp first = byBackend.values().iterator().next();
+    python(run, first).forEach(p -> byBackend.putIfAbsent(p.backend(), p));
+    String label = ChartLabels.job(first.job(), first.params()) + ": "
+        + ChartLabels.config(first.impl(), first.backend(), first.workers(), first.chunksize(), false);
+    return Optional.of(new BackendComparison(first.job(), label, byBackend));
   }
 
   /**

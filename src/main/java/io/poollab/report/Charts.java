@@ -81,9 +81,12 @@ public final class Charts {
             + "' results: no JMH job of this run has the same task and cost" + (w.equals("sleep")
                 ? " (Python's sleep workload is 100 sleeps of " + PYTHON_SLEEP_MICROS / 1000 + " ms)" : "")
             + ", so they are in the Python table only."));
-    BackendChart.of(run).ifPresentOrElse(charts::add, () -> skipped.add(
-        "Threads or processes: no configuration was measured on two backends (platform threads,"
-            + " virtual threads, member processes)."));
+    List<ChartData> backends = BackendChart.of(run);
+    charts.addAll(backends);
+    if (backends.isEmpty()) {
+      skipped.add("Threads or processes: no configuration was measured on two backends (platform threads,"
+          + " virtual threads, member processes).");
+    }
     if (run.latencies().isEmpty()) {
       skipped.add("Latency percentiles: the run has no readable histograms/*.hlog.");
     }

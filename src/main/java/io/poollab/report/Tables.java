@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -91,13 +93,13 @@ public final class Tables {
   public static Table backends(RunResults run) {
     List<List<String>> rows = new ArrayList<>();
     for (BackendComparison c : BackendComparison.of(run)) {
-      java.util.Optional<Double> python = c.byBackend().values().stream().filter(SpeedUp::python)
-          .map(p -> BackendComparison.seconds(run, p)).flatMap(java.util.Optional::stream).findFirst();
+      Optional<Double> python = c.byBackend().values().stream().filter(SpeedUp::python)
+          .map(p -> BackendComparison.seconds(run, p)).flatMap(Optional::stream).findFirst();
       c.byBackend().forEach((backend, s) -> {
-        java.util.Optional<Double> seconds = BackendComparison.seconds(run, s);
+        Optional<Double> seconds = BackendComparison.seconds(run, s);
         String vsPython = !s.python() && python.isPresent() && seconds.isPresent()
             ? num(python.get() / seconds.get(), 2) + "x" : "-";
-        rows.add(List.of(c.label(), BackendComparison.name(backend), suffix(num(s.value(), 2), "x"),
+        rows.add(List.of(c.label(), c.backendName(backend), suffix(num(s.value(), 2), "x"),
             interval(s.low(), s.high(), 2), seconds.map(x -> num(1000 * x, 1)).orElse("-"), vsPython,
             s.quality().describe()));
       });
@@ -113,27 +115,30 @@ public final class Tables {
   /**
    * The cost of one task through the pool on each backend: the {@code apply_async} round trip on
    * an idle pool (a trivial task submitted, its result awaited) from the round-trip benchmark's
-   * latency logs, on threads and through member processes, each p50 against the threads' p50 at
-   * the same worker count. Empty unless the run measured the round trip through member processes
+   * latency logs, on threads and then through member processes, whose p50 is set against the
+   * threads' p50 at the same worker count. Empty unless the run measured the round trip through member processes
    * ({@code impl=CLUSTER_APPLY_ASYNC}).
    *
    * @param run the run
    * @return the table (no rows without a round trip through member processes)
    */
   public static Table taskCost(RunResults run) {
-    Map<String, Histogram> trips = new java.util.TreeMap<>();
+    Map<String, Histogram> trips = new TreeMap<>();
     run.latencies().forEach((name, h) -> {
       if (name.startsWith("RoundTripLatencyBenchmark.") && h.getTotalCount() > 0) {
         trips.put(name, h);
       }
     });
     List<List<String>> rows = new ArrayList<>();
-    if (trips.keySet().stream().anyMatch(n -> n.contains("impl=CLUSTER_"))) {
-      for (Map.Entry<String, Histogram> e : trips.entrySet()) {
+    if (trips.keySet().stream().anyMatch(Tables::throughProcesses)) {
+      // the threads' round trips first, then each through member processes against the threads'
+      List<Map.Entry<String, Histogram>> ordered = new ArrayList<>(trips.entrySet());
+      ordered.sort(java.util.Comparator.comparing(e -> throughProcesses(e.getKey())));
+      for (Map.Entry<String, Histogram> e : ordered) {
         Histogram h = e.getValue();
-        boolean processes = e.getKey().contains("impl=CLUSTER_");
+        boolean processes = throughProcesses(e.getKey());
         double threadsP50 = trips.entrySet().stream()
-            .filter(t -> !t.getKey().contains("impl=CLUSTER_") && workers(t.getKey()).equals(workers(e.getKey())))
+            .filter(t -> !throughProcesses(t.getKey()) && workers(t.getKey()).equals(workers(e.getKey())))
             .mapToDouble(t -> t.getValue().getValueAtPercentile(50)).findFirst().orElse(Double.NaN);
         double p50 = h.getValueAtPercentile(50);
         long needed99 = RobustStats.samplesNeeded(99);
@@ -141,7 +146,7 @@ public final class Tables {
             ChartLabels.latency(e.getKey()).legend(), Long.toString(h.getTotalCount()), num(p50 / 1000.0, 1),
             h.getTotalCount() >= needed99 ? num(h.getValueAtPercentile(99) / 1000.0, 1)
                 : "n/a (" + h.getTotalCount() + " < " + needed99 + ")",
-            Double.isFinite(threadsP50) && threadsP50 > 0 ? num(p50 / threadsP50, 1) + "x" : "-"));
+            processes && Double.isFinite(threadsP50) && threadsP50 > 0 ? num(p50 / threadsP50, 1) + "x" : "-"));
       }
     }
     return new Table("task-cost", "Cost of one task through the pool: the apply_async round trip on an"
@@ -150,6 +155,11 @@ public final class Tables {
         List.of("where the task runs", "configuration", "round trips", "p50 (µs)", "p99 (µs)",
             "p50 / threads' p50"),
         rows);
+  }
+
+  /** Whether a round-trip log measured the trip through member processes. */
+  private static boolean throughProcesses(String logName) {
+    return logName.contains("impl=CLUSTER_");
   }
 
   /** The {@code workers=N} part of a latency log's name, or {@code ""}. */

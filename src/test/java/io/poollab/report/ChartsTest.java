@@ -26,6 +26,7 @@ class ChartsTest {
         "efficiency-iobench-sleeptasks-iomillis-10",
         "best-iobench-sleeptasks-iomillis-10",
         "backends",
+        "backends-io",
         "latency-applyasync",
         "rounds-hashbench-hashwords",
         "rounds-hashbench-hashwords-2",
