@@ -24,10 +24,14 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * <p>{@code task} picks the work and {@code costMicros} its cost per item: CPU jobs hold about
  * 200 ms of serial work ({@code 200000 / costMicros} items), IO jobs 100 items (a sleep, or a
- * request to an in-process loopback server that answers after the cost).
+ * request to an in-process loopback server that answers after the cost). With {@code backend=CLUSTER}
+ * the pool runs on {@code members} processes of this machine (0: one per worker), started in the
+ * trial's set-up and stopped in its tear-down, or at once when an operation fails (JMH then skips
+ * the tear-down); the loopback task cannot travel to them (it holds this JVM's connections).
  *
  * <pre>{@code
  * java -jar target/benchmarks.jar CpuIoBenchmark -p task=SLEEP -p costMicros=1000 -p impl=SERIAL,POOL_MAP -p backend=VIRTUAL -p workers=100
+ * java -jar target/benchmarks.jar CpuIoBenchmark -p task=SLEEP -p costMicros=5000 -p impl=POOL_MAP -p backend=CLUSTER -p workers=100 -p members=2
  * }</pre>
  */
 @State(Scope.Benchmark)
@@ -58,9 +62,13 @@ public class CpuIoBenchmark {
   @Param({"100"})
   public long costMicros;
 
-  /** The pool's backend: platform or virtual threads. */
+  /** The pool's backend: platform or virtual threads, or member processes ({@code CLUSTER}). */
   @Param({"PLATFORM"})
   public Backend backend;
+
+  /** Member processes on {@code CLUSTER}: 0 for one per worker (and for the thread backends). */
+  @Param({"0"})
+  public int members;
 
   private List<Long> items;
   private TaskKind.Workload workload;
@@ -71,7 +79,12 @@ public class CpuIoBenchmark {
   public void setup() {
     items = LongStream.range(0, task.items(costMicros)).boxed().toList();
     workload = task.open(costMicros);
-    job = impl.create(workers, Chunksize.parse(chunksize), backend, workload.task());
+    try {
+      job = impl.create(workers, Chunksize.parse(chunksize), backend, members, workload.task());
+    } catch (RuntimeException | Error e) {
+      workload.close();
+      throw e;
+    }
   }
 
   /**
@@ -82,13 +95,27 @@ public class CpuIoBenchmark {
    */
   @Benchmark
   public List<Long> runAll() throws Exception {
-    return job.run(items);
+    try {
+      return job.run(items);
+    } catch (Exception | Error e) {
+      // JMH skips the trial's tear-down after a failed operation: stop the pool's processes now
+      FailedOperation.close(job, e);
+      job = null;
+      throw e;
+    }
   }
 
-  /** Stops the implementation and the workload. */
+  /** Stops the implementation (a CLUSTER pool's member processes too) and the workload. */
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    job.close();
-    workload.close();
+    BatchJob<Long, Long> j = job;
+    job = null;
+    try {
+      if (j != null) {
+        j.close();
+      }
+    } finally {
+      workload.close();
+    }
   }
 }

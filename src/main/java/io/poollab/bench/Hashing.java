@@ -4,7 +4,9 @@ import io.poollab.pool.PoolOptions;
 import io.poollab.pool.Task;
 import io.poollab.pool.WorkerLocal;
 import io.poollab.workload.WordHasher;
+import java.io.Serializable;
 import java.security.MessageDigest;
+import java.util.concurrent.Callable;
 
 /**
  * The word job's {@code hashing} param: how a worker gets its SHA-512 digest.
@@ -30,7 +32,8 @@ public enum Hashing {
 
   /**
    * The task for a pool built from {@code options}: with {@link #WORKER_DIGEST} the options get
-   * an initializer that makes each worker's digest, as a user of the pool would write it.
+   * an initializer that makes each worker's digest, as a user of the pool would write it (cast to
+   * {@code Serializable}, as a {@code CLUSTER} pool needs).
    *
    * @param options the pool's options so far; the initializer is added to them
    * @return the task
@@ -39,8 +42,10 @@ public enum Hashing {
     if (this == NEW_DIGEST) {
       return WordHasher::sha512Hex;
     }
-    WorkerLocal<MessageDigest> digest = WorkerLocal.of(WordHasher::newDigest);
-    options.initializer(digest::initialize);
+    // serializable as written, so that the same code runs on a CLUSTER pool's members
+    WorkerLocal<MessageDigest> digest =
+        WorkerLocal.of((Callable<MessageDigest> & Serializable) WordHasher::newDigest);
+    options.initializer((Runnable & Serializable) digest::initialize);
     return word -> WordHasher.sha512Hex(digest.get(), word);
   }
 }

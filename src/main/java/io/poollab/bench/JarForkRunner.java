@@ -83,7 +83,7 @@ public final class JarForkRunner implements ForkRunner {
         throw new ForkFailedException(
             jar.getFileName() + " exited with code " + p.exitValue() + " (details in " + log + ")", null);
       }
-      return read(result);
+      return read(result, entry.params());
     } catch (IOException e) {
       throw new ForkFailedException("cannot run " + jar + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
@@ -125,6 +125,21 @@ public final class JarForkRunner implements ForkRunner {
 
   /** Reads JMH's JSON result list holding one result of one fork. */
   static ForkResult read(Path file) throws ForkFailedException {
+    return read(file, Map.of());
+  }
+
+  /**
+   * Reads JMH's JSON result list holding one result of one fork that was asked for {@code asked}
+   * params. JMH ignores a {@code -p} the benchmark has no field for, so an older build (before a
+   * param such as {@code backend} or {@code members} existed) would measure its own default under
+   * the asked label; such a fork fails, naming the param.
+   *
+   * @param file the result file
+   * @param asked the params the fork was given
+   * @return the fork's result
+   * @throws ForkFailedException when the file holds no single result, or the benchmark lacks a param
+   */
+  static ForkResult read(Path file, Map<String, String> asked) throws ForkFailedException {
     JsonNode root;
     try {
       root = JSON.readTree(file.toFile());
@@ -136,6 +151,13 @@ public final class JarForkRunner implements ForkRunner {
           + (root == null || !root.isArray() ? "no result list" : root.size()), null);
     }
     JsonNode r = root.get(0);
+    for (Map.Entry<String, String> p : asked.entrySet()) {
+      if (!r.path("params").has(p.getKey())) {
+        throw new ForkFailedException("this build's " + r.path("benchmark").asText("benchmark") + " has no param '"
+            + p.getKey() + "' (asked " + p.getKey() + "=" + p.getValue() + "), so it cannot measure this"
+            + " configuration", null);
+      }
+    }
     JsonNode metric = r.path("primaryMetric");
     List<Double> iterations = firstFork(metric);
     if (iterations.isEmpty()) {

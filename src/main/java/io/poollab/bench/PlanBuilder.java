@@ -26,7 +26,8 @@ import java.util.Set;
  *       chunksizes 1 and 1000 and apply_async at 2, the hand-written ideal), the CPU task and
  *       sleeps at one cost, and the applyAsync round trip and time to the first result;</li>
  *   <li>standard (the default, about 18 minutes): 3 rounds over the whole list with chunksizes,
- *       the peers, two costs of each task, and the lazy calls over paced inputs;</li>
+ *       the peers, two costs of each task, the lazy calls over paced inputs, and the word job,
+ *       the sleeps and the apply_async round trip on member processes ({@code CLUSTER});</li>
  *   <li>full: 5 rounds of every combination, for a big machine.</li>
  * </ul>
  *
@@ -83,6 +84,37 @@ public final class PlanBuilder {
   /** The slice of the word list the quick profile uses. */
   public static final int QUICK_WORDS = 100_000;
 
+  /**
+   * What a word costs beyond its hash on a {@code CLUSTER} pool, for estimates: the word goes to a
+   * member process and its 128-character digest comes back, both serialized (a map over the whole
+   * list took 1.9-3.2 s through one local member, 1.3-2.7 s through two and 1.6-3.8 s through four
+   * on a 2-vCPU VM, where the plain loop took 0.8-1.1 s).
+   */
+  static final long CLUSTER_NANOS_PER_WORD = 1_800;
+
+  /**
+   * What one chunk costs on its trip through the {@code CLUSTER} engine, for estimates, as the
+   * engine hands chunks over one after another: 100 sleeps of 5 ms on 100 workers over two
+   * member processes took 150 ms a job on a 2-vCPU VM (threads: 7.5 ms).
+   */
+  static final Duration CLUSTER_CHUNK = Duration.ofMillis(1).plusNanos(500_000);
+
+  /** Starting one local member process, alone, for estimates (1.5-4.4 s on a 2-vCPU VM). */
+  static final Duration ONE_MEMBER_START = Duration.ofMillis(2_500);
+
+  /**
+   * Starting several member processes together, for estimates: they wait for each other to join
+   * and share the cores while they load (2 members took 7.7-8.8 s, 4 took 10.5-12.8 s on a quiet
+   * 2-vCPU VM): this much, plus {@link #MEMBER_LOAD} per member.
+   */
+  static final Duration MEMBERS_JOIN = Duration.ofMillis(4_500);
+
+  /** See {@link #MEMBERS_JOIN}. */
+  static final Duration MEMBER_LOAD = Duration.ofSeconds(2);
+
+  /** Stopping the member processes in the fork's tear-down, for estimates. */
+  static final Duration MEMBERS_STOP = Duration.ofSeconds(1);
+
   private static final List<String> OTHER_POOL_METHODS =
       List.of("POOL_IMAP", "POOL_IMAP_UNORDERED", "POOL_MAP_ASYNC", "POOL_APPLY_ASYNC");
   private static final List<String> WORD_PEERS =
@@ -111,6 +143,7 @@ public final class PlanBuilder {
     List<PlanEntry> entries = new ArrayList<>();
     wordJob(entries, costs, profile, workers, chunks, ownWorkers && ownChunks, maxWorkers);
     cpuIo(entries, costs, profile, workers, ioWorkers, ownWorkers, maxWorkers);
+    cluster(entries, costs, profile, workers, ioWorkers, maxWorkers);
     latency(entries, costs, profile, maxWorkers);
     streaming(entries, profile, maxWorkers);
 
@@ -372,6 +405,115 @@ public final class PlanBuilder {
     }
   }
 
+  /**
+   * The pool on {@code Backend.CLUSTER}: the same jobs on member processes of this machine, beside
+   * threads and Python's processes ("threads, worker processes or Python processes, and at what
+   * cost per task?"), each paired with its job's serial fork like every figure; none in quick,
+   * where CI's check runs. A fork starts its members in its set-up (seconds, not measured) and
+   * stops them in its tear-down, so each such fork costs 5-30 s on a 2-vCPU VM, and standard,
+   * which must stay under 20 minutes there, affords three:
+   *
+   * <ul>
+   *   <li>the word job's {@code map} on 2 member processes, one worker each (Python's {@code
+   *       Pool(2)}: 2 processes), at its default chunksize;</li>
+   *   <li>100 sleeps of 5 ms on 2 member processes with 100 workers (50 chunks in flight on each),
+   *       the worker count of the threads' IO figures, so that the figure differs from theirs in
+   *       the engine's cost per task only;</li>
+   *   <li>the {@code apply_async} round trip through one member process: what one task's trip
+   *       through the engine costs, beside the same round trip on threads.</li>
+   * </ul>
+   * Full adds the word job on one member process per worker at every worker count up to {@code
+   * max(4, cores)}, and the CPU tasks and sleeps of each cost on that many processes. A word-job
+   * fork on member processes warms up one operation and measures three (an operation takes
+   * seconds there); the short jobs keep their profile's iterations.
+   */
+  private static void cluster(
+      List<PlanEntry> out,
+      Costs costs,
+      Profile profile,
+      List<Integer> workers,
+      List<Integer> ioWorkers,
+      int maxWorkers) {
+    if (profile == Profile.QUICK) {
+      return;
+    }
+    boolean full = profile == Profile.FULL;
+    int cap = Math.max(4, costs.cores());
+    int tuned = workers.contains(2) ? 2 : Math.min(maxWorkers, cap);
+    List<Integer> members = full ? workers.stream().filter(w -> w <= cap).toList() : List.of(tuned);
+    IterationSettings wordSettings = clusterWordSettings(profile);
+    for (int m : members) {
+      out.add(clusterWord(costs, m, wordSettings));
+    }
+    IterationSettings s = settings(profile, false);
+    if (full) {
+      for (long cost : List.of(10L, 100L, 1000L)) {
+        for (int m : members) {
+          out.add(clusterTask(costs, m, m, "CPU", cost, s));
+        }
+      }
+    }
+    int maxIo = ioWorkers.stream().mapToInt(Integer::intValue).max().orElse(1);
+    for (long cost : full ? List.of(1000L, 5000L) : List.of(5000L)) {
+      for (int m : members) {
+        out.add(clusterTask(costs, maxIo, m, "SLEEP", cost, s));
+      }
+    }
+    out.add(new PlanEntry(ROUND_TRIP, params("CLUSTER_APPLY_ASYNC", 1, "default"), s, Duration.ZERO,
+        memberSetup(1)));
+  }
+
+  /**
+   * Iteration settings of a word-job fork on member processes: an operation takes seconds there
+   * (1.3-3.8 s over the whole list on a 2-vCPU VM), so standard warms up one operation and
+   * measures three, after the set-up has started the members; full keeps its own.
+   */
+  static IterationSettings clusterWordSettings(Profile profile) {
+    return profile == Profile.FULL
+        ? settings(profile, true)
+        : new IterationSettings(1, ms(500), 3, ms(500));
+  }
+
+  /** The word job's map on {@code members} processes, one worker each. */
+  private static PlanEntry clusterWord(Costs costs, int members, IterationSettings s) {
+    Map<String, String> p = params("POOL_MAP", members, "default");
+    p.put("hashing", "NEW_DIGEST");
+    p.put("backend", "CLUSTER");
+    p.put("members", Integer.toString(members));
+    Duration operation = Duration.ofNanos(costs.words()
+        * (costs.nanosPerWord() / costs.parallel("POOL_MAP", members) + CLUSTER_NANOS_PER_WORD));
+    // the first operation finds the members cold (their JIT, their heap): it took 2-3 times as long
+    return new PlanEntry(WORD_JOB, p, s, operation, memberSetup(members).plus(operation.multipliedBy(3).dividedBy(2)));
+  }
+
+  /** The CPU or IO task's map with {@code workers} workers on {@code members} processes. */
+  private static PlanEntry clusterTask(
+      Costs costs, int workers, int members, String task, long cost, IterationSettings s) {
+    PlanEntry threads = cpuIo(costs, "POOL_MAP", Math.min(workers, members), task, cost, "PLATFORM", s);
+    Map<String, String> p = params("POOL_MAP", workers, "default");
+    p.put("task", task);
+    p.put("costMicros", Long.toString(cost));
+    p.put("backend", "CLUSTER");
+    p.put("members", Integer.toString(members));
+    TaskKind kind = TaskKind.valueOf(task);
+    int items = kind.items(cost);
+    int chunks = Math.ceilDiv(items, Chunksize.pythonDefault(items, workers));
+    Duration work = kind == TaskKind.CPU
+        ? threads.expectedOperation()
+        : Duration.ofNanos(items * cost * 1000 / Math.min(workers, items));
+    return new PlanEntry(CPU_IO, p, s, work.plus(CLUSTER_CHUNK.multipliedBy(chunks)), memberSetup(members));
+  }
+
+  /**
+   * What a fork's {@code members} local member processes cost beyond its iterations, for
+   * estimates: their start ({@link #ONE_MEMBER_START}, or {@link #MEMBERS_JOIN} and {@link
+   * #MEMBER_LOAD} each for several) and their stop.
+   */
+  static Duration memberSetup(int members) {
+    Duration start = members == 1 ? ONE_MEMBER_START : MEMBERS_JOIN.plus(MEMBER_LOAD.multipliedBy(members));
+    return start.plus(MEMBERS_STOP);
+  }
+
   private static void latency(List<PlanEntry> out, Costs costs, Profile profile, int maxWorkers) {
     IterationSettings s = settings(profile, false);
     List<Integer> roundTripWorkers = switch (profile) {
@@ -381,11 +523,6 @@ public final class PlanBuilder {
     };
     for (int w : roundTripWorkers) {
       out.add(entry(ROUND_TRIP, params("POOL_APPLY_ASYNC", w, "default"), s));
-    }
-    if (profile == Profile.FULL) {
-      // the cost of one chunk's trip through the cluster engine, one local member process (its
-      // start, seconds, is the fork's set-up, not measured)
-      out.add(entry(ROUND_TRIP, params("CLUSTER_APPLY_ASYNC", 1, "default"), s));
     }
     int busy = Math.min(maxWorkers, 2);
     if (profile != Profile.QUICK) {

@@ -23,9 +23,16 @@ import java.util.stream.Collectors;
  * @param params param name to value, kept in the order given
  * @param settings forks and iterations for this entry
  * @param expectedOperation the expected length of one operation, for the estimate
+ * @param expectedSetup what a fork of this entry costs beyond a JVM's start and its iterations,
+ *     for the estimate: a {@code CLUSTER} configuration starts member processes in its set-up and
+ *     its first operation finds them cold
  */
 public record PlanEntry(
-    String benchmark, Map<String, String> params, IterationSettings settings, Duration expectedOperation) {
+    String benchmark,
+    Map<String, String> params,
+    IterationSettings settings,
+    Duration expectedOperation,
+    Duration expectedSetup) {
 
   /**
    * An entry whose operations are short against its iterations.
@@ -35,7 +42,20 @@ public record PlanEntry(
    * @param settings forks and iterations
    */
   public PlanEntry(String benchmark, Map<String, String> params, IterationSettings settings) {
-    this(benchmark, params, settings, Duration.ZERO);
+    this(benchmark, params, settings, Duration.ZERO, Duration.ZERO);
+  }
+
+  /**
+   * An entry whose fork has nothing to set up beyond a JVM's start.
+   *
+   * @param benchmark the benchmark's full name
+   * @param params param name to value
+   * @param settings forks and iterations
+   * @param expectedOperation the expected length of one operation
+   */
+  public PlanEntry(
+      String benchmark, Map<String, String> params, IterationSettings settings, Duration expectedOperation) {
+    this(benchmark, params, settings, expectedOperation, Duration.ZERO);
   }
 
   /** Checks the fields and copies the params (insertion order kept). */
@@ -55,11 +75,17 @@ public record PlanEntry(
     if (expectedOperation == null || expectedOperation.isNegative()) {
       throw new IllegalArgumentException("expectedOperation must be >= 0, was " + expectedOperation);
     }
+    if (expectedSetup == null || expectedSetup.isNegative()) {
+      throw new IllegalArgumentException("expectedSetup must be >= 0, was " + expectedSetup);
+    }
   }
 
-  /** The expected wall time of this entry: its iterations, each at least one operation long. */
+  /**
+   * The expected wall time of this entry's fork: its set-up and its iterations, each at least one
+   * operation long.
+   */
   public Duration estimate() {
-    return settings.estimate(expectedOperation);
+    return settings.estimate(expectedOperation).plus(expectedSetup);
   }
 
   /** The class and method without the package, e.g. {@code WordJobBenchmark.hashAll}. */

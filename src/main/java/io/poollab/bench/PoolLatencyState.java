@@ -1,6 +1,5 @@
 package io.poollab.bench;
 
-import io.poollab.cluster.ClusterOptions;
 import io.poollab.pool.Backend;
 import io.poollab.pool.Pool;
 import java.util.List;
@@ -63,10 +62,29 @@ public abstract class PoolLatencyState {
     int workers = Integer.parseInt(params.getParam("workers"));
     // CLUSTER_*: the same pool over that many member processes of this machine, one worker each
     pool = impl.startsWith("CLUSTER_")
-        ? Pool.builder().backend(Backend.CLUSTER).cluster(ClusterOptions.localMembers(workers)).workers(workers).create()
+        ? PoolSetup.builder(Backend.CLUSTER, workers, 0).create()
         : Pool.create(workers);
-    log = LatencyLog.open(params);
-    prepare();
+    try {
+      log = LatencyLog.open(params);
+      prepare();
+    } catch (RuntimeException | Error e) {
+      // JMH tears down only what was set up whole: stop the pool (and its processes) here
+      pool.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Closes the pool after an operation failed (JMH skips the trial's tear-down then, and a
+   * {@code CLUSTER_*} pool's member processes should not wait for the JVM's end), keeping what
+   * closing threw as suppressed by the failure.
+   *
+   * @param failure what the operation threw
+   */
+  protected void closePoolAfterFailure(Throwable failure) {
+    Pool p = pool;
+    pool = null;
+    FailedOperation.close(p, failure);
   }
 
   /** Writes a measured iteration's histogram. */
@@ -75,10 +93,17 @@ public abstract class PoolLatencyState {
     log.endIteration(iteration);
   }
 
-  /** Closes the pool and the log. */
+  /** Closes the pool (a {@code CLUSTER_*} pool's member processes too) and the log. */
   @TearDown(Level.Trial)
   public void closePoolAndLog() {
-    pool.close();
-    log.close();
+    Pool p = pool;
+    pool = null;
+    try {
+      if (p != null) {
+        p.close();
+      }
+    } finally {
+      log.close();
+    }
   }
 }

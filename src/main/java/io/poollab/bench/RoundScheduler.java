@@ -30,8 +30,12 @@ public final class RoundScheduler {
   /** Parallel forks placed around one serial fork. */
   public static final int PARALLEL_PER_SERIAL = 2;
 
-  /** Params that describe the parallel configuration, not the workload. */
-  private static final Set<String> CONFIGURATION = Set.of("impl", "workers", "chunksize", "backend");
+  /**
+   * Params that describe the parallel configuration, not the workload (as the report's {@code
+   * BenchmarkResult.isConfiguration} reads them): {@code members} counts a {@code CLUSTER} pool's
+   * processes.
+   */
+  private static final Set<String> CONFIGURATION = Set.of("impl", "workers", "chunksize", "backend", "members");
 
   private RoundScheduler() {}
 
@@ -100,7 +104,8 @@ public final class RoundScheduler {
 
   /**
    * The workload an entry measures on its side: the side, the benchmark and every param but the
-   * configuration ({@code impl}, {@code workers}, {@code chunksize}, {@code backend}), e.g.
+   * configuration ({@code impl}, {@code workers}, {@code chunksize}, {@code backend}, {@code
+   * members}), e.g.
    * {@code run:WordJobBenchmark.hashAll hashing=NEW_DIGEST}.
    *
    * @param e the entry

@@ -58,9 +58,15 @@ public class RoundTripLatencyBenchmark extends PoolLatencyState {
    */
   @Benchmark
   public Long applyAsyncRoundTrip() throws InterruptedException {
-    long start = System.nanoTime();
-    Long r = pool.applyAsync(IDENTITY, next++).get();
-    log.record(System.nanoTime() - start);
-    return r;
+    try {
+      long start = System.nanoTime();
+      Long r = pool.applyAsync(IDENTITY, next++).get();
+      log.record(System.nanoTime() - start);
+      return r;
+    } catch (InterruptedException | RuntimeException | Error e) {
+      // JMH skips the trial's tear-down after a failed operation: stop the member process now
+      closePoolAfterFailure(e);
+      throw e;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.poollab.bench;
 
+import io.poollab.pool.Backend;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -24,8 +25,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code @Setup(Level.Trial)} and closed in {@code @TearDown}, so an operation measures the job
  * and not the pool's start. The result list is returned, so JMH consumes it.
  *
+ * <p>With {@code backend=CLUSTER} the pool's methods run on {@code members} processes of this
+ * machine (0: one per worker, as Python's {@code Pool(workers)}), started in the trial's set-up
+ * (seconds, not measured) and stopped in its tear-down, or at once when an operation fails, since
+ * JMH then skips the tear-down.
+ *
  * <pre>{@code
  * java -Dpoollab.words=100000 -jar target/benchmarks.jar WordJobBenchmark -p impl=SERIAL,POOL_MAP -p workers=2
+ * java -jar target/benchmarks.jar WordJobBenchmark -p impl=POOL_MAP -p backend=CLUSTER -p workers=2
  * }</pre>
  */
 @State(Scope.Benchmark)
@@ -52,14 +59,22 @@ public class WordJobBenchmark {
   @Param({"NEW_DIGEST"})
   public Hashing hashing;
 
+  /** The pool's backend: platform threads, or member processes ({@code CLUSTER}). */
+  @Param({"PLATFORM"})
+  public Backend backend;
+
+  /** Member processes on {@code CLUSTER}: 0 for one per worker (and for the thread backends). */
+  @Param({"0"})
+  public int members;
+
   private List<String> words;
   private BatchJob<String, String> job;
 
-  /** Loads the words and starts the implementation's threads. */
+  /** Loads the words and starts the implementation's threads (or member processes). */
   @Setup(Level.Trial)
   public void setup() {
     words = BenchInputs.words();
-    job = impl.create(new WordJobConfig(workers, Chunksize.parse(chunksize), hashing));
+    job = impl.create(new WordJobConfig(workers, Chunksize.parse(chunksize), hashing, backend, members));
   }
 
   /**
@@ -70,12 +85,23 @@ public class WordJobBenchmark {
    */
   @Benchmark
   public List<String> hashAll() throws Exception {
-    return job.run(words);
+    try {
+      return job.run(words);
+    } catch (Exception | Error e) {
+      // JMH skips the trial's tear-down after a failed operation: stop the pool's processes now
+      FailedOperation.close(job, e);
+      job = null;
+      throw e;
+    }
   }
 
-  /** Stops the implementation's threads. */
+  /** Stops the implementation's threads (and member processes); once. */
   @TearDown(Level.Trial)
   public void tearDown() throws Exception {
-    job.close();
+    BatchJob<String, String> j = job;
+    job = null;
+    if (j != null) {
+      j.close();
+    }
   }
 }

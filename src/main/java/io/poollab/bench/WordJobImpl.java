@@ -1,13 +1,14 @@
 package io.poollab.bench;
 
-import io.poollab.pool.Backend;
 import io.poollab.pool.Pool;
 import io.poollab.pool.PoolOptions;
 import io.poollab.pool.Task;
 
 /**
  * The word job's {@code impl} param: each value is an implementation under test and the factory
- * of its job (the caffeine benchmarks' pattern).
+ * of its job (the caffeine benchmarks' pattern). The pool's methods run on the configuration's
+ * backend (threads, or member processes on {@code CLUSTER}); the plain loop ignores it; the peers
+ * run on platform threads of their own and refuse another backend.
  *
  * <pre>{@code
  * try (BatchJob<String, String> job = WordJobImpl.POOL_IMAP_UNORDERED.create(new WordJobConfig(4, 100, Hashing.NEW_DIGEST))) {
@@ -16,7 +17,7 @@ import io.poollab.pool.Task;
  * }</pre>
  */
 public enum WordJobImpl {
-  /** The plain loop: the baseline of every speed-up. */
+  /** The plain loop: the baseline of every speed-up (on the calling thread, whatever the backend). */
   SERIAL {
     @Override
     public BatchJob<String, String> create(WordJobConfig c) {
@@ -63,6 +64,7 @@ public enum WordJobImpl {
     @Override
     public BatchJob<String, String> create(WordJobConfig c) {
       c.requireDefaultChunksize(this);
+      c.requirePlatformThreads(this);
       return Jobs.forkJoinStream(c.workers(), c.hashing().threadLocalTask());
     }
   },
@@ -70,6 +72,7 @@ public enum WordJobImpl {
   EXECUTOR_INVOKE_ALL {
     @Override
     public BatchJob<String, String> create(WordJobConfig c) {
+      c.requirePlatformThreads(this);
       return Jobs.fixedInvokeAll(c.workers(), c.chunksize(), c.hashing().threadLocalTask());
     }
   },
@@ -78,6 +81,7 @@ public enum WordJobImpl {
     @Override
     public BatchJob<String, String> create(WordJobConfig c) {
       c.requireDefaultChunksize(this);
+      c.requirePlatformThreads(this);
       return Jobs.handWrittenChunks(c.workers(), c.hashing().threadLocalTask());
     }
   },
@@ -86,6 +90,7 @@ public enum WordJobImpl {
     @Override
     public BatchJob<String, String> create(WordJobConfig c) {
       c.requireDefaultChunksize(this);
+      c.requirePlatformThreads(this);
       return Jobs.parallelCollectors(c.workers(), c.hashing().threadLocalTask());
     }
   };
@@ -99,7 +104,7 @@ public enum WordJobImpl {
   public abstract BatchJob<String, String> create(WordJobConfig config);
 
   private static BatchJob<String, String> pool(WordJobConfig c, Jobs.PoolMethod method) {
-    PoolOptions.Builder options = Pool.builder().workers(c.workers()).backend(Backend.PLATFORM);
+    PoolOptions.Builder options = PoolSetup.builder(c.backend(), c.workers(), c.members());
     Task<String, String> task = c.hashing().poolTask(options);
     return Jobs.pool(Pool.create(options.build()), c.workers(), method, task, c.chunksize());
   }

@@ -21,11 +21,19 @@ import java.util.List;
  *       <td>{@code map} with 2 workers is never slower than the plain loop</td></tr>
  * </table>
  *
+ * <p>The floors are about the pool on threads: a figure on member processes ({@code
+ * backend=CLUSTER}, whose every task crosses a process boundary) is never held to them, so a run
+ * of the standard profile, which measures the word job on member processes too, is checked as
+ * before ({@link #appliesTo(String)}).
+ *
  * <pre>{@code
  * List<FloorResult> results = RegressionCheck.floors(figures, Floors.DEFAULTS);
  * }</pre>
  */
 public final class Floors {
+
+  private static final java.util.regex.Pattern ON_MEMBER_PROCESSES =
+      java.util.regex.Pattern.compile("(^|:)backend=CLUSTER(:|$)");
 
   /** The default table (see the class comment). */
   public static final List<Floor> DEFAULTS =
@@ -50,4 +58,14 @@ public final class Floors {
               1.0));
 
   private Floors() {}
+
+  /**
+   * Whether floors apply to a figure: not to one measured on member processes.
+   *
+   * @param figureKey the figure's key, e.g. {@code speedup:WordJobBenchmark.hashAll:POOL_MAP:workers=2:...}
+   * @return false for a figure whose params hold {@code backend=CLUSTER}
+   */
+  public static boolean appliesTo(String figureKey) {
+    return !ON_MEMBER_PROCESSES.matcher(figureKey).find();
+  }
 }

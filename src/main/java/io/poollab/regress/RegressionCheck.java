@@ -216,7 +216,8 @@ public final class RegressionCheck {
   }
 
   /**
-   * Checks the run's figures against absolute floors.
+   * Checks the run's figures against absolute floors (never a figure on member processes: {@link
+   * Floors#appliesTo(String)}).
    *
    * @param current the run's figures
    * @param floors the floors, e.g. {@link Floors#DEFAULTS}
@@ -228,7 +229,8 @@ public final class RegressionCheck {
       Pattern pattern = floor.pattern();
       List<Figure> matching =
           current.stream()
-              .filter(f -> f.kind() == floor.kind() && pattern.matcher(f.key()).matches())
+              .filter(f -> f.kind() == floor.kind() && Floors.appliesTo(f.key())
+                  && pattern.matcher(f.key()).matches())
               .toList();
       if (matching.isEmpty()) {
         out.add(new FloorResult(floor, null, Double.NaN, 0, Outcome.NOT_MEASURED));

@@ -12,7 +12,8 @@ import java.util.TreeMap;
  *
  * <p>The naming contract of {@code io.poollab.bench} gives some params a meaning: {@code impl}
  * (the implementation; {@code SERIAL} is the baseline), {@code workers}, {@code chunksize} and
- * {@code backend}. Every other param describes the workload ({@link #workloadParams()}).
+ * {@code backend}, and {@code members} (the member processes of a {@code CLUSTER} backend). Every
+ * other param describes the workload ({@link #workloadParams()}).
  *
  * <pre>{@code
  * BenchmarkResult r = run.results().get(0);
@@ -50,8 +51,14 @@ public record BenchmarkResult(
   /** The param naming the chunksize ({@code default} or an int). */
   public static final String CHUNKSIZE = "chunksize";
 
-  /** The param naming the pool backend ({@code PLATFORM} or {@code VIRTUAL}). */
+  /** The param naming the pool backend ({@code PLATFORM}, {@code VIRTUAL} or {@code CLUSTER}). */
   public static final String BACKEND = "backend";
+
+  /** The param naming the member processes of a {@code CLUSTER} backend (0: one per worker). */
+  public static final String MEMBERS = "members";
+
+  /** The {@code backend} value of a pool whose workers are member processes. */
+  public static final String CLUSTER = "CLUSTER";
 
   /** The {@code impl} value of the serial baseline. */
   public static final String SERIAL = "SERIAL";
@@ -194,7 +201,8 @@ public record BenchmarkResult(
    * The backend the result ran on: the {@code backend} param, else {@code VIRTUAL} for an impl
    * whose name says so, else {@code PLATFORM} (the pool's default).
    *
-   * @return {@code PLATFORM} or {@code VIRTUAL} (or another backend param value as written)
+   * @return {@code PLATFORM}, {@code VIRTUAL} or {@code CLUSTER} (or another backend param value
+   *     as written)
    */
   public String backend() {
     String b = params.get(BACKEND);
@@ -205,17 +213,55 @@ public record BenchmarkResult(
   }
 
   /**
-   * The params that describe the workload: all but {@code impl}, {@code workers},
-   * {@code chunksize} and {@code backend}.
+   * The member processes a {@code CLUSTER} result ran on: its {@code members} param, or its
+   * workers when that is 0 (one member per worker).
+   *
+   * @return the member count; 0 for a result on threads, or when the params do not say
+   */
+  public int members() {
+    return members(params);
+  }
+
+  /**
+   * The member processes of a configuration given by its params (see {@link #members()}).
+   *
+   * @param params a result's params
+   * @return the member count; 0 for threads, or when the params do not say
+   */
+  public static int members(java.util.Map<String, String> params) {
+    if (!CLUSTER.equals(params.get(BACKEND))) {
+      return 0;
+    }
+    String m = params.getOrDefault(MEMBERS, "0").trim();
+    String w = params.getOrDefault(WORKERS, "0").trim();
+    if (!m.matches("\\d{1,6}") || !w.matches("\\d{1,6}")) {
+      return 0;
+    }
+    int members = Integer.parseInt(m);
+    return members > 0 ? members : Integer.parseInt(w);
+  }
+
+  /**
+   * Whether a param describes the parallel configuration rather than the workload: {@code impl},
+   * {@code workers}, {@code chunksize}, {@code backend} and {@code members}.
+   *
+   * @param name a param name
+   * @return true for the configuration's params
+   */
+  public static boolean isConfiguration(String name) {
+    return name.equals(IMPL) || name.equals(WORKERS) || name.equals(CHUNKSIZE) || name.equals(BACKEND)
+        || name.equals(MEMBERS);
+  }
+
+  /**
+   * The params that describe the workload: all but the configuration's ({@link
+   * #isConfiguration(String)}).
    *
    * @return the workload params, sorted by name
    */
   public SortedMap<String, String> workloadParams() {
     TreeMap<String, String> w = new TreeMap<>(params);
-    w.remove(IMPL);
-    w.remove(WORKERS);
-    w.remove(CHUNKSIZE);
-    w.remove(BACKEND);
+    w.keySet().removeIf(BenchmarkResult::isConfiguration);
     return Collections.unmodifiableSortedMap(w);
   }
 

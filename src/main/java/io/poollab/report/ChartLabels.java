@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * are read by people deciding how to call the pool; the raw keys stay in the tables.
  *
  * <pre>{@code
- * ChartLabels.impl("POOL_IMAP_UNORDERED");                  // imap_unordered
- * ChartLabels.config("POOL_MAP", "PLATFORM", 2, "default"); // map, 2 workers, chunksize default
+ * ChartLabels.impl("POOL_IMAP_UNORDERED");                         // imap_unordered
+ * ChartLabels.config("POOL_MAP", "PLATFORM", 2, "default", false); // map, 2 workers, chunksize default
+ * ChartLabels.backend("CLUSTER", 2);                               // 2 member processes
  * }</pre>
  */
 public final class ChartLabels {
@@ -76,17 +77,33 @@ public final class ChartLabels {
   /**
    * A backend as a reader says it.
    *
-   * @param backend {@code PLATFORM}, {@code VIRTUAL}, {@code PROCESS} or {@code THREAD}
-   * @return e.g. {@code platform threads}
+   * @param backend {@code PLATFORM}, {@code VIRTUAL}, {@code CLUSTER}, {@code PROCESS} or
+   *     {@code THREAD}
+   * @return e.g. {@code platform threads}, {@code member processes}
    */
   public static String backend(String backend) {
     return switch (backend) {
       case "PLATFORM" -> "platform threads";
       case "VIRTUAL" -> "virtual threads";
+      case "CLUSTER" -> "member processes";
       case "PROCESS" -> "processes";
       case "THREAD" -> "threads";
       default -> backend.toLowerCase(Locale.ROOT);
     };
+  }
+
+  /**
+   * A backend with its member processes, when it has them.
+   *
+   * @param backend the backend
+   * @param members the member processes of a {@code CLUSTER} backend; 0 when none or unknown
+   * @return e.g. {@code 2 member processes}, {@code 1 member process}; else {@link #backend(String)}
+   */
+  public static String backend(String backend, int members) {
+    if (!BenchmarkResult.CLUSTER.equals(backend) || members < 1) {
+      return backend(backend);
+    }
+    return members + (members == 1 ? " member process" : " member processes");
   }
 
   /**
@@ -100,6 +117,22 @@ public final class ChartLabels {
    * @return e.g. {@code map, 2 workers, chunksize default, virtual threads}
    */
   public static String config(String impl, String backend, int workers, String chunksize, boolean withBackend) {
+    return config(impl, backend, 0, workers, chunksize, withBackend);
+  }
+
+  /**
+   * A configuration whose backend may be member processes.
+   *
+   * @param impl the implementation
+   * @param backend the backend, named only when {@code withBackend}
+   * @param members the member processes of a {@code CLUSTER} backend (0: none or unknown)
+   * @param workers the worker count
+   * @param chunksize the chunksize as written ({@code ""}: none)
+   * @param withBackend whether to name the backend (when a chart holds several)
+   * @return e.g. {@code map, 100 workers, chunksize default, 2 member processes}
+   */
+  public static String config(String impl, String backend, int members, int workers, String chunksize,
+      boolean withBackend) {
     StringBuilder sb = new StringBuilder(impl(impl));
     if (!perTask(impl) && !impl.equals("SERIAL") && !impl.equals("PY_SERIAL")) {
       sb.append(", ").append(workers).append(workers == 1 ? " worker" : " workers");
@@ -109,7 +142,7 @@ public final class ChartLabels {
     }
     // Python's backend is in its name (Pool, ThreadPool); so is a per-task impl's (virtual thread)
     if (withBackend && !impl.startsWith("PY_") && !perTask(impl)) {
-      sb.append(", ").append(backend(backend));
+      sb.append(", ").append(backend(backend, members));
     }
     return sb.toString();
   }
@@ -122,7 +155,7 @@ public final class ChartLabels {
    * @return see {@link #config(String, String, int, String, boolean)}
    */
   public static String config(SpeedUp s, boolean withBackend) {
-    return config(s.impl(), s.backend(), s.workers(), s.chunksize(), withBackend);
+    return config(s.impl(), s.backend(), s.members(), s.workers(), s.chunksize(), withBackend);
   }
 
   /**
@@ -182,8 +215,7 @@ public final class ChartLabels {
     StringBuilder kind = new StringBuilder(LATENCY.getOrDefault(method, "Latency: " + method));
     StringBuilder workload = new StringBuilder();
     params.forEach((k, v) -> {
-      if (!k.equals(BenchmarkResult.IMPL) && !k.equals(BenchmarkResult.WORKERS)
-          && !k.equals(BenchmarkResult.CHUNKSIZE) && !k.equals(BenchmarkResult.BACKEND)) {
+      if (!BenchmarkResult.isConfiguration(k)) {
         workload.append(workload.isEmpty() ? "" : ", ").append(workloadParam(k, v));
       }
     });
@@ -193,15 +225,15 @@ public final class ChartLabels {
     String w = params.get(BenchmarkResult.WORKERS);
     int workers = w != null && w.matches("\\d+") ? Integer.parseInt(w) : 0;
     String legend = impl.isEmpty() ? method
-        : workers > 0 ? config(impl, params.getOrDefault(BenchmarkResult.BACKEND, ""), workers,
-            params.getOrDefault(BenchmarkResult.CHUNKSIZE, ""), params.containsKey(BenchmarkResult.BACKEND))
+        : workers > 0 ? config(impl, params.getOrDefault(BenchmarkResult.BACKEND, ""),
+            BenchmarkResult.members(params), workers, params.getOrDefault(BenchmarkResult.CHUNKSIZE, ""),
+            params.containsKey(BenchmarkResult.BACKEND))
         : impl(impl);
     // the method without its class: ids such as latency-firstresult, latency-stream-intervalmicros-100-items-1000
     String shortMethod = method.substring(method.lastIndexOf('.') + 1);
     StringBuilder key = new StringBuilder(shortMethod);
     params.forEach((k, v) -> {
-      if (!k.equals(BenchmarkResult.IMPL) && !k.equals(BenchmarkResult.WORKERS)
-          && !k.equals(BenchmarkResult.CHUNKSIZE) && !k.equals(BenchmarkResult.BACKEND)) {
+      if (!BenchmarkResult.isConfiguration(k)) {
         key.append(' ').append(k).append('=').append(v);
       }
     });

@@ -19,8 +19,8 @@ import java.util.function.ToDoubleFunction;
  *
  * <p>Per job (benchmark and workload params), see {@link JobCharts}: speed-up vs workers, each
  * method at its best, speed-up vs chunksize, parallel efficiency; Python's pools only in the
- * charts of the same task and cost. Per run: platform vs virtual threads on the same
- * configurations ({@link BackendChart}), one latency chart per kind of latency ({@link
+ * charts of the same task and cost. Per run: threads, member processes and Python's processes on
+ * the same configurations ({@link BackendChart}), one latency chart per kind of latency ({@link
  * LatencyCharts}), the streaming charts. Distributions: per job, the per-round speed-ups as
  * strip charts ({@link RoundCharts}, kind {@link ChartKind#STRIP}; the page shows them in their
  * own section). For the index: each job's best pool speed-up and best peer speed-up across runs.
@@ -81,8 +81,12 @@ public final class Charts {
             + "' results: no JMH job of this run has the same task and cost" + (w.equals("sleep")
                 ? " (Python's sleep workload is 100 sleeps of " + PYTHON_SLEEP_MICROS / 1000 + " ms)" : "")
             + ", so they are in the Python table only."));
-    BackendChart.of(run).ifPresentOrElse(charts::add, () -> skipped.add(
-        "Platform vs virtual threads: no configuration was measured on both backends."));
+    List<ChartData> backends = BackendChart.of(run);
+    charts.addAll(backends);
+    if (backends.isEmpty()) {
+      skipped.add("Threads or processes: no configuration was measured on two backends (platform threads,"
+          + " virtual threads, member processes).");
+    }
     if (run.latencies().isEmpty()) {
       skipped.add("Latency percentiles: the run has no readable histograms/*.hlog.");
     }

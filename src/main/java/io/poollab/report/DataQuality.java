@@ -37,7 +37,8 @@ public final class DataQuality {
       List<String> why = s.quality().flags().stream().map(f -> f.label() + ": " + f.why()).toList();
       out.add(String.format(Locale.ROOT, "%s%s workers=%d chunksize=%s%s (%s): %.2fx %s — %s",
           s.python() ? "Python " : "", s.impl(), s.workers(), s.chunksize().isEmpty() ? "-" : s.chunksize(),
-          "VIRTUAL".equals(s.backend()) ? " virtual" : "", s.job(), s.value(),
+          "VIRTUAL".equals(s.backend()) ? " virtual"
+              : s.members() > 0 ? " on " + ChartLabels.backend(s.backend(), s.members()) : "", s.job(), s.value(),
           Tables.interval(s.low(), s.high(), 2), String.join("; ", why)));
     }
     return out;

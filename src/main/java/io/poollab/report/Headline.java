@@ -233,7 +233,8 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
 
   /**
    * The configuration in words: {@code the pool's map with 2 workers}, {@code the pool's
-   * imapUnordered with 2 workers at chunksize 1 on virtual threads}.
+   * imapUnordered with 2 workers at chunksize 1 on virtual threads}, {@code the pool's map with 2
+   * workers on 2 member processes}.
    */
   static String config(SpeedUp s) {
     String impl = s.impl().startsWith("POOL_") ? s.impl().substring(5) : s.impl();
@@ -249,7 +250,8 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
     }
     return "the pool's " + name + " with " + workers(s.workers())
         + (s.chunksize().isEmpty() || s.chunksize().equals("default") ? "" : " at chunksize " + s.chunksize())
-        + ("VIRTUAL".equals(s.backend()) ? " on virtual threads" : "");
+        + ("VIRTUAL".equals(s.backend()) ? " on virtual threads"
+            : s.members() > 0 ? " on " + ChartLabels.backend(s.backend(), s.members()) : "");
   }
 
   private static String workers(int n) {
@@ -280,7 +282,7 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
     }
     Optional<PythonResult> pool = pythonResult(py, "PY_" + s.impl(), s.workers(), s.chunksize())
         .or(() -> pythonResult(py, "PY_POOL_MAP", s.workers(), "default"));
-    double javaSeconds = seconds(run, s);
+    double javaSeconds = BackendComparison.seconds(run, s).orElse(Double.NaN);
     if (pool.isEmpty() || !(javaSeconds > 0)) {
       return Optional.empty();
     }
@@ -298,26 +300,5 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
         .filter(r -> r.impl().equals(impl) && impl.startsWith("PY_POOL_") && r.workload().equals("words")
             && r.workers() == workers && r.chunksize().equals(chunksize) && r.medianSeconds() > 0)
         .findFirst();
-  }
-
-  /** The median time of the figure's configuration in seconds per job; NaN when not a time. */
-  private static double seconds(RunResults run, SpeedUp s) {
-    for (BenchmarkResult r : run.results()) {
-      if (r.job().equals(s.job()) && r.params().equals(s.params()) && !r.throughput()) {
-        double median = ForkStats.of(run.rounds().keptForks(r.configKey())).median();
-        return median * unitSeconds(r.unit());
-      }
-    }
-    return Double.NaN;
-  }
-
-  private static double unitSeconds(String unit) {
-    return switch (unit) {
-      case "s/op" -> 1;
-      case "ms/op" -> 1e-3;
-      case "us/op", "µs/op" -> 1e-6;
-      case "ns/op" -> 1e-9;
-      default -> Double.NaN;
-    };
   }
 }

@@ -70,7 +70,7 @@ final class IterationCharts {
       for (BenchmarkResult r : measured) {
         List<ForkData> forks = forksByConfig.get(r.configKey());
         double[] every = forks.stream().flatMapToDouble(f -> Arrays.stream(f.iterations())).toArray();
-        rows.add(new Row(ChartLabels.config(r.impl(), r.backend(), r.workers().orElse(1), r.chunksize(), backends),
+        rows.add(new Row(ChartLabels.config(r.impl(), r.backend(), r.members(), r.workers().orElse(1), r.chunksize(), backends),
             r.impl(), forks, RobustStats.median(every)));
       }
       rows.sort(Comparator.comparingInt((Row r) -> order(r.impl())).thenComparing(Row::label));

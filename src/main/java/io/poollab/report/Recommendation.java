@@ -99,7 +99,8 @@ public record Recommendation(String job, Optional<SpeedUp> best, Optional<SpeedU
     return s.workers() + (s.workers() == 1 ? " worker" : " workers")
         + ", chunksize " + (s.chunksize().isEmpty() ? "n/a" : s.chunksize())
         + ", method " + s.impl()
-        + ("VIRTUAL".equals(s.backend()) ? " on virtual threads" : "")
+        + ("VIRTUAL".equals(s.backend()) ? " on virtual threads"
+            : s.members() > 0 ? " on " + ChartLabels.backend(s.backend(), s.members()) : "")
         + String.format(Locale.ROOT, ": %.2fx", s.value()) + interval;
   }
 }

@@ -51,6 +51,9 @@ public final class RunPage {
     StringBuilder sb = new StringBuilder(64 * 1024);
     RunMetadata m = run.metadata();
     Table streaming = Tables.streaming(run);
+    Table backends = Tables.backends(run);
+    Table taskCost = Tables.taskCost(run);
+    boolean threadsOrProcesses = !backends.rows().isEmpty() || !taskCost.rows().isEmpty();
     Html.open(sb, "Pool lab report " + run.name());
     sb.append("<h1>Pool lab report: ").append(Html.escape(run.name())).append("</h1>\n")
         .append("<p class=\"sub\">").append(Html.escape(m.machineClass())).append(" · ")
@@ -62,6 +65,7 @@ public final class RunPage {
         .append("<nav><a href=\"../index.html\">all runs</a><a href=\"#recommendation\">recommendation</a>"
             + (changes.looked() ? "<a href=\"#baseline\">vs baseline</a>" : "")
             + "<a href=\"#charts\">charts</a><a href=\"#distributions\">distributions</a><a href=\"#speedups\">speed-ups</a>"
+            + (threadsOrProcesses ? "<a href=\"#backends\">threads or processes</a>" : "")
             + "<a href=\"#quality\">data quality</a>"
             + "<a href=\"#results\">results</a>"
             + (streaming.rows().isEmpty() ? "" : "<a href=\"#streaming\">streaming</a>")
@@ -133,6 +137,20 @@ public final class RunPage {
 
     section(sb, "speedups", Tables.speedUps(run),
         "No speed-ups: the run needs a SERIAL result and parallel results of the same job.");
+    if (threadsOrProcesses) {
+      sb.append("<h2 id=\"backends\">Threads or processes</h2>\n<p class=\"note\">")
+          .append(Html.escape("Threads of this JVM, worker processes (the pool's CLUSTER backend: member"
+              + " JVMs on this machine, started before the measurement) or Python's processes, and what"
+              + " each costs per task. Every figure here is also in the speed-up table; the member"
+              + " processes' are paired with the same serial forks as the threads'."))
+          .append("</p>\n");
+      for (Table t : List.of(backends, taskCost)) {
+        if (!t.rows().isEmpty()) {
+          sb.append("<h3 id=\"").append(t.id()).append("-title\">").append(Html.escape(t.title())).append("</h3>\n");
+          Html.table(sb, t);
+        }
+      }
+    }
     section(sb, "results", Tables.results(run), "No JMH results could be read (see Problems).");
     if (run.python().isPresent()) {
       section(sb, "python", Tables.python(run), "python.json holds no results.");

@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * @param job what was measured: for JMH {@link BenchmarkResult#job()}, for Python the workload
  *     ({@code words}, {@code sleep})
  * @param impl the implementation ({@code POOL_MAP}, a peer, or a Python {@code PY_} impl)
- * @param backend {@code PLATFORM} or {@code VIRTUAL} (Python: {@code PROCESS} or {@code THREAD})
+ * @param backend {@code PLATFORM}, {@code VIRTUAL} or {@code CLUSTER} (Python: {@code PROCESS} or
+ *     {@code THREAD})
  * @param workers the worker count, at least 1
  * @param chunksize the chunksize as written ({@code default}, an int, or {@code ""} when none)
  * @param params the parallel configuration's params (empty for Python)
@@ -62,6 +63,15 @@ public record SpeedUp(
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be >= 1, was " + workers);
     }
+  }
+
+  /**
+   * The member processes of a {@code CLUSTER} figure ({@link BenchmarkResult#members(java.util.Map)}).
+   *
+   * @return the member count; 0 on threads and for Python
+   */
+  public int members() {
+    return BenchmarkResult.members(params);
   }
 
   /** An estimate of nothing: NaN value and interval, for a configuration that could not be measured. */

@@ -6,7 +6,9 @@ import java.util.Locale;
 /**
  * A run's results as Markdown ({@code <run>/summary.md}): where it ran, one {@link Headline} per
  * job, the recommendations,
- * the speed-up table and, when the run streamed paced inputs, the streaming table, ready to
+ * the speed-up table, the threads-or-processes tables when the run measured a configuration on
+ * member processes or on both kinds of threads, and, when the run streamed paced inputs, the
+ * streaming table, ready to
  * paste into a README, an issue or a CI job summary, so that no figure there is typed by hand.
  *
  * <pre>{@code
@@ -53,6 +55,11 @@ public final class Summary {
       sb.append("- ").append(r.sentence(m.machineClass())).append('\n');
     }
     sb.append('\n').append(Tables.speedUps(run).toMarkdown());
+    for (Table t : List.of(Tables.backends(run), Tables.taskCost(run))) {
+      if (!t.rows().isEmpty()) {
+        sb.append('\n').append(t.title()).append(":\n\n").append(t.toMarkdown());
+      }
+    }
     Table streaming = Tables.streaming(run);
     if (!streaming.rows().isEmpty()) {
       sb.append('\n').append(streaming.title()).append(":\n\n").append(streaming.toMarkdown());

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 
@@ -43,7 +45,8 @@ public final class Tables {
 
   /**
    * Every speed-up (JMH, then Python): the median over rounds with its 95% interval, efficiency,
-   * the rounds behind it and its flags.
+   * the rounds behind it and its flags. A figure on member processes names their count beside its
+   * backend: {@code CLUSTER (2 member processes)}.
    *
    * @param run the run
    * @return the speed-up table
@@ -51,15 +54,19 @@ public final class Tables {
   public static Table speedUps(RunResults run) {
     List<List<String>> rows = new ArrayList<>();
     // grouped as a reader looks for them: job by job, the lab's rows before Python's
+    // threads before member processes (the backends in BackendComparison's order), fewer first
     List<SpeedUp> ordered = run.speedUps().stream().sorted(java.util.Comparator
         .comparing(SpeedUp::python)
         .thenComparing(SpeedUp::job)
         .thenComparing(SpeedUp::impl)
+        .thenComparingInt(s -> backendRank(s.backend()))
         .thenComparing(SpeedUp::backend)
+        .thenComparingInt(SpeedUp::members)
         .thenComparingInt(SpeedUp::workers)
         .thenComparing(SpeedUp::chunksize)).toList();
     for (SpeedUp s : ordered) {
-      rows.add(List.of(s.python() ? "Python: " + s.job() : s.job(), s.impl(), s.backend(),
+      rows.add(List.of(s.python() ? "Python: " + s.job() : s.job(), s.impl(),
+          s.members() > 0 ? s.backend() + " (" + ChartLabels.backend(s.backend(), s.members()) + ")" : s.backend(),
           Integer.toString(s.workers()), s.chunksize().isEmpty() ? "-" : s.chunksize(),
           suffix(num(s.value(), 2), "x"), interval(s.low(), s.high(), 2),
           s.hasWorkerCount() ? suffix(num(100 * s.efficiency(), 0), "%") : "-",
@@ -71,6 +78,104 @@ public final class Tables {
         List.of("job", "impl", "backend", "workers", "chunksize", "speed-up", "95% interval",
             "efficiency", "data", "flags"),
         rows);
+  }
+
+  /**
+   * Threads or processes: each job and configuration measured on two or more of the lab's backends
+   * ({@link BackendComparison}), one row per backend, Python's pool of the same task beside them:
+   * the speed-up over the serial loop of its own language, the wall time of one whole job, and
+   * that time against Python's pool in the same run (same task, workers and chunksize; for the word
+   * job only when Python hashed the same list).
+   *
+   * @param run the run
+   * @return the table (no rows when no configuration ran on two backends)
+   */
+  public static Table backends(RunResults run) {
+    List<List<String>> rows = new ArrayList<>();
+    for (BackendComparison c : BackendComparison.of(run)) {
+      Optional<Double> python = c.byBackend().values().stream().filter(SpeedUp::python)
+          .map(p -> BackendComparison.seconds(run, p)).flatMap(Optional::stream).findFirst();
+      c.byBackend().forEach((backend, s) -> {
+        Optional<Double> seconds = BackendComparison.seconds(run, s);
+        String vsPython = !s.python() && python.isPresent() && seconds.isPresent()
+            ? num(python.get() / seconds.get(), 2) + "x" : "-";
+        rows.add(List.of(c.label(), c.backendName(backend), suffix(num(s.value(), 2), "x"),
+            interval(s.low(), s.high(), 2), seconds.map(x -> num(1000 * x, 1)).orElse("-"), vsPython,
+            s.quality().describe()));
+      });
+    }
+    return new Table("backends", "Threads or processes: the same job and configuration on each backend"
+            + " (speed-up over the serial loop of its own language, paired as every figure; the median"
+            + " wall time of one whole job; Python's pool time over it, measured in the same run)",
+        List.of("job: configuration", "backend", "speed-up", "95% interval", "time per job (ms)",
+            "as fast as Python's pool", "flags"),
+        rows);
+  }
+
+  /**
+   * The cost of one task through the pool on each backend: the {@code apply_async} round trip on
+   * an idle pool (a trivial task submitted, its result awaited) from the round-trip benchmark's
+   * latency logs, on threads and then through member processes, whose p50 is set against the
+   * threads' p50 at the same worker count. Empty unless the run measured the round trip through member processes
+   * ({@code impl=CLUSTER_APPLY_ASYNC}).
+   *
+   * @param run the run
+   * @return the table (no rows without a round trip through member processes)
+   */
+  public static Table taskCost(RunResults run) {
+    Map<String, Histogram> trips = new TreeMap<>();
+    run.latencies().forEach((name, h) -> {
+      if (name.startsWith("RoundTripLatencyBenchmark.") && h.getTotalCount() > 0) {
+        trips.put(name, h);
+      }
+    });
+    List<List<String>> rows = new ArrayList<>();
+    if (trips.keySet().stream().anyMatch(Tables::throughProcesses)) {
+      // the threads' round trips first, then each through member processes against the threads'
+      List<Map.Entry<String, Histogram>> ordered = new ArrayList<>(trips.entrySet());
+      ordered.sort(java.util.Comparator.comparing(e -> throughProcesses(e.getKey())));
+      for (Map.Entry<String, Histogram> e : ordered) {
+        Histogram h = e.getValue();
+        boolean processes = throughProcesses(e.getKey());
+        double threadsP50 = trips.entrySet().stream()
+            .filter(t -> !throughProcesses(t.getKey()) && workers(t.getKey()).equals(workers(e.getKey())))
+            .mapToDouble(t -> t.getValue().getValueAtPercentile(50)).findFirst().orElse(Double.NaN);
+        double p50 = h.getValueAtPercentile(50);
+        long needed99 = RobustStats.samplesNeeded(99);
+        rows.add(List.of(processes ? "member processes (cluster)" : "platform threads",
+            ChartLabels.latency(e.getKey()).legend(), Long.toString(h.getTotalCount()), num(p50 / 1000.0, 1),
+            h.getTotalCount() >= needed99 ? num(h.getValueAtPercentile(99) / 1000.0, 1)
+                : "n/a (" + h.getTotalCount() + " < " + needed99 + ")",
+            processes && Double.isFinite(threadsP50) && threadsP50 > 0 ? num(p50 / threadsP50, 1) + "x" : "-"));
+      }
+    }
+    return new Table("task-cost", "Cost of one task through the pool: the apply_async round trip on an"
+            + " idle pool (a trivial task submitted, its result awaited), on threads and through member"
+            + " processes",
+        List.of("where the task runs", "configuration", "round trips", "p50 (µs)", "p99 (µs)",
+            "p50 / threads' p50"),
+        rows);
+  }
+
+  /** Whether a round-trip log measured the trip through member processes. */
+  private static boolean throughProcesses(String logName) {
+    return logName.contains("impl=CLUSTER_");
+  }
+
+  /** The {@code workers=N} part of a latency log's name, or {@code ""}. */
+  private static String workers(String logName) {
+    for (String part : logName.split("-")) {
+      if (part.startsWith("workers=")) {
+        return part;
+      }
+    }
+    return "";
+  }
+
+  /** A backend's place in {@link BackendComparison#BACKENDS}; others after them. */
+  private static int backendRank(String backend) {
+    int i = BackendComparison.BACKENDS.indexOf(backend);
+    return i < 0 ? BackendComparison.BACKENDS.size() : i;
   }
 
   /** {@code [1.85, 1.97]}, or {@code n/a} when unknown. */

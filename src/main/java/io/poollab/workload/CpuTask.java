@@ -1,9 +1,14 @@
 package io.poollab.workload;
 
+import java.io.Serializable;
+
 /**
  * A CPU-bound task whose cost per item is a parameter: {@code iterations} rounds of xorshift
  * mixing on a local {@code long}. No allocation, no shared state, and the result is returned,
  * so the JIT cannot drop the loop and workers scale with cores alone.
+ *
+ * <p>It is {@link Serializable}, so that a task that calls it can run on a pool's cluster members
+ * (a calibrated task keeps its iteration count there).
  *
  * <p>{@link #calibrate(long)} measures how long one iteration takes on this machine and returns
  * a task of about the asked cost; {@link #nanosPerItem()} reports it.
@@ -17,7 +22,7 @@ package io.poollab.workload;
  * @param iterations the rounds of mixing per item, at least 0
  * @param nanosPerIteration the measured cost of one round, or {@code NaN} when not measured
  */
-public record CpuTask(long iterations, double nanosPerIteration) {
+public record CpuTask(long iterations, double nanosPerIteration) implements Serializable {
 
   private static volatile long blackhole;
 

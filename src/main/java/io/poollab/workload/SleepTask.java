@@ -1,7 +1,10 @@
 package io.poollab.workload;
 
+import java.io.Serializable;
+
 /**
- * A simulated IO wait: each item sleeps {@code millis} milliseconds and returns its input.
+ * A simulated IO wait: each item sleeps {@code millis} milliseconds and returns its input. It is
+ * {@link Serializable}, so that a task that calls it can run on a pool's cluster members.
  *
  * <pre>{@code
  * SleepTask sleep = new SleepTask(10);
@@ -10,7 +13,7 @@ package io.poollab.workload;
  *
  * @param millis the wait per item, at least 0
  */
-public record SleepTask(long millis) {
+public record SleepTask(long millis) implements Serializable {
 
   /** Validates the wait. */
   public SleepTask {

@@ -66,12 +66,56 @@ class ImplementationsTest {
       try (TaskKind.Workload w = kind.open(cost)) {
         List<Long> expected = Jobs.serial(w.task()).run(items);
         for (Backend backend : List.of(Backend.PLATFORM, Backend.VIRTUAL)) {
-          try (BatchJob<Long, Long> job = impl.create(4, 0, backend, w.task())) {
+          try (BatchJob<Long, Long> job = impl.create(4, 0, backend, 0, w.task())) {
             assertThat(job.run(items)).as(impl + " " + kind + " " + backend).isEqualTo(expected);
           }
         }
       }
     }
+  }
+
+  @Test
+  @Timeout(120)
+  void shouldHashOnMemberProcessesLikeTheSerialLoop() throws Exception {
+    // the per-worker digest: a serializable initializer and WorkerLocal factory travel to the member
+    WordJobConfig config = new WordJobConfig(2, 100, Hashing.WORKER_DIGEST, Backend.CLUSTER, 1);
+    try (BatchJob<String, String> job = WordJobImpl.POOL_MAP.create(config)) {
+      assertThat(job.run(WORDS)).isEqualTo(EXPECTED);
+      assertThat(job.run(WORDS)).isEqualTo(EXPECTED);
+    }
+  }
+
+  @Test
+  @Timeout(120)
+  void shouldRunCpuTasksAndSleepsOnMemberProcessesLikeTheSerialLoop() throws Exception {
+    for (TaskKind kind : List.of(TaskKind.CPU, TaskKind.SLEEP)) {
+      long cost = kind == TaskKind.CPU ? 5 : 1000;
+      List<Long> items = LongStream.range(0, kind == TaskKind.CPU ? 200 : 20).boxed().toList();
+      try (TaskKind.Workload w = kind.open(cost);
+          BatchJob<Long, Long> job = CpuIoImpl.POOL_MAP.create(4, 0, Backend.CLUSTER, 1, w.task())) {
+        assertThat(job.run(items)).as(kind.name()).isEqualTo(Jobs.serial(w.task()).run(items));
+      }
+    }
+  }
+
+  @Test
+  void shouldRefuseMemberProcessesWhereTheyWouldNotBeUsed() {
+    // a peer on CLUSTER would measure this JVM's threads under the processes' label
+    assertThatThrownBy(() -> WordJobImpl.FORKJOIN_STREAM.create(
+        new WordJobConfig(2, 0, Hashing.NEW_DIGEST, Backend.CLUSTER, 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("FORKJOIN_STREAM").hasMessageContaining("backend must be PLATFORM");
+    assertThatThrownBy(() -> CpuIoImpl.EXECUTOR_INVOKE_ALL.create(2, 0, Backend.CLUSTER, 0, x -> x))
+        .hasMessageContaining("EXECUTOR_INVOKE_ALL").hasMessageContaining("was CLUSTER");
+    // member processes are the CLUSTER backend's; threads take none
+    assertThatThrownBy(() -> new WordJobConfig(2, 0, Hashing.NEW_DIGEST, Backend.PLATFORM, 2))
+        .hasMessageContaining("members").hasMessageContaining("PLATFORM").hasMessageContaining("2");
+    assertThatThrownBy(() -> new WordJobConfig(2, 0, Hashing.NEW_DIGEST, Backend.CLUSTER, -1))
+        .hasMessageContaining("members must be >= 0");
+    // 0 members: one per worker, as Python's Pool(n) has n processes
+    assertThat(PoolSetup.members(Backend.CLUSTER, 3, 0)).isEqualTo(3);
+    assertThat(PoolSetup.members(Backend.CLUSTER, 100, 2)).isEqualTo(2);
+    assertThat(PoolSetup.members(Backend.VIRTUAL, 100, 0)).isZero();
   }
 
   @Test

@@ -64,6 +64,23 @@ class JarForkRunnerTest {
     assertThatThrownBy(() -> JarForkRunner.read(json)).hasMessageContaining("expected one JMH result");
   }
 
+  /** JMH ignores a -p the benchmark lacks: an older build would measure threads under a CLUSTER label. */
+  @Test
+  void shouldFailAForkOfABuildThatLacksAnAskedParam() throws Exception {
+    Path json = Files.writeString(dir.resolve("old.json"), """
+        [ { "benchmark": "io.poollab.bench.WordJobBenchmark.hashAll", "mode": "avgt",
+            "params": { "impl": "POOL_MAP", "workers": "2", "chunksize": "default", "hashing": "NEW_DIGEST" },
+            "primaryMetric": { "score": 2.0, "scoreUnit": "ms/op", "rawData": [[1.0, 2.0, 3.0]] } } ]
+        """);
+    Map<String, String> asked = Map.of("impl", "POOL_MAP", "workers", "2", "backend", "CLUSTER");
+
+    assertThatThrownBy(() -> JarForkRunner.read(json, asked))
+        .isInstanceOf(ForkRunner.ForkFailedException.class)
+        .hasMessageContaining("WordJobBenchmark.hashAll has no param 'backend' (asked backend=CLUSTER)");
+    assertThat(JarForkRunner.read(json, Map.of("impl", "POOL_MAP", "workers", "2")).iterations())
+        .containsExactly(1.0, 2.0, 3.0);
+  }
+
   /** Sample mode (the latency benchmarks): JMH writes a histogram per iteration, not a score. */
   @Test
   void shouldReadASampleModeForkAsEachIterationsMean() throws Exception {

@@ -234,6 +234,46 @@ class CheckRunnerTest {
     assertThat(VerdictWriter.table(v)).contains("BELOW FLOOR").contains("baseline: none");
   }
 
+  /** The word job's map on member processes (backend=CLUSTER), one per worker: 0.67x, as on 2 vCPUs. */
+  private static SyntheticRun withMemberProcesses(SyntheticRun run) {
+    java.util.Map<String, String> p = new java.util.TreeMap<>(java.util.Map.of("impl", "POOL_MAP", "workers", "2",
+        "chunksize", "default", "hashing", "NEW_DIGEST", "backend", "CLUSTER", "members", "2"));
+    double[][] raw = new double[4][5];
+    for (double[] round : raw) {
+      java.util.Arrays.fill(round, 150);
+    }
+    return run.raw(SyntheticRun.WORD_JOB, p, raw);
+  }
+
+  private static final String CLUSTER_SPEEDUP = "speedup:WordJobBenchmark.hashAll:POOL_MAP:workers=2"
+      + ":chunksize=default:backend=CLUSTER:hashing=NEW_DIGEST:members=2";
+
+  @Test
+  void shouldReportFiguresOnMemberProcessesAsNewWithoutGatingOnThem() {
+    // the committed baseline has no figure on member processes: a standard run's are new, not failed
+    Verdict v = check(withMemberProcesses(SyntheticRun.wordJob(6, 100, 52, 60, 0.01))).verdict();
+
+    assertThat(outcome(v, CLUSTER_SPEEDUP)).isEqualTo(Outcome.NEW);
+    assertThat(outcome(v, MAP_SPEEDUP)).isEqualTo(Outcome.UNCHANGED);
+    assertThat(v.exitCode()).isZero();
+  }
+
+  @Test
+  void shouldHoldNoFigureOnMemberProcessesToTheFloors() {
+    // "map at 2 workers beats the plain loop" is about threads: 0.67x on processes does not miss it
+    Path dir = withMemberProcesses(SyntheticRun.wordJob(8, 100, 52, 60, 0.01)).machineClass("linux-aarch64-4c")
+        .writeTo(reports.resolve("20260103-000000"));
+    Verdict v = CheckRunner.check(dir, null, reports, CheckOptions.DEFAULTS, null, progress).verdict();
+
+    assertThat(v.usedFloors()).isTrue();
+    assertThat(v.floors()).extracting(FloorResult::outcome)
+        .containsExactly(Outcome.FLOOR_MET, Outcome.FLOOR_MET, Outcome.FLOOR_MET);
+    assertThat(v.floors()).extracting(FloorResult::decidingKey).doesNotContain(CLUSTER_SPEEDUP);
+    assertThat(v.exitCode()).isZero();
+    assertThat(Floors.appliesTo(CLUSTER_SPEEDUP)).isFalse();
+    assertThat(Floors.appliesTo(MAP_SPEEDUP)).isTrue();
+  }
+
   @Test
   void shouldRefuseAMalformedRunNamingTheFile() throws IOException {
     Path dir = Files.createDirectories(reports.resolve("20260105-000000"));

@@ -49,6 +49,32 @@ final class ChartFixtures {
     return run.raw(CPU_IO, p, rounds(meanMs, 4));
   }
 
+  /** Adds a CpuIoBenchmark result of 4 rounds on {@code members} member processes (backend CLUSTER). */
+  static SyntheticRun cpuIoOnMembers(SyntheticRun run, String task, int costMicros, int workers, int members,
+      double meanMs) {
+    Map<String, String> p = new TreeMap<>();
+    p.put("impl", "POOL_MAP");
+    p.put("workers", Integer.toString(workers));
+    p.put("chunksize", "default");
+    p.put("task", task);
+    p.put("costMicros", Integer.toString(costMicros));
+    p.put("backend", "CLUSTER");
+    p.put("members", Integer.toString(members));
+    return run.raw(CPU_IO, p, rounds(meanMs, 4));
+  }
+
+  /** Adds a word-job map of 4 rounds on member processes, one per worker (backend CLUSTER). */
+  static SyntheticRun wordOnMembers(SyntheticRun run, int workers, double meanMs) {
+    Map<String, String> p = new TreeMap<>();
+    p.put("impl", "POOL_MAP");
+    p.put("workers", Integer.toString(workers));
+    p.put("chunksize", "default");
+    p.put("hashing", "NEW_DIGEST");
+    p.put("backend", "CLUSTER");
+    p.put("members", Integer.toString(workers));
+    return run.raw(SyntheticRun.WORD_JOB, p, rounds(meanMs, 4));
+  }
+
   /** Adds a word-job result of 4 rounds (hashing NEW_DIGEST). */
   static SyntheticRun word(SyntheticRun run, String impl, int workers, String chunksize, double meanMs) {
     Map<String, String> p = new TreeMap<>();
@@ -64,7 +90,13 @@ final class ChartFixtures {
    * seconds...} as one string, e.g. {@code "PY_THREADPOOL_MAP sleep 20 default 0.03"}.
    */
   static void python(Path dir, String... results) {
-    StringBuilder sb = new StringBuilder("{\"python\": \"3.11.7\", \"cores\": 2, \"dataset\": \"x\", \"results\": [");
+    pythonOn(dir, "x", results);
+  }
+
+  /** {@link #python(Path, String...)} over the given dataset (the run's, for wall-time comparisons). */
+  static void pythonOn(Path dir, String dataset, String... results) {
+    StringBuilder sb = new StringBuilder("{\"python\": \"3.11.7\", \"cores\": 2, \"dataset\": \"" + dataset
+        + "\", \"results\": [");
     for (int i = 0; i < results.length; i++) {
       String[] f = results[i].split(" ");
       StringBuilder samples = new StringBuilder();

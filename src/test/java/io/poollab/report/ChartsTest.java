@@ -25,7 +25,8 @@ class ChartsTest {
         "speedup-workers-iobench-sleeptasks-iomillis-10",
         "efficiency-iobench-sleeptasks-iomillis-10",
         "best-iobench-sleeptasks-iomillis-10",
-        "platform-vs-virtual",
+        "backends",
+        "backends-io",
         "latency-applyasync",
         "rounds-hashbench-hashwords",
         "rounds-hashbench-hashwords-2",
@@ -107,7 +108,8 @@ class ChartsTest {
     assertThat(set.charts()).isEmpty();
     assertThat(set.skipped()).containsExactly(
         "Speed-up, chunksize and efficiency charts: the run has no parallel JMH results.",
-        "Platform vs virtual threads: no configuration was measured on both backends.",
+        "Threads or processes: no configuration was measured on two backends (platform threads, virtual"
+            + " threads, member processes).",
         "Latency percentiles: the run has no readable histograms/*.hlog.");
   }
 
@@ -115,7 +117,7 @@ class ChartsTest {
   void shouldDrawOneWorkerCountAsChunksizeLineOnly() {
     ChartSet set = Charts.forRun(RunReader.read(Golden.run("oneworker")));
     // one worker count, one method, one backend: no line over workers, no single bar, no
-    // platform-vs-virtual pair; two chunksizes (100 and default) make one chunksize line
+    // pair of backends; two chunksizes (100 and default) make one chunksize line
     assertThat(set.charts()).extracting(ChartData::id).containsExactly(
         "speedup-chunksize-hashbench-hashwords", "rounds-hashbench-hashwords", "iterations-hashbench-hashwords");
     assertThat(set.charts().get(0).categories()).containsExactly("100", "default");

@@ -88,7 +88,7 @@ class JobChartsTest {
     ChartFixtures.cpuIo(run, "SLEEP", 5000, "SERIAL", 1, "PLATFORM", 500);
     ChartFixtures.cpuIo(run, "SLEEP", 5000, "POOL_MAP", 20, "VIRTUAL", 26);
     ChartSet set = Charts.forRun(RunReader.read(run.writeTo(dir.resolve("20260101-120000"))));
-    ChartData backends = chart(set, "platform-vs-virtual");
+    ChartData backends = chart(set, BackendChart.ID);
     // the word job and the sleeps ran on one backend only: not in this chart
     assertThat(backends.categories()).containsExactly("CPU tasks of 100 µs: map, 2 workers, chunksize default");
     assertThat(backends.series()).extracting(ChartData.Series::name)
@@ -103,8 +103,9 @@ class JobChartsTest {
   void shouldDrawNoSingleBarChartForWordOnlyRun() {
     SyntheticRun run = SyntheticRun.wordJob(5, 100, 52, 60, 0.01);
     ChartSet set = Charts.forRun(RunReader.read(run.writeTo(dir.resolve("20260101-120000"))));
-    assertThat(set.charts()).extracting(ChartData::id).doesNotContain("platform-vs-virtual", "cpu-vs-io");
-    assertThat(set.skipped()).contains("Platform vs virtual threads: no configuration was measured on both backends.");
+    assertThat(set.charts()).extracting(ChartData::id).doesNotContain(BackendChart.ID, "cpu-vs-io");
+    assertThat(set.skipped()).contains("Threads or processes: no configuration was measured on two backends"
+        + " (platform threads, virtual threads, member processes).");
     assertThat(set.charts()).filteredOn(c -> c.kind() == ChartKind.BAR)
         .allSatisfy(c -> assertThat(c.series()).flatExtracting(ChartData.Series::points).hasSizeGreaterThan(1));
   }

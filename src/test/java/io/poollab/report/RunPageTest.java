@@ -22,7 +22,7 @@ class RunPageTest {
     Path page = ReportWriter.writeRun(RunReader.read(run));
     String html = Files.readString(page);
     ChartSet charts = Charts.forRun(RunReader.read(run));
-    assertThat(count(html, "<svg ")).isEqualTo(charts.charts().size()).isEqualTo(24);
+    assertThat(count(html, "<svg ")).isEqualTo(charts.charts().size()).isEqualTo(25);
     for (ChartData c : charts.charts()) {
       Path png = run.resolve("charts").resolve(c.id() + ".png");
       assertThat(png).exists();
