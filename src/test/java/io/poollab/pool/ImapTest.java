@@ -39,14 +39,17 @@ public class ImapTest extends PoolBehaviourTest {
   @ParameterizedTest
   @EachBackend
   void shouldReadAPlainIterableInOrderInBatches(Backend backend) throws Exception {
-    // not a RandomAccess list: the input is read through its iterator, under the input lock
-    Iterable<Integer> plain = () -> range(5000).iterator();
+    // not a RandomAccess list: the input is read through its iterator, under the input lock;
+    // on CLUSTER each chunk is a round trip to a member (about 1 ms here, more under load), so
+    // fewer items keep chunksize 1 well inside the timeout
+    int n = backend == Backend.CLUSTER ? 600 : 5000;
+    Iterable<Integer> plain = () -> range(n).iterator();
     try (Pool pool = pool(backend, 3)) {
       for (int chunksize : new int[] {1, 7, 1000}) {
         assertThat(pool.imap(x -> x * 2, plain, chunksize).stream().toList())
-            .isEqualTo(range(5000).stream().map(x -> x * 2).toList());
+            .isEqualTo(range(n).stream().map(x -> x * 2).toList());
         assertThat(pool.imapUnordered(x -> x, plain, chunksize).stream().sorted().toList())
-            .isEqualTo(range(5000));
+            .isEqualTo(range(n));
       }
     }
   }
@@ -225,10 +228,11 @@ public class ImapTest extends PoolBehaviourTest {
 
   @Test
   void shouldServeSeveralIteratorsAtOnce() throws Exception {
+    int n = backend() == Backend.CLUSTER ? 300 : 3000; // a CLUSTER chunk is a round trip
     try (Pool pool = pool(2);
-        ResultIterator<Integer> a = pool.imap(x -> x, range(3000));
-        ResultIterator<Integer> b = pool.imap(x -> -x, range(3000), 13)) {
-      for (int i = 0; i < 3000; i++) {
+        ResultIterator<Integer> a = pool.imap(x -> x, range(n));
+        ResultIterator<Integer> b = pool.imap(x -> -x, range(n), 13)) {
+      for (int i = 0; i < n; i++) {
         assertThat(a.next()).isEqualTo(i);
         assertThat(b.next()).isEqualTo(-i);
       }
