@@ -236,6 +236,23 @@ final class Dispatcher {
   /** Puts a parked job back in the queue (its consumer made room, or it must notice its end). */
   void reschedule(Job job) {
     synchronized (job) {
+      if (job.retired.get() || job.scheduled.get()) {
+        return;
+      }
+      job.scheduled.set(true);
+      queue.offer(job);
+    }
+    wake(job.workersWanted());
+  }
+
+  /**
+   * A lazy job's feeder handed over a chunk, or ended: the job goes (back) in the queue, and
+   * sleepers wake for it also when it was queued already, since its workers may all be busy
+   * with earlier chunks while another sleeps, and it asked for none when it was submitted
+   * (nothing was read yet).
+   */
+  void chunkReady(Job job) {
+    synchronized (job) {
       if (job.retired.get()) {
         return;
       }
@@ -244,8 +261,6 @@ final class Dispatcher {
         queue.offer(job);
       }
     }
-    // also when it was queued already: its workers may all be busy while another sleeps, or it
-    // asked for none when it was submitted (a lazy job's feeder had read nothing yet)
     wake(job.workersWanted());
   }
 

@@ -156,7 +156,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
       readyChunks.add(chunk);
       readSoFar = chunk.first + chunk.size;
     }
-    dispatcher.reschedule(this); // wakes one worker for this chunk
+    dispatcher.chunkReady(this); // wakes one worker for this chunk
     return true;
   }
 
@@ -171,7 +171,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     inputDone = true;
     progress.known(places, !cutShort);
     wakeConsumer();
-    dispatcher.reschedule(this); // a worker runs what is left, or retires the job
+    dispatcher.chunkReady(this); // a worker runs what is left, or retires the job
   }
 
   // ---- the workers' side
@@ -436,7 +436,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
   /**
    * A list: every worker. A feeder's chunks: none until one is read, since a worker woken for an
    * empty job only takes a core from the reader's start (each chunk read wakes one, see {@link
-   * Dispatcher#reschedule}); every worker once the reading ended or the call was cancelled.
+   * Dispatcher#chunkReady}); every worker once the reading ended or the call was cancelled.
    */
   @Override
   int workersWanted() {
