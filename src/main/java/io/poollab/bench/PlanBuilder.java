@@ -26,8 +26,8 @@ import java.util.Set;
  *       chunksizes 1 and 1000 and apply_async at 2, the hand-written ideal), the CPU task and
  *       sleeps at one cost, and the applyAsync round trip and time to the first result;</li>
  *   <li>standard (the default, about 18 minutes): 3 rounds over the whole list with chunksizes,
- *       the peers, two costs of each task, the lazy calls over paced inputs, and the word job,
- *       the sleeps and the apply_async round trip on member processes ({@code CLUSTER});</li>
+ *       the peers, two costs of each task, the lazy calls over paced inputs, and the word job's
+ *       map and the apply_async round trip on member processes ({@code CLUSTER});</li>
  *   <li>full: 5 rounds of every combination, for a big machine.</li>
  * </ul>
  *
@@ -411,19 +411,19 @@ public final class PlanBuilder {
    * cost per task?"), each paired with its job's serial fork like every figure; none in quick,
    * where CI's check runs. A fork starts its members in its set-up (seconds, not measured) and
    * stops them in its tear-down, so each such fork costs 5-30 s on a 2-vCPU VM, and standard,
-   * which must stay under 20 minutes there, affords three:
+   * which must stay under 20 minutes there, affords two (a standard run with 100 sleeps of 5 ms
+   * on 2 member processes as well took 21m39s and 22m20s on a 2-vCPU VM under neighbours' load):
    *
    * <ul>
    *   <li>the word job's {@code map} on 2 member processes, one worker each (Python's {@code
    *       Pool(2)}: 2 processes), at its default chunksize;</li>
-   *   <li>100 sleeps of 5 ms on 2 member processes with 100 workers (50 chunks in flight on each),
-   *       the worker count of the threads' IO figures, so that the figure differs from theirs in
-   *       the engine's cost per task only;</li>
    *   <li>the {@code apply_async} round trip through one member process: what one task's trip
    *       through the engine costs, beside the same round trip on threads.</li>
    * </ul>
    * Full adds the word job on one member process per worker at every worker count up to {@code
-   * max(4, cores)}, and the CPU tasks and sleeps of each cost on that many processes. A word-job
+   * max(4, cores)}, the CPU tasks of each cost on that many processes, and sleeps of 1 and 5 ms
+   * with the most IO workers on as many (the threads' worker count, so that the figure differs
+   * from theirs in the engine's cost per task only). A word-job
    * fork on member processes warms up one operation and measures three (an operation takes
    * seconds there); the short jobs keep their profile's iterations.
    */
@@ -454,9 +454,11 @@ public final class PlanBuilder {
       }
     }
     int maxIo = ioWorkers.stream().mapToInt(Integer::intValue).max().orElse(1);
-    for (long cost : full ? List.of(1000L, 5000L) : List.of(5000L)) {
-      for (int m : members) {
-        out.add(clusterTask(costs, maxIo, m, "SLEEP", cost, s));
+    if (full) {
+      for (long cost : List.of(1000L, 5000L)) {
+        for (int m : members) {
+          out.add(clusterTask(costs, maxIo, m, "SLEEP", cost, s));
+        }
       }
     }
     out.add(new PlanEntry(ROUND_TRIP, params("CLUSTER_APPLY_ASYNC", 1, "default"), s, Duration.ZERO,

@@ -75,8 +75,6 @@ class PlanBuilderTest {
 
     assertThat(onMemberProcesses(standard)).containsExactly(
         "WordJobBenchmark.hashAll impl=POOL_MAP workers=2 chunksize=default hashing=NEW_DIGEST backend=CLUSTER members=2",
-        "CpuIoBenchmark.runAll impl=POOL_MAP workers=100 chunksize=default task=SLEEP costMicros=5000 backend=CLUSTER"
-            + " members=2",
         "RoundTripLatencyBenchmark.applyAsyncRoundTrip impl=CLUSTER_APPLY_ASYNC workers=1 chunksize=default");
     // CI's profile starts no process, whatever the overrides
     assertThat(onMemberProcesses(plan(Profile.QUICK, 2))).isEmpty();
