@@ -34,17 +34,25 @@ class ClusterFaultTest {
     return IntStream.range(0, n).boxed().toList();
   }
 
+  /**
+   * Waits until the member process has joined the in-process member, and returns options that
+   * connect a pool to both.
+   */
+  private static ClusterOptions joined(TestCluster here, LocalMembers process) {
+    await().atMost(Duration.ofSeconds(30)).until(() -> here.members.get(0).clusterSize() == 2);
+    List<String> everyone = new ArrayList<>(here.addresses);
+    everyone.addAll(process.addresses());
+    return ClusterOptions.connect(everyone.toArray(String[]::new))
+        .withClusterName(here.name).withConnectTimeout(Duration.ofSeconds(20));
+  }
+
   @Test
   @Timeout(120)
   void shouldResubmitTheChunksOfAKilledMemberProcessAndComplete() throws Exception {
     try (TestCluster here = TestCluster.start(1);
          LocalMembers process = LocalMembers.start(1, here.name, Duration.ofSeconds(60), here.addresses)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> here.members.get(0).clusterSize() == 2);
+      ClusterOptions options = joined(here, process);
       Process child = process.processes().get(0);
-      List<String> everyone = new ArrayList<>(here.addresses);
-      everyone.addAll(process.addresses());
-      ClusterOptions options = ClusterOptions.connect(everyone.toArray(String[]::new))
-          .withClusterName(here.name).withConnectTimeout(Duration.ofSeconds(20));
       long self = ProcessHandle.current().pid();
       List<String> results = new ArrayList<>();
       boolean killed = false;
@@ -84,12 +92,8 @@ class ClusterFaultTest {
     List<String> expected = words.stream().map(WordHasher::sha512Hex).toList();
     try (TestCluster here = TestCluster.start(1);
          LocalMembers process = LocalMembers.start(1, here.name, Duration.ofSeconds(60), here.addresses)) {
-      await().atMost(Duration.ofSeconds(30)).until(() -> here.members.get(0).clusterSize() == 2);
+      ClusterOptions options = joined(here, process);
       Process child = process.processes().get(0);
-      List<String> everyone = new ArrayList<>(here.addresses);
-      everyone.addAll(process.addresses());
-      ClusterOptions options = ClusterOptions.connect(everyone.toArray(String[]::new))
-          .withClusterName(here.name).withConnectTimeout(Duration.ofSeconds(20));
       try (Pool pool = Pool.builder().backend(Backend.CLUSTER).cluster(options).workers(4).create()) {
         // 4 workers round-robin over 2 members: 2 of them always have a chunk on the child
         AsyncResult<List<String>> hashes = pool.mapAsync(WordHasher::sha512Hex, words, 5_000);
