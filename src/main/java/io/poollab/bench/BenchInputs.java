@@ -20,7 +20,9 @@ import java.util.Optional;
  *       carry it in their file name so each round's histogram can be told apart (default: none);
  *   <li>{@code poollab.cpu.nanosPerIteration}: the cost of one {@link CpuTask} round, measured
  *       once by the {@code bench} command so every fork does the same work per item (default:
- *       measured in this JVM).
+ *       measured in this JVM);
+ *   <li>{@code poollab.bench.pairedSerial}: {@code true} runs the serial word job beside each
+ *       operation of a parallel word-job fork ({@link SerialPartner}; default: off).
  * </ul>
  *
  * <pre>{@code
@@ -40,6 +42,9 @@ public final class BenchInputs {
 
   /** The fork number property. */
   public static final String FORK = "poollab.fork";
+
+  /** The property that pairs each parallel word-job fork with the serial job ({@link SerialPartner}). */
+  public static final String PAIRED_SERIAL = "poollab.bench.pairedSerial";
 
   /** The measured CPU task cost property. */
   public static final String NANOS_PER_ITERATION = "poollab.cpu.nanosPerIteration";

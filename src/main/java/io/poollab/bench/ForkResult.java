@@ -32,6 +32,9 @@ public record ForkResult(
   /** Collections in each iteration (JMH's GC profiler). */
   public static final String GC_COUNT = "gc.count";
 
+  /** A paired fork's serial job time per operation in each iteration, ms ({@link SerialPartner}). */
+  public static final String SERIAL_PARTNER = "serialPartnerMillis";
+
   /** Bytes allocated per operation (JMH's GC profiler). */
   public static final String ALLOC_PER_OP = "gc.alloc.rate.norm";
 

@@ -233,10 +233,13 @@ public final class PlanBuilder {
    * one to several seconds (its allocation stalls while the CPU task beside it does not), and the
    * median of eight short iterations survives a phase that covers three of them, where the median
    * of five long ones survives two. Standard (1M words, 0.6-0.7 s per serial operation here) warms
-   * up 2 x 0.5 s and measures 4 x 0.5 s: JMH ends an iteration after its first operation that
-   * passes the time, so every iteration is one serial operation (or two parallel ones); with 1 s
-   * iterations each took two and the standard profile ran 22m24s here instead of at most 20
-   * minutes. Short jobs (CPU, IO, latency) need less.
+   * up 1 x 0.5 s and measures 4 x 0.5 s: JMH ends an iteration after its first operation that
+   * passes the time, so every iteration is one serial operation (or, in a parallel fork, one
+   * parallel operation and its serial partner, see {@link SerialPartner}); with 1 s iterations
+   * each took two and the standard profile ran 22m24s here instead of at most 20 minutes. One
+   * warm-up operation hashes a million words (two with its partner), far past the JIT's
+   * thresholds; a second one put the plan over 20 minutes once the forks were paired. Short jobs
+   * (CPU, IO, latency) need less.
    */
   static IterationSettings settings(Profile profile, boolean wordJob) {
     return switch (profile) {
@@ -246,7 +249,7 @@ public final class PlanBuilder {
               : new IterationSettings(2, ms(150), 4, ms(150));
       case STANDARD ->
           wordJob
-              ? new IterationSettings(2, ms(500), 4, ms(500))
+              ? new IterationSettings(1, ms(500), 4, ms(500))
               : new IterationSettings(2, ms(300), 4, ms(300));
       case FULL -> new IterationSettings(3, ms(1000), 5, ms(1000));
     };
@@ -485,7 +488,8 @@ public final class PlanBuilder {
     Duration operation = Duration.ofNanos(costs.words()
         * (costs.nanosPerWord() / costs.parallel("POOL_MAP", members) + CLUSTER_NANOS_PER_WORD));
     // the first operation finds the members cold (their JIT, their heap): it took 2-3 times as long
-    return new PlanEntry(WORD_JOB, p, s, operation, memberSetup(members).plus(operation.multipliedBy(3).dividedBy(2)));
+    return new PlanEntry(WORD_JOB, p, s, operation.plus(serialPartner(costs, "POOL_MAP")),
+        memberSetup(members).plus(operation.multipliedBy(3).dividedBy(2)));
   }
 
   /** The CPU or IO task's map with {@code workers} workers on {@code members} processes. */
@@ -594,7 +598,7 @@ public final class PlanBuilder {
     Map<String, String> p = params(impl, w, c);
     p.put("hashing", hashing);
     long nanos = costs.words() * costs.nanosPerWord() / costs.parallel(impl, w);
-    return new PlanEntry(WORD_JOB, p, s, Duration.ofNanos(nanos));
+    return new PlanEntry(WORD_JOB, p, s, Duration.ofNanos(nanos).plus(serialPartner(costs, impl)));
   }
 
   private static PlanEntry cpuIo(
@@ -611,6 +615,15 @@ public final class PlanBuilder {
             : impl.equals("SERIAL") ? 1 : impl.equals("VIRTUAL_PER_TASK") ? items : Math.min(w, items);
     long micros = items * cost / parallel;
     return new PlanEntry(CPU_IO, p, s, Duration.ofNanos(micros * 1000));
+  }
+
+  /**
+   * The serial job a parallel word-job fork runs beside each of its operations (the lab pairs
+   * them, see {@link SerialPartner}): one serial operation more per operation; none for SERIAL.
+   */
+  private static Duration serialPartner(Costs costs, String impl) {
+    return impl.equals("SERIAL") ? Duration.ZERO
+        : Duration.ofNanos(costs.words() * costs.nanosPerWord() / costs.parallel("SERIAL", 1));
   }
 
   /** What sets an operation's expected length: the cores and the words a job hashes. */

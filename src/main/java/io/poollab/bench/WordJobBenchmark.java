@@ -80,11 +80,13 @@ public class WordJobBenchmark {
   /**
    * Hashes every word.
    *
+   * @param partner the serial job run beside each operation in a paired fork (see {@link
+   *     SerialPartner}); it does nothing otherwise
    * @return the digests (consumed by JMH)
    * @throws Exception when a task fails
    */
   @Benchmark
-  public List<String> hashAll() throws Exception {
+  public List<String> hashAll(SerialPartner partner) throws Exception {
     try {
       return job.run(words);
     } catch (Exception | Error e) {
@@ -93,6 +95,11 @@ public class WordJobBenchmark {
       job = null;
       throw e;
     }
+  }
+
+  /** The words this trial hashes (for the {@link SerialPartner}). */
+  List<String> words() {
+    return words;
   }
 
   /** Stops the implementation's threads (and member processes); once. */

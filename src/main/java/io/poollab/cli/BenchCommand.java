@@ -217,14 +217,14 @@ public final class BenchCommand implements Callable<Integer> {
     return pythonOk ? 0 : 1;
   }
 
-  /**
-   * The arguments of every forked benchmark JVM: the fixed flags, the dataset, the word limit,
-   * the histogram folder, and the CPU task's cost per round measured once here, so that every
-   * fork (serial and parallel) does the same work per item.
-   */
   /** System properties with this prefix are passed on to every fork. */
   static final String POOL_PROPERTY_PREFIX = "poollab.pool.";
 
+  /**
+   * The arguments of every forked benchmark JVM: the fixed flags, the dataset, the word limit,
+   * the histogram folder, the CPU task's cost per round measured once here, so that every fork
+   * (serial and parallel) does the same work per item, and the word job's serial pairing.
+   */
   static List<String> forkArguments(DatasetInfo info, BenchPlan plan, Path histograms) {
     List<String> jvmArgs = new ArrayList<>(forkFlags(plan.profile()));
     jvmArgs.add("-D" + BenchInputs.DATASET + "=" + info.path());
@@ -233,6 +233,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     jvmArgs.add("-D" + BenchInputs.HISTOGRAMS + "=" + histograms.toAbsolutePath().normalize());
     jvmArgs.add("-D" + BenchInputs.NANOS_PER_ITERATION + "=" + CpuTask.measureNanosPerIteration());
+    // each parallel word-job iteration times the serial job beside it: the speed-up's pairs then
+    // see one machine state instead of two forks seconds apart (SerialPartner)
+    jvmArgs.add("-D" + BenchInputs.PAIRED_SERIAL + "=true");
     // the pool's own switches (such as the deliberate slow-down that proves the regression check
     // works) reach the forks, where the pools are made, and so the run's metadata
     jvmArgs.addAll(poolProperties());

@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param unit the score unit, e.g. {@code ms/op}
  * @param iterations the measured iterations' scores, in order; empty when the fork failed
  * @param gcMillis GC time in each iteration (empty when not profiled)
+ * @param serialPartner in a paired fork, the serial job's ms/op in each iteration, measured beside
+ *     the fork's own operations (the benchmarks' {@code SerialPartner}); empty otherwise
  * @param allocBytesPerOp bytes allocated per operation (NaN when not profiled)
  * @param measurementMillis the length of one measurement iteration (NaN when unknown)
  * @param foreignCores cores other processes used while it ran (NaN when unknown)
@@ -47,6 +49,7 @@ public record ForkData(
     String unit,
     double[] iterations,
     double[] gcMillis,
+    double[] serialPartner,
     double allocBytesPerOp,
     double measurementMillis,
     double foreignCores,
@@ -62,6 +65,7 @@ public record ForkData(
     params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
     iterations = iterations.clone();
     gcMillis = gcMillis.clone();
+    serialPartner = serialPartner.clone();
   }
 
   /** The measured iterations (a copy). */
@@ -74,6 +78,21 @@ public record ForkData(
   @Override
   public double[] gcMillis() {
     return gcMillis.clone();
+  }
+
+  /** The serial partner's ms/op per iteration (a copy); empty when the fork is not paired. */
+  @Override
+  public double[] serialPartner() {
+    return serialPartner.clone();
+  }
+
+  /**
+   * Whether the fork carries its own serial time for every measured iteration (a paired fork):
+   * one finite, positive value per iteration.
+   */
+  public boolean paired() {
+    return serialPartner.length > 0 && serialPartner.length == iterations.length
+        && Arrays.stream(serialPartner).allMatch(v -> v > 0 && Double.isFinite(v));
   }
 
   /** Whether the canary judged the fork's group disturbed. */
@@ -102,7 +121,8 @@ public record ForkData(
         && attempt == f.attempt && kept == f.kept && disturbance.equals(f.disturbance)
         && benchmark.equals(f.benchmark) && mode.equals(f.mode) && params.equals(f.params)
         && unit.equals(f.unit) && Arrays.equals(iterations, f.iterations)
-        && Arrays.equals(gcMillis, f.gcMillis) && Double.compare(allocBytesPerOp, f.allocBytesPerOp) == 0
+        && Arrays.equals(gcMillis, f.gcMillis) && Arrays.equals(serialPartner, f.serialPartner)
+        && Double.compare(allocBytesPerOp, f.allocBytesPerOp) == 0
         && Double.compare(measurementMillis, f.measurementMillis) == 0
         && Double.compare(foreignCores, f.foreignCores) == 0 && failure.equals(f.failure);
   }

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What a configuration's kept forks say together: the median of their medians, their spread,
  * outlying iterations, and what the garbage collector cost (JMH's GC profiler: GC time per
- * iteration and bytes allocated per operation).
+ * iteration and bytes allocated per operation). Paired forks (which ran the serial job beside
+ * their own) leave the GC figures out, since their collector cleaned up after both jobs.
  *
  * <pre>{@code
  * ForkStats s = ForkStats.of(run.rounds().keptForks(result.configKey()));
@@ -45,7 +46,8 @@ public record ForkStats(int forks, double median, double lowest, double highest,
       iterations += its.length;
       double[] gcs = f.gcMillis();
       double perUnit = millisPerUnit(f.unit());
-      if (gcs.length > 0 && Double.isFinite(f.measurementMillis()) && Double.isFinite(perUnit)) {
+      // a paired fork's collector also cleaned up after its serial partner: not this job's cost
+      if (!f.paired() && gcs.length > 0 && Double.isFinite(f.measurementMillis()) && Double.isFinite(perUnit)) {
         profiled = true;
         // the profiler may leave out iterations without a collection: the sum is what counts
         for (double g : gcs) {
@@ -57,7 +59,8 @@ public record ForkStats(int forks, double median, double lowest, double highest,
         }
       }
     }
-    double[] alloc = usable.stream().mapToDouble(ForkData::allocBytesPerOp).filter(Double::isFinite).toArray();
+    double[] alloc = usable.stream().filter(f -> !f.paired())
+        .mapToDouble(ForkData::allocBytesPerOp).filter(Double::isFinite).toArray();
     return new ForkStats(usable.size(), medians.length == 0 ? Double.NaN : RobustStats.median(medians),
         Arrays.stream(medians).min().orElse(Double.NaN), Arrays.stream(medians).max().orElse(Double.NaN),
         outliers, iterations, profiled && measured > 0 ? gc / measured : Double.NaN,

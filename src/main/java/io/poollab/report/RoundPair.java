@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * One round's pair behind a speed-up: the parallel fork and the SERIAL fork of the same workload
- * that ran next to it in the same group.
+ * that ran next to it in the same group. A paired parallel fork (see {@link ForkData#paired()})
+ * carries its own serial times, iteration by iteration, and its round is computed from them.
  *
  * <pre>{@code
- * double ratio = RobustStats.median(pair.serial().iterations()) / RobustStats.median(pair.parallel().iterations());
+ * double ratio = pair.ratio(false).value();   // serial over parallel, this round
  * }</pre>
  *
  * @param round the round
@@ -27,8 +28,15 @@ public record RoundPair(int round, ForkData serial, ForkData parallel) {
     return serial.disturbed() || parallel.disturbed();
   }
 
-  /** The pair as a bootstrap round: serial time over parallel time (inverted for throughput). */
-  public Bootstrap.Ratio ratio(boolean throughput) {
+  /**
+   * The pair as a bootstrap round: serial time over parallel time (inverted for throughput).
+   * When the parallel fork is paired (it timed the serial job beside each of its iterations), the
+   * round is its per-iteration ratios ({@link Bootstrap.Paired}) and the SERIAL fork is not used.
+   */
+  public Bootstrap.Round ratio(boolean throughput) {
+    if (!throughput && parallel.paired()) {
+      return new Bootstrap.Paired(parallel.serialPartner(), parallel.iterations());
+    }
     return throughput
         ? new Bootstrap.Ratio(parallel.iterations(), serial.iterations())
         : new Bootstrap.Ratio(serial.iterations(), parallel.iterations());

@@ -69,7 +69,7 @@ public record Rounds(
         }
         offset += its.length;
         forks.add(new ForkData(id++, k + 1, 1, 1, true, "", r.benchmark(), r.mode(), r.params(), r.unit(),
-            its, new double[0], Double.NaN, r.measurementMillis(), Double.NaN, ""));
+            its, new double[0], new double[0], Double.NaN, r.measurementMillis(), Double.NaN, ""));
       }
       most = Math.max(most, sizes.size());
     }

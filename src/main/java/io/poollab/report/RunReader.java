@@ -47,6 +47,12 @@ public final class RunReader {
   /** The protocol record: every fork with its round, group and attempt. */
   public static final String ROUNDS_JSON = "rounds.json";
 
+  /**
+   * The secondary metric of a paired fork: the serial job's ms/op beside each iteration (the
+   * benchmarks' {@code ForkResult.SERIAL_PARTNER}; the report does not depend on them).
+   */
+  public static final String SERIAL_PARTNER = "serialPartnerMillis";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private RunReader() {}
@@ -372,6 +378,7 @@ public final class RunReader {
           f.path("unit").asText(""),
           numbers(f.path("iterations")),
           numbers(secondary.path("gc.time")),
+          numbers(secondary.path(SERIAL_PARTNER)),
           alloc.length == 0 ? Double.NaN : java.util.Arrays.stream(alloc).average().orElse(Double.NaN),
           f.has("measurementMillis") ? number(f.get("measurementMillis")) : Double.NaN,
           f.has("foreignCores") ? number(f.get("foreignCores")) : Double.NaN,

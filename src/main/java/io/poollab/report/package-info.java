@@ -29,7 +29,9 @@
  *       {@link io.poollab.report.ReportException}.</li>
  *   <li>The measurement model lives in {@link io.poollab.report.SpeedUps}, read by the report and
  *       the regression check alike: each parallel fork paired with the SERIAL fork of its group,
- *       per round serial median / parallel median, the median over rounds with a two-level
+ *       per round serial median / parallel median (or, for a fork that timed the serial job
+ *       beside each of its iterations, the median of those per-iteration ratios), the median
+ *       over rounds with a two-level
  *       {@link io.poollab.report.Bootstrap} interval, and the {@link io.poollab.report.Quality}
  *       flags that keep a figure out of recommendations (see {@link io.poollab.report.SpeedUp}).</li>
  * </ul>

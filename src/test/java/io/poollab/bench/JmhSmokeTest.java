@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.poollab.report.ForkData;
 import io.poollab.report.RunReader;
 import io.poollab.report.RunResults;
 import io.poollab.report.SpeedUp;
@@ -74,7 +75,8 @@ class JmhSmokeTest {
     RoundRunner.Summary summary;
     try (PrintStream log = new PrintStream(Files.newOutputStream(runDir.resolve("jmh.log")), true, StandardCharsets.UTF_8)) {
       RoundRunner.Side side = new RoundRunner.Side("run", new JmhForkRunner(log, out), new RoundLog(runDir, "run"),
-          List.of("-Xmx256m", "-D" + BenchInputs.DATASET + "=" + words, "-D" + BenchInputs.HISTOGRAMS + "=" + histograms));
+          List.of("-Xmx256m", "-D" + BenchInputs.DATASET + "=" + words, "-D" + BenchInputs.HISTOGRAMS + "=" + histograms,
+              "-D" + BenchInputs.PAIRED_SERIAL + "=true"));
       summary = new RoundRunner(List.of(side), entries.stream().map(e -> new ForkGroup.SideEntry("run", e)).toList(),
           2, 42L, new QuietCanary(), out).run();
     }
@@ -118,6 +120,17 @@ class JmhSmokeTest {
 
     RunResults run = RunReader.read(runDir);
     assertThat(run.rounds().recorded()).isTrue();
+    // the parallel word-job forks timed the serial job beside every iteration; the serial ones did not
+    assertThat(RunReader.SERIAL_PARTNER).isEqualTo(ForkResult.SERIAL_PARTNER);
+    List<ForkData> wordForks = run.rounds().forks().stream()
+        .filter(f -> f.benchmark().equals(PlanBuilder.WORD_JOB)).toList();
+    assertThat(wordForks).hasSize(4);
+    assertThat(wordForks).filteredOn(f -> f.impl().equals("POOL_MAP")).hasSize(2)
+        .allSatisfy(f -> assertThat(f.paired()).as(f.toString()).isTrue());
+    assertThat(wordForks).filteredOn(f -> f.impl().equals("SERIAL")).hasSize(2)
+        .allSatisfy(f -> assertThat(f.paired()).isFalse());
+    assertThat(json).filteredOn(r -> r.get("params").get("impl").asText().equals("POOL_MAP"))
+        .singleElement().satisfies(r -> assertThat(r.get("secondaryMetrics").has("\u00b7" + ForkResult.SERIAL_PARTNER)).isTrue());
     assertThat(run.latencyByFork()).hasSize(2);
     SpeedUp map = run.speedUps().stream().filter(s -> s.impl().equals("POOL_MAP")).findFirst().orElseThrow();
     assertThat(map.quality().rounds()).isEqualTo(2);

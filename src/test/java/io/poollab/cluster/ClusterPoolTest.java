@@ -208,7 +208,10 @@ class ClusterPoolTest {
         .maxTasksPerWorker(2).initializer((Runnable & Serializable) counter::initialize).create()) {
       assertThat(pool.map(x -> counter.get().incrementAndGet(), range(6), 1))
           .containsExactly(1, 2, 1, 2, 1, 2);
-      assertThat(INITIALIZER_RUNS).hasValue(3);
+      // three workers ran the tasks; the one replacing the third starts at once and runs the
+      // initializer on its member when it starts, as Python's replacement process does, so a
+      // fourth run may or may not have happened by now
+      assertThat(INITIALIZER_RUNS.get()).isBetween(3, 4);
     }
   }
 

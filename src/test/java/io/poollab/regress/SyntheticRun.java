@@ -31,7 +31,7 @@ public final class SyntheticRun {
     -1.960, -1.440, -1.150, -0.935, -0.755, -0.598, -0.454, -0.319, -0.189, -0.063,
     0.063, 0.189, 0.319, 0.454, 0.598, 0.755, 0.935, 1.150, 1.440, 1.960};
 
-  private record Result(String benchmark, Map<String, String> params, double[][] rounds) {}
+  private record Result(String benchmark, Map<String, String> params, double[][] rounds, double[][] partner) {}
 
   private final List<Result> results = new ArrayList<>();
   private final Random random;
@@ -95,7 +95,16 @@ public final class SyntheticRun {
 
   /** A result given iteration by iteration: one array per round. */
   public SyntheticRun raw(String benchmark, Map<String, String> params, double[][] raw) {
-    results.add(new Result(benchmark, new TreeMap<>(params), raw));
+    results.add(new Result(benchmark, new TreeMap<>(params), raw, null));
+    return this;
+  }
+
+  /**
+   * A paired result (its forks timed the serial job beside each iteration, as the benchmarks'
+   * SerialPartner does): one array per round, and the serial partner's ms/op per iteration.
+   */
+  public SyntheticRun paired(String benchmark, Map<String, String> params, double[][] raw, double[][] partner) {
+    results.add(new Result(benchmark, new TreeMap<>(params), raw, partner));
     return this;
   }
 
@@ -135,7 +144,13 @@ public final class SyntheticRun {
           for (double v : result.rounds()[r]) {
             its.add(v);
           }
-          f.putObject("secondary");
+          ObjectNode secondary = f.putObject("secondary");
+          if (result.partner() != null) {
+            ArrayNode sp = secondary.putArray("serialPartnerMillis");
+            for (double v : result.partner()[r]) {
+              sp.add(v);
+            }
+          }
           f.putNull("failure");
           idsByRound.get(r).add(id++);
         }

@@ -240,6 +240,43 @@ class BootstrapTest {
     assertThat(Bootstrap.seedOf("speedup:x")).isNotEqualTo(Bootstrap.seedOf("speedup:y"));
   }
 
+  @Test
+  void shouldTakeAPairedRoundsValueAsTheMedianOfItsPerIterationRatios() {
+    Bootstrap.Paired p = new Bootstrap.Paired(new double[] {40, 60, 42, 80}, new double[] {20, 31, 21, 10});
+    // ratios 2.0, 1.935..., 2.0, 8.0: the median of the pairs, not a ratio of medians (51 / 20.5)
+    assertThat(p.value()).isEqualTo(2.0);
+    assertThatThrownBy(() -> new Bootstrap.Paired(new double[] {1, 2}, new double[] {1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("as many");
+    assertThatThrownBy(() -> new Bootstrap.Paired(new double[] {1, -2}, new double[] {1, 1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("numerator[1]");
+  }
+
+  @Test
+  void shouldCancelTheMachinesDriftWhenEachSerialTimeIsPairedWithItsParallelOne() {
+    // the machine slows down and speeds up by 1.8x while the job's true speed-up stays 2.0:
+    // resampling pairs keeps each moment's two times together, resampling each side alone does not
+    double[] drift = {1.0, 1.8, 1.1, 1.7, 1.0, 1.8, 1.2, 1.6};
+    double[] serial = new double[drift.length];
+    double[] parallel = new double[drift.length];
+    for (int i = 0; i < drift.length; i++) {
+      serial[i] = 40 * drift[i];
+      parallel[i] = 20 * drift[i] * (i % 2 == 0 ? 1.01 : 0.99);
+    }
+    List<Round> paired = new ArrayList<>();
+    List<Round> unpaired = new ArrayList<>();
+    for (int r = 0; r < 5; r++) {
+      paired.add(new Bootstrap.Paired(serial, parallel));
+      unpaired.add(new Ratio(serial, parallel));
+    }
+    Estimate withPairs = Bootstrap.medianOverRounds(paired, 3L);
+    Estimate withoutPairs = Bootstrap.medianOverRounds(unpaired, 3L);
+    assertThat(withPairs.value()).isCloseTo(2.0, within(0.03));
+    assertThat(withPairs.relativeHalfWidth()).isLessThan(0.02);
+    assertThat(withoutPairs.relativeHalfWidth()).isGreaterThan(0.10);
+    // the same seed gives the same interval
+    assertThat(Bootstrap.medianOverRounds(paired, 3L)).isEqualTo(withPairs);
+  }
+
   private static Ratio constantRatio(double ratio) {
     return new Ratio(new double[] {ratio, ratio, ratio}, new double[] {1, 1, 1});
   }

@@ -89,4 +89,46 @@ class SpeedUpsTest {
       assertThat(r.sentence("linux-x86_64-2c")).contains("stay serial");
     });
   }
+
+  @Test
+  void shouldTakeAPairedForksRoundFromItsOwnSerialTimesAndNotFromTheSerialFork() {
+    // the SERIAL forks ran while a neighbour slowed the machine by 1.5x in rounds 1 and 3; the
+    // paired forks timed the serial job beside each of their own iterations: 2.0x in every round
+    double[][] pool = {{20, 30, 21}, {20.5, 20, 31}, {30, 20, 20}};
+    double[][] partner = {{40, 60, 42}, {41, 40, 62}, {60, 40, 40}};
+    SpeedUp s = map(SyntheticRun.seeded(7)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{60, 60, 60}, {40, 40, 40}, {60, 60, 60}})
+        .paired(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), pool, partner));
+    assertThat(s.value()).isCloseTo(2.0, within(1e-9));
+    assertThat(s.low()).isCloseTo(2.0, within(0.02));
+    assertThat(s.high()).isCloseTo(2.0, within(0.02));
+    assertThat(s.quality().flags()).doesNotContain(QualityFlag.NOISY);
+
+    // the same forks without their partners are paired with the SERIAL forks: 3 of 3 rounds off
+    SpeedUp unpaired = map(SyntheticRun.seeded(7)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), new double[][] {{60, 60, 60}, {40, 40, 40}, {60, 60, 60}})
+        .raw(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), pool));
+    assertThat(unpaired.value()).isNotCloseTo(2.0, within(0.2));
+  }
+
+  @Test
+  void shouldLeaveAPairedForksGarbageCollectionOutOfItsStatsSinceItAlsoCleanedUpAfterTheSerialJob() {
+    ForkData plain = fork(new double[0]);
+    ForkData paired = fork(new double[] {40, 40});
+    assertThat(plain.paired()).isFalse();
+    assertThat(paired.paired()).isTrue();
+    assertThat(ForkStats.of(java.util.List.of(plain)).gcShare()).isCloseTo(0.1, within(1e-9));
+    assertThat(ForkStats.of(java.util.List.of(plain)).allocBytesPerOp()).isEqualTo(1e6);
+    assertThat(ForkStats.of(java.util.List.of(paired)).gcShare()).isNaN();
+    assertThat(ForkStats.of(java.util.List.of(paired)).allocBytesPerOp()).isNaN();
+    // a partner that missed an iteration does not pair the fork
+    assertThat(fork(new double[] {40}).paired()).isFalse();
+    assertThat(fork(new double[] {40, 0}).paired()).isFalse();
+  }
+
+  private static ForkData fork(double[] partner) {
+    return new ForkData(1, 1, 1, 1, true, "", SyntheticRun.WORD_JOB, "avgt",
+        new java.util.TreeMap<>(params("POOL_MAP", 2)), "ms/op", new double[] {20, 20},
+        new double[] {20, 20}, partner, 1e6, 200, 0, "");
+  }
 }
