@@ -18,8 +18,8 @@ import org.openjdk.jmh.annotations.TearDown;
  *
  * <p>Why: on a shared machine the word job's speed moves by up to 1.8x within seconds (a busy
  * neighbour on the same physical core), while a parallel fork and its SERIAL fork run seconds
- * apart. Pairing inside one fork lets each iteration's ratio see one machine state, the cure
- * Kalibera and Jones give for drift. The primary score stays the parallel job's own time per
+ * apart. Pairing inside one fork lets each iteration's ratio see one machine state: Abedi and
+ * Brecht's interleaving of the compared systems, taken down from forks to operations. The primary score stays the parallel job's own time per
  * operation; only JMH's GC profiler sees both jobs, so a paired fork's GC time and allocation
  * per operation include the serial partner's (the report shows them for the SERIAL forks only).
  *
