@@ -22,9 +22,10 @@ import java.util.List;
  * @param iterations iterations in all
  * @param gcShare GC time as a fraction of the measured time (NaN when not profiled)
  * @param allocBytesPerOp bytes allocated per operation, median over forks (NaN when not profiled)
+ * @param pairedForks forks that ran the serial job beside their own (their GC is left out)
  */
 public record ForkStats(int forks, double median, double lowest, double highest, int outliers,
-    int iterations, double gcShare, double allocBytesPerOp) {
+    int iterations, double gcShare, double allocBytesPerOp, int pairedForks) {
 
   /**
    * The stats of some forks of one configuration.
@@ -64,7 +65,8 @@ public record ForkStats(int forks, double median, double lowest, double highest,
     return new ForkStats(usable.size(), medians.length == 0 ? Double.NaN : RobustStats.median(medians),
         Arrays.stream(medians).min().orElse(Double.NaN), Arrays.stream(medians).max().orElse(Double.NaN),
         outliers, iterations, profiled && measured > 0 ? gc / measured : Double.NaN,
-        alloc.length == 0 ? Double.NaN : RobustStats.median(alloc));
+        alloc.length == 0 ? Double.NaN : RobustStats.median(alloc),
+        (int) usable.stream().filter(ForkData::paired).count());
   }
 
   /** Milliseconds in one unit of a time-per-op score ({@code ms/op}: 1), NaN for other units. */

@@ -35,12 +35,17 @@ public final class Tables {
           f.forks() == 0 ? "-" : num(f.lowest(), 3) + " .. " + num(f.highest(), 3), r.unit(),
           Integer.toString(f.forks()), f.iterations() == 0 ? "-" : f.outliers() + "/" + f.iterations(),
           Double.isFinite(f.gcShare())
-              ? num(f.gcShare() * f.median(), 3) + " (" + num(100 * f.gcShare(), 1) + "%)" : "-",
-          Double.isFinite(f.allocBytesPerOp()) ? num(f.allocBytesPerOp() / (1024 * 1024), 1) + " MB" : "-"));
+              ? num(f.gcShare() * f.median(), 3) + " (" + num(100 * f.gcShare(), 1) + "%)" : noGc(f),
+          Double.isFinite(f.allocBytesPerOp()) ? num(f.allocBytesPerOp() / (1024 * 1024), 1) + " MB" : noGc(f)));
     }
     return new Table("results", "Every result (median over forks of each fork's median iteration)",
         List.of("benchmark", "params", "median", "forks' range", "unit", "forks", "outliers",
             "GC time per op (share)", "allocated/op"), rows);
+  }
+
+  /** A missing GC figure: paired forks' collector also cleaned up after their serial partner. */
+  private static String noGc(ForkStats f) {
+    return f.forks() > 0 && f.pairedForks() == f.forks() ? "- (paired with serial)" : "-";
   }
 
   /**

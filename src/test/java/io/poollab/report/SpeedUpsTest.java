@@ -121,6 +121,7 @@ class SpeedUpsTest {
     assertThat(ForkStats.of(java.util.List.of(plain)).allocBytesPerOp()).isEqualTo(1e6);
     assertThat(ForkStats.of(java.util.List.of(paired)).gcShare()).isNaN();
     assertThat(ForkStats.of(java.util.List.of(paired)).allocBytesPerOp()).isNaN();
+    assertThat(ForkStats.of(java.util.List.of(plain, paired)).pairedForks()).isEqualTo(1);
     // a partner that missed an iteration does not pair the fork
     assertThat(fork(new double[] {40}).paired()).isFalse();
     assertThat(fork(new double[] {40, 0}).paired()).isFalse();

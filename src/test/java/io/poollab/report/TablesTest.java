@@ -28,6 +28,24 @@ class TablesTest {
   }
 
   @Test
+  void shouldSayWhyAPairedResultHasNoGcFigures(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.util.Map<String, String> serial = java.util.Map.of("impl", "SERIAL", "workers", "1", "chunksize", "default");
+    java.util.Map<String, String> map = java.util.Map.of("impl", "POOL_MAP", "workers", "2", "chunksize", "default");
+    RunResults run = RunReader.read(io.poollab.regress.SyntheticRun.seeded(1)
+        .raw(io.poollab.regress.SyntheticRun.WORD_JOB, serial, new double[][] {{40, 41}, {40, 42}})
+        .paired(io.poollab.regress.SyntheticRun.WORD_JOB, map, new double[][] {{20, 21}, {20, 22}},
+            new double[][] {{40, 41}, {40, 42}})
+        .writeTo(dir));
+    // the synthetic forks carry no GC profile: the serial row says nothing, the paired one why
+    java.util.List<java.util.List<String>> rows = Tables.results(run).rows();
+    assertThat(rows).filteredOn(row -> row.get(1).contains("impl=SERIAL")).singleElement()
+        .satisfies(row -> assertThat(row.subList(row.size() - 2, row.size())).containsExactly("-", "-"));
+    assertThat(rows).filteredOn(row -> row.get(1).contains("impl=POOL_MAP")).singleElement()
+        .satisfies(row -> assertThat(row.subList(row.size() - 2, row.size()))
+            .containsExactly("- (paired with serial)", "- (paired with serial)"));
+  }
+
+  @Test
   void shouldRecommendTheBestUnflaggedPoolConfiguration() {
     RunResults run = RunReader.read(Golden.run("full"));
     assertThat(Recommendation.forRun(run).get(0).sentence(run.metadata().machineClass())).isEqualTo(
