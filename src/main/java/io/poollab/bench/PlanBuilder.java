@@ -237,8 +237,11 @@ public final class PlanBuilder {
    * passes the time, so every iteration is one serial operation (or, in a parallel fork, one
    * parallel operation and its serial partner, see {@link SerialPartner}); with 1 s iterations
    * each took two and the standard profile ran 22m24s here instead of at most 20 minutes. One
-   * warm-up operation hashes a million words (two with its partner), far past the JIT's
-   * thresholds; a second one put the plan over 20 minutes once the forks were paired. Short jobs
+   * warm-up operation hashes a million words (two with its partner); a second one put the plan
+   * over 20 minutes once the forks were paired. The price: in run std-4 the SERIAL forks' first
+   * measured iteration was slower than the rest in 10 of 30 forks (3 of 30 with two warm-ups in
+   * std-3); the report flags such figures "not warmed up", and paired figures judge their warm-up
+   * by their own serial times, not by the SERIAL forks. Short jobs
    * (CPU, IO, latency) need less.
    */
   static IterationSettings settings(Profile profile, boolean wordJob) {

@@ -29,8 +29,9 @@ import org.HdrHistogram.Histogram;
  * <ul>
  *   <li>{@code speedup:KEY}: for every result of the pool ({@code impl} starting {@code POOL_})
  *       with a {@code SERIAL} baseline, the paired speed-up exactly as the report computes it
- *       ({@link SpeedUps#measure}: per round serial median / parallel median, the median over
- *       rounds, a two-level bootstrap interval). {@code KEY} is
+ *       ({@link SpeedUps#measure}: per round serial median / parallel median, or the median of a
+ *       paired fork's per-iteration ratios, the median over rounds, a two-level bootstrap
+ *       interval). {@code KEY} is
  *       {@code Class.method:IMPL:workers=W:chunksize=C} followed by {@code :name=value} for every
  *       other param, sorted by name ({@code C} is {@code -} without a chunksize param).</li>
  *   <li>{@code latency:pNN:KEY} ({@code p50}, {@code p90}, {@code p99}): for every configuration
@@ -86,6 +87,7 @@ public final class FigureExtractor {
   /** The speed-up figure of every pool result with a serial baseline and a measurable round. */
   static List<Figure> speedUpFigures(RunResults run, List<String> notes) {
     List<Figure> out = new ArrayList<>();
+    int paired = 0;
     // paired as the report pairs them, so the check and the page agree on what has a baseline
     for (SerialPairing p : SpeedUps.pairings(run.results(), run.rounds(), notes)) {
       BenchmarkResult r = p.parallel();
@@ -105,6 +107,15 @@ public final class FigureExtractor {
       }
       out.add(new Figure("speedup:" + keyTail(r.shortName(), r.params()), FigureKind.SPEEDUP,
           s.estimate(), s.quality(), List.of(r.configKey(), p.serial().configKey())));
+      if (p.pairs().stream().anyMatch(x -> x.parallel().paired())) {
+        paired++;
+      }
+    }
+    if (paired > 0) {
+      // said out loud, so a comparison with a baseline (or a build) measured before pairing
+      // shows that it also spans a change of method
+      notes.add(paired + " of " + out.size() + " speed-up figures come from paired forks (each"
+          + " iteration timed beside its own serial job); a run without them pairs whole forks");
     }
     return out;
   }

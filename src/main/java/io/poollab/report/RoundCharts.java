@@ -136,7 +136,7 @@ final class RoundCharts {
       Row row = rows.get(i);
       boolean throughput = row.pairing().parallel().throughput();
       List<RoundPair> usable = row.pairing().pairs().stream()
-          .filter(x -> x.serial().usable() && x.parallel().usable()).toList();
+          .filter(RoundPair::usable).toList();
       // the estimate's own rule (SpeedUps.measure): disturbed rounds are left out when two clean remain
       long clean = usable.stream().filter(x -> !x.disturbed()).count();
       double[] kept = usable.stream().filter(x -> clean < 2 || !x.disturbed())

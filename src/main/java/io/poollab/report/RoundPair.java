@@ -23,9 +23,27 @@ public record RoundPair(int round, ForkData serial, ForkData parallel) {
     Objects.requireNonNull(parallel, "parallel");
   }
 
-  /** Whether the canary judged the pair's group disturbed. */
+  /** Whether the canary judged the group of a fork the round's value uses disturbed. */
   public boolean disturbed() {
-    return serial.disturbed() || parallel.disturbed();
+    return parallel.paired() ? parallel.disturbed() : serial.disturbed() || parallel.disturbed();
+  }
+
+  /**
+   * Whether the round has a value: its parallel fork measured something and so did its serial
+   * side (the paired fork's own serial times, else the SERIAL fork).
+   */
+  public boolean usable() {
+    return parallel.paired() ? parallel.usable() : serial.usable() && parallel.usable();
+  }
+
+  /**
+   * The serial times the round's value uses: a paired fork's own serial partner, iteration by
+   * iteration, or the SERIAL fork's iterations.
+   *
+   * @return a copy
+   */
+  public double[] serialTimes() {
+    return parallel.paired() ? parallel.serialPartner() : serial.iterations();
   }
 
   /**

@@ -143,8 +143,7 @@ public final class SpeedUps {
    */
   public static SpeedUp measure(SerialPairing p, int cores) {
     BenchmarkResult r = p.parallel();
-    List<RoundPair> usable = p.pairs().stream()
-        .filter(x -> x.serial().usable() && x.parallel().usable()).toList();
+    List<RoundPair> usable = p.pairs().stream().filter(RoundPair::usable).toList();
     List<RoundPair> clean = usable.stream().filter(x -> !x.disturbed()).toList();
     List<RoundPair> use = clean.size() >= 2 ? clean : usable;
     if (use.isEmpty()) {
@@ -167,8 +166,8 @@ public final class SpeedUps {
     if (beyondWorkers || beyondCores) {
       flags.add(QualityFlag.SUSPECT);
     }
-    if (!throughput && (slowStarts(use.stream().map(RoundPair::parallel).toList())
-        || slowStarts(use.stream().map(RoundPair::serial).distinct().toList()))) {
+    if (!throughput && (slowStarts(use.stream().map(x -> x.parallel().iterations()).toList())
+        || slowStarts(serialSides(use).values().stream().toList()))) {
       flags.add(QualityFlag.NOT_WARMED_UP);
     }
     if (use.stream().anyMatch(RoundPair::disturbed)) {
@@ -176,25 +175,34 @@ public final class SpeedUps {
     }
     int outliers = 0;
     int iterations = 0;
-    Set<Integer> seen = new HashSet<>();
-    for (RoundPair x : use) {
-      for (ForkData f : List.of(x.serial(), x.parallel())) {
-        if (seen.add(f.id())) {
-          outliers += RobustStats.outliers(f.iterations()).count();
-          iterations += f.iterations().length;
-        }
-      }
+    List<double[]> measured = new ArrayList<>(serialSides(use).values());
+    use.forEach(x -> measured.add(x.parallel().iterations()));
+    for (double[] its : measured) {
+      outliers += RobustStats.outliers(its).count();
+      iterations += its.length;
     }
     Quality quality = new Quality(use.size(), usable.size() - use.size(), outliers, iterations, flags);
     return new SpeedUp(r.job(), r.impl(), r.backend(), p.workers(), r.chunksize(), r.params(),
         estimate, false, quality);
   }
 
-  /** Whether most of these forks ran their first measured iteration slower than the rest. */
-  static boolean slowStarts(List<ForkData> forks) {
-    long checked = forks.stream().filter(f -> f.iterations().length >= 4).count();
-    long slow = forks.stream().filter(f -> f.iterations().length >= 4)
-        .filter(f -> RobustStats.slowStart(f.iterations())).count();
+  /**
+   * The serial times the rounds use, once each: a paired fork's own serial partner, or a SERIAL
+   * fork (which several parallel forks of a group share), keyed by the fork that holds them.
+   */
+  private static Map<Integer, double[]> serialSides(List<RoundPair> rounds) {
+    Map<Integer, double[]> out = new LinkedHashMap<>();
+    for (RoundPair x : rounds) {
+      int holder = x.parallel().paired() ? x.parallel().id() : x.serial().id();
+      out.putIfAbsent(holder, x.serialTimes());
+    }
+    return out;
+  }
+
+  /** Whether most of these forks (their measured iterations) ran their first iteration slower than the rest. */
+  static boolean slowStarts(List<double[]> forks) {
+    long checked = forks.stream().filter(its -> its.length >= 4).count();
+    long slow = forks.stream().filter(its -> its.length >= 4).filter(RobustStats::slowStart).count();
     return checked > 0 && 2 * slow > checked;
   }
 

@@ -55,6 +55,25 @@ class FigureExtractorTest {
   }
 
   @Test
+  void shouldTakeAPairedForksOwnSerialTimesAndSaySoInTheNotes() {
+    // the SERIAL forks ran on a machine 1.5x slower in two rounds; the paired forks saw 2.0x throughout
+    RunResults run = RunReader.read(SyntheticRun.seeded(3)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1, "default"), new double[][] {{150, 150}, {100, 100}, {150, 150}})
+        .paired(SyntheticRun.WORD_JOB, params("POOL_MAP", 2, "default"), new double[][] {{50, 75}, {50, 50}, {75, 50}},
+            new double[][] {{100, 150}, {100, 100}, {150, 100}})
+        .writeTo(dir.resolve("paired")));
+    List<String> notes = new ArrayList<>();
+    List<Figure> fs = FigureExtractor.extract(run, notes);
+
+    assertThat(fs).singleElement().satisfies(f -> {
+      assertThat(f.perRound()).containsExactly(2.0, 2.0, 2.0);
+      assertThat(f.low()).isEqualTo(2.0);
+      assertThat(f.high()).isEqualTo(2.0);
+    });
+    assertThat(notes).singleElement().asString().startsWith("1 of 1 speed-up figures come from paired forks");
+  }
+
+  @Test
   void shouldLeaveOutDisturbedRoundsWhenTwoCleanOnesRemain() {
     RunResults run = RunReader.read(SyntheticRun.seeded(2).disturbed(3)
         .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1, "default"), new double[][] {{100}, {100}, {200}, {100}})

@@ -112,6 +112,26 @@ class SpeedUpsTest {
   }
 
   @Test
+  void shouldJudgeAPairedFiguresWarmUpByTheSerialTimesItUsesAndNotByTheSerialFork() {
+    double[][] slowStart = {{120, 100, 101, 99, 100}, {121, 100.4, 99.6, 100, 100.2}, {119, 100, 100, 100.6, 99.4}};
+    double[][] steady = {{100, 100, 101, 99, 100}, {100, 100.4, 99.6, 100, 100.2}, {101, 100, 100, 100.6, 99.4}};
+    double[][] pool = {{50, 50, 50.5, 49.5, 50}, {50, 50.2, 49.8, 50, 50.1}, {50, 50, 50, 50.3, 49.7}};
+    // the SERIAL forks start slow, the serial times the figure uses do not: not flagged
+    SpeedUp clean = map(SyntheticRun.seeded(8)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), slowStart)
+        .paired(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), pool, steady));
+    assertThat(clean.quality().flags()).doesNotContain(QualityFlag.NOT_WARMED_UP);
+    assertThat(clean.value()).isCloseTo(2.0, within(0.02));
+    // the serial partner starts slow: flagged, though the SERIAL forks are steady
+    SpeedUp slow = map(SyntheticRun.seeded(9)
+        .raw(SyntheticRun.WORD_JOB, params("SERIAL", 1), steady)
+        .paired(SyntheticRun.WORD_JOB, params("POOL_MAP", 2), pool, slowStart));
+    assertThat(slow.quality().flags()).contains(QualityFlag.NOT_WARMED_UP);
+    // 5 parallel + 5 partner iterations in each of 3 rounds; the SERIAL forks are not counted
+    assertThat(slow.quality().iterations()).isEqualTo(30);
+  }
+
+  @Test
   void shouldLeaveAPairedForksGarbageCollectionOutOfItsStatsSinceItAlsoCleanedUpAfterTheSerialJob() {
     ForkData plain = fork(new double[0]);
     ForkData paired = fork(new double[] {40, 40});
