@@ -626,7 +626,7 @@ public final class PlanBuilder {
    */
   private static Duration serialPartner(Costs costs, String impl) {
     return impl.equals("SERIAL") ? Duration.ZERO
-        : Duration.ofNanos(costs.words() * costs.nanosPerWord() / costs.parallel("SERIAL", 1));
+        : Duration.ofNanos(costs.words() * costs.nanosPerWord());
   }
 
   /** What sets an operation's expected length: the cores and the words a job hashes. */
