@@ -3,6 +3,7 @@ package io.poollab.bench;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What a profile runs: its configurations, how many interleaved rounds of them, and the estimate
@@ -52,6 +53,29 @@ public record BenchPlan(
   /** The expected length of the whole run, the Python stage included when there is one. */
   public Duration estimate() {
     return python == null ? jmhEstimate() : jmhEstimate().plus(pythonEstimate());
+  }
+
+  /** What the lab does outside the rounds and Python's stage: its start, the dataset's load, the probes. */
+  static final Duration LAB_RESERVE = Duration.ofSeconds(5);
+
+  /**
+   * How long after the rounds begin the re-runs of disturbed groups must have ended, so that the
+   * run stays inside its profile's {@link Profile#timeLimit() time limit}: the limit less the
+   * Python stage's estimate and {@link #LAB_RESERVE}. Empty when the profile has no limit, or when
+   * the plan itself does not fit in it ({@code --rounds} or {@code --workers} widened it): such a
+   * run's re-runs are bounded by their share of the rounds' time alone.
+   *
+   * <pre>{@code
+   * plan.rerunDeadline();   // quick, with Python: Optional[PT4M46S]
+   * }</pre>
+   */
+  public Optional<Duration> rerunDeadline() {
+    Optional<Duration> limit = profile.timeLimit();
+    if (limit.isEmpty() || estimate().compareTo(limit.get()) > 0) {
+      return Optional.empty();
+    }
+    Duration after = (python == null ? Duration.ZERO : pythonEstimate()).plus(LAB_RESERVE);
+    return Optional.of(limit.get().minus(after));
   }
 
   private Duration pythonEstimate() {

@@ -1,6 +1,8 @@
 package io.poollab.bench;
 
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How much of the suite a run covers. Each profile fixes the default worker counts,
@@ -34,6 +36,23 @@ public enum Profile {
     }
     throw new IllegalArgumentException(
         "profile '" + name + "' is not one of: quick, standard, full");
+  }
+
+  /**
+   * How long a run of this profile may take on 2 cores, rounds, re-runs and Python's reference
+   * together: quick 5 minutes (CI), standard 20; full has no limit. The plan fits inside it, and
+   * re-runs of disturbed groups stop before they would carry the run past it.
+   *
+   * <pre>{@code
+   * Profile.QUICK.timeLimit();   // Optional[PT5M]
+   * }</pre>
+   */
+  public Optional<Duration> timeLimit() {
+    return switch (this) {
+      case QUICK -> Optional.of(Duration.ofMinutes(5));
+      case STANDARD -> Optional.of(Duration.ofMinutes(20));
+      case FULL -> Optional.empty();
+    };
   }
 
   /** The lowercase name used on the command line and in metadata.json. */

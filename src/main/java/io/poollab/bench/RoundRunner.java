@@ -33,9 +33,10 @@ import java.util.Set;
  *       {@link DisturbanceLimits#forkDeviation()} from the median of its configuration's other
  *       rounds (a host slowing one fork, which no counter shows). Every disturbed group then runs
  *       once more, in a shuffled order, the most disturbed first, at most a quarter of the groups
- *       and at most 10% of the rounds' time. The re-run replaces the first attempt unless it was
- *       disturbed too, in which case the less disturbed attempt is kept and stays marked, so the
- *       statistics can leave it out or flag it.</li>
+ *       and at most 10% of the rounds' time, and none that would end past the run's
+ *       {@link #rerunDeadline(Duration) deadline} (its profile's time limit). The re-run
+ *       replaces the first attempt unless it was disturbed too, in which case the less disturbed
+ *       attempt is kept and stays marked, so the statistics can leave it out or flag it.</li>
  * </ol>
  * A fork that fails or hangs (stopped after three times its estimate plus a grace period) is
  * recorded with its reason and the run goes on.
@@ -123,6 +124,7 @@ public final class RoundRunner {
   private DisturbanceLimits limits = DisturbanceLimits.DEFAULTS;
   private Duration grace = Duration.ofSeconds(45);
   private Duration timeBox;
+  private Duration rerunDeadline;
   private boolean rerunDisturbed = true;
 
   private final List<Double> probes = new ArrayList<>();
@@ -178,6 +180,16 @@ public final class RoundRunner {
    */
   public RoundRunner timeBox(Duration box) {
     this.timeBox = box;
+    return this;
+  }
+
+  /**
+   * Starts no re-run that would end later than this long after the run began, at the pace the
+   * rounds ran (a profile's time limit less what comes after the rounds; see
+   * {@link BenchPlan#rerunDeadline()}). Null: only the share of the rounds' time bounds re-runs.
+   */
+  public RoundRunner rerunDeadline(Duration deadline) {
+    this.rerunDeadline = deadline;
     return this;
   }
 
@@ -281,6 +293,13 @@ public final class RoundRunner {
       for (Attempt first : order) {
         if (overTimeBox()) {
           progress.println("Time box reached: the remaining disturbed groups are not re-run.");
+          break;
+        }
+        if (rerunDeadline != null
+            && System.nanoTime() - start + expectedNanos(first.group(), roundsTook) > rerunDeadline.toNanos()) {
+          progress.printf(Locale.ROOT, "Re-runs stop here: the next would end past the profile's time limit"
+              + " (%s for the rounds and re-runs): the remaining disturbed groups stay marked.%n",
+              BenchPlan.format(rerunDeadline));
           break;
         }
         if (System.nanoTime() - rerunStart > RERUN_TIME_SHARE * roundsTook) {
@@ -507,6 +526,19 @@ public final class RoundRunner {
     }
     double pace = Math.min(4.0, Math.max(0.25, (double) elapsed.toMillis() / estimatedDone.toMillis()));
     return Duration.ofMillis((long) (rest.toMillis() * pace));
+  }
+
+  /**
+   * How long a group should take to run again: its forks' estimates at the pace the rounds ran
+   * against theirs (a loaded host runs every fork slower, its JVM starts included).
+   */
+  private long expectedNanos(ForkGroup group, long roundsTook) {
+    long estimate = 0;
+    for (ForkGroup.SideEntry m : group.members()) {
+      estimate += m.entry().estimate().toNanos();
+    }
+    double pace = estimatedTotal.isZero() ? 1.0 : Math.max(1.0, (double) roundsTook / estimatedTotal.toNanos());
+    return (long) (estimate * pace);
   }
 
   private boolean overTimeBox() {

@@ -178,13 +178,15 @@ public final class BenchCommand implements Callable<Integer> {
     }
     RoundRunner.Summary summary;
     boolean pythonOk;
+    long started;
     try (PrintStream jmhLog = new PrintStream(
         new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8)) {
       JmhForkRunner forks = new JmhForkRunner(jmhLog, err).lockWait(Duration.ofMinutes(lockWaitMinutes));
       RoundLog log = new RoundLog(runDir, "run");
       RoundRunner runner = new RoundRunner(
           List.of(new RoundRunner.Side("run", forks, log, jvmArgs)), plan.sideEntries("run"), plan.rounds(),
-          runSeed, Canary.machine(Runtime.getRuntime().availableProcessors()), err);
+          runSeed, Canary.machine(Runtime.getRuntime().availableProcessors()), err)
+          .rerunDeadline(plan.rerunDeadline().orElse(null));
       AtomicBoolean done = new AtomicBoolean();
       Thread onInterrupt = new Thread(() -> {
         if (!done.get()) {
@@ -195,6 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
       });
       Runtime.getRuntime().addShutdownHook(onInterrupt);
       try {
+        started = System.nanoTime();
         summary = runner.run();
         err.println("Canary: " + summary.disturbanceLine() + ".");
         pythonOk = runPython(plan, info, runDir, err);
@@ -208,8 +211,10 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
 
-    err.printf(Locale.ROOT, "Done: %d forks (%d configurations x %d rounds) in %s; results in %s%n",
-        summary.forks(), plan.entries().size(), summary.roundsRun(), BenchPlan.format(summary.elapsed()), runDir);
+    Duration total = Duration.ofNanos(System.nanoTime() - started);
+    err.printf(Locale.ROOT, "Done: %d forks (%d configurations x %d rounds) in %s%s; results in %s%n",
+        summary.forks(), plan.entries().size(), summary.roundsRun(), BenchPlan.format(summary.elapsed()),
+        plan.python() == null ? "" : ", " + BenchPlan.format(total) + " with Python's reference", runDir);
     if (!summary.failed().isEmpty()) {
       err.println("Failed: " + String.join("; ", summary.failed()));
       return 1;

@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
           + " and fresh interleaved rounds confirm it.",
       "Figures are ratios inside each run, measured round by round: the speed-up of each pool"
           + " configuration vs SERIAL, latency percentiles vs the serial per-item time.",
-      "Evidence: a one-sided Mann-Whitney U test over rounds (p < --alpha), or the change's 95%"
+      "Evidence: a one-sided Mann-Whitney U test over rounds (p < --alpha), or the change's 95%%"
           + " bootstrap interval beyond zero. Candidates are measured again in --confirm-rounds"
           + " fresh rounds; they fail only when those rounds are still past the threshold and beat"
           + " the baseline in the rank test at alpha / candidates.",

@@ -38,6 +38,26 @@ class PlanBuilderTest {
   }
 
   @Test
+  void shouldEndTheReRunsSoThatTheRunStaysInsideItsProfilesTimeLimit() {
+    BenchPlan quick = plan(Profile.QUICK, 2);
+    BenchPlan standard = plan(Profile.STANDARD, 2);
+    BenchPlan noPython = new BenchPlan(Profile.QUICK, quick.entries(), quick.rounds(), quick.wordLimit(), null);
+
+    // the limit less Python's stage and the lab's own start
+    Duration python = quick.estimate().minus(quick.jmhEstimate());
+    assertThat(python).isPositive();
+    assertThat(quick.rerunDeadline()).contains(Duration.ofMinutes(5).minus(python).minus(BenchPlan.LAB_RESERVE));
+    assertThat(noPython.rerunDeadline()).contains(Duration.ofMinutes(5).minus(BenchPlan.LAB_RESERVE));
+    assertThat(standard.rerunDeadline()).hasValueSatisfying(d ->
+        assertThat(d).isGreaterThan(standard.jmhEstimate()).isLessThan(Duration.ofMinutes(20)));
+    // a plan widened past the limit (--rounds 10) and the full profile have none
+    BenchPlan widened = new BenchPlan(Profile.QUICK, quick.entries(), 10, quick.wordLimit(), quick.python());
+    assertThat(widened.estimate()).isGreaterThan(Duration.ofMinutes(5));
+    assertThat(widened.rerunDeadline()).isEmpty();
+    assertThat(plan(Profile.FULL, 2).rerunDeadline()).isEmpty();
+  }
+
+  @Test
   void shouldAlwaysMeasureImapUnorderedAtChunksizeOne() {
     assertThat(configs(plan(Profile.QUICK, 2), PlanBuilder.WORD_JOB, "POOL_IMAP_UNORDERED", "NEW_DIGEST"))
         .containsExactlyInAnyOrder("2/1", "2/1000", "1/1000");

@@ -174,6 +174,35 @@ class RoundRunnerTest {
     assertThat(progress.toString(StandardCharsets.UTF_8)).contains("FAILED: scripted failure");
   }
 
+  /** Three rounds of [P, SERIAL] whose first group is disturbed, re-runs bounded by {@code deadline}. */
+  private RoundRunner.Summary runWithDeadline(Duration deadline) {
+    QuietCanary canary = new QuietCanary().foreign(0.0, 1.0);
+    return new RoundRunner(List.of(new RoundRunner.Side("run", new ScriptedForks(), new RoundLog(dir, "run"), List.of())),
+        List.of(entry("SERIAL", 1), entry("POOL_MAP", 2)), 3, 11L, canary, out)
+        .rerunDeadline(deadline).run();
+  }
+
+  @Test
+  void shouldStartNoReRunThatWouldEndPastTheDeadline() {
+    RoundRunner.Summary s = runWithDeadline(Duration.ZERO);
+
+    assertThat(s.disturbed()).isEqualTo(1);
+    assertThat(s.rerun()).isZero();
+    assertThat(s.stillDisturbed()).isEqualTo(1);
+    assertThat(s.forks()).isEqualTo(6);
+    assertThat(progress.toString(StandardCharsets.UTF_8)).contains("Re-runs stop here: the next would end past the profile's time limit");
+  }
+
+  @Test
+  void shouldReRunWhenTheReRunEndsBeforeTheDeadline() {
+    // the scripted forks take no time; a group's estimate is a few seconds
+    RoundRunner.Summary s = runWithDeadline(Duration.ofMinutes(5));
+
+    assertThat(s.rerun()).isEqualTo(1);
+    assertThat(s.stillDisturbed()).isZero();
+    assertThat(progress.toString(StandardCharsets.UTF_8)).doesNotContain("Re-runs stop here");
+  }
+
   @Test
   void shouldStartNoRoundAfterTheFirstOnceTheTimeBoxIsOver() {
     ScriptedForks forks = new ScriptedForks();
