@@ -139,7 +139,7 @@ final class BenchConfirmer implements Confirmer {
     int clean = summary.roundsRun() - disturbedRounds.size();
     RunResults run = RunReader.read(dirs.get(sides.size() == 1 ? "run" : "head"));
     RunResults baseline = sides.size() == 1 ? null : RunReader.read(dirs.get("ref"));
-    return new Confirmation(run, baseline, clean, dir.toString());
+    return new Confirmation(run, baseline, summary.roundsRun(), clean, dir.toString());
   }
 
   /** The plan entries of a run's rounds.json whose configuration is one of {@code configs}. */

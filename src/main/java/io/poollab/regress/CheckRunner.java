@@ -154,8 +154,9 @@ public final class CheckRunner {
       long cleared = comparisons.stream().filter(x -> x.outcome() == Outcome.CLEARED).count();
       long open = comparisons.stream().filter(x -> x.outcome() == Outcome.INCONCLUSIVE).count();
       confirmation = String.format(Locale.ROOT,
-          "confirmation: %d candidate(s) measured again in %d clean round(s) (%s, %s): %d confirmed,"
-              + " %d not confirmed, %d inconclusive", candidates.size(), c.cleanRounds(),
+          "confirmation: %d candidate(s) measured again in %d fresh round(s), %d with no disturbed group"
+              + " (each candidate counts the rounds in which its own groups were clean; %s, %s): %d confirmed,"
+              + " %d not confirmed, %d inconclusive", candidates.size(), c.rounds(), c.cleanRounds(),
           format(Duration.ofNanos(System.nanoTime() - start)), c.where(), confirmed, cleared, open);
     } else if (!candidates.isEmpty()) {
       confirmation = "no confirmation: " + (confirmer == null

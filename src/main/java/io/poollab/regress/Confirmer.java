@@ -32,8 +32,10 @@ public interface Confirmer {
    * @param run the fresh rounds of the run's side, read like any run folder
    * @param baseline fresh rounds of the baseline's side for a direct comparison of two builds
    *     ({@code check --against}), or null when the stored baseline stays the reference
-   * @param cleanRounds rounds the canary did not judge disturbed (after re-runs)
+   * @param rounds fresh rounds run
+   * @param cleanRounds rounds in which the canary judged no group disturbed (after re-runs); a
+   *     candidate is judged on the rounds in which its own groups were clean, so it may have more
    * @param where the folder it was written to, for the output
    */
-  record Confirmation(RunResults run, RunResults baseline, int cleanRounds, String where) {}
+  record Confirmation(RunResults run, RunResults baseline, int rounds, int cleanRounds, String where) {}
 }

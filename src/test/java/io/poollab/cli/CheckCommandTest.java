@@ -102,7 +102,7 @@ class CheckCommandTest {
       Path fresh = SyntheticRun.seeded(9).rounds(3).disturbed(1).disturbed(2).disturbed(3)
           .result("SERIAL", 1, "default", 100, 0.01).result("POOL_MAP", 2, "default", 70, 0.01)
           .writeTo(slow.resolve("confirm"));
-      return new io.poollab.regress.Confirmer.Confirmation(io.poollab.report.RunReader.read(fresh), null, 0, fresh.toString());
+      return new io.poollab.regress.Confirmer.Confirmation(io.poollab.report.RunReader.read(fresh), null, rounds, 0, fresh.toString());
     };
     int code = runWith(disturbed, "check", slow.toString(), "--reports", reports().toString(), "--confirm-rounds", "3");
     assertThat(code).as(out + "\n" + err).isEqualTo(3);

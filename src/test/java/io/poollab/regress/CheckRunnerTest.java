@@ -59,7 +59,7 @@ class CheckRunnerTest {
     public Confirmation confirm(Set<String> configs, int rounds, Duration timeBox) {
       asked.add(configs);
       Path dir = fresh.writeTo(reports.resolve("20260102-000000/confirm"));
-      return new Confirmation(RunReader.read(dir), null, clean, dir.toString());
+      return new Confirmation(RunReader.read(dir), null, rounds, clean, dir.toString());
     }
   }
 
@@ -109,7 +109,8 @@ class CheckRunnerTest {
     assertThat(map.outcome()).isEqualTo(Outcome.REGRESSED);
     assertThat(map.confirmation().rounds()).isEqualTo(3);
     assertThat(v.exitCode()).isEqualTo(Verdict.FAIL);
-    assertThat(v.confirmation()).contains("1 candidate(s) measured again in 3 clean round(s)").contains("1 confirmed");
+    assertThat(v.confirmation()).contains("1 candidate(s) measured again in 5 fresh round(s), 3 with no disturbed group")
+        .contains("1 confirmed");
     assertThat(said.toString()).contains("1 figure(s) look regressed: " + MAP_SPEEDUP);
   }
 

@@ -44,7 +44,7 @@ class VerdictWriterTest {
         Figures.of(one, 0.981, 0.975, 0.984)), null, CheckOptions.DEFAULTS);
     return Verdict.ofBaseline("reports/20260102-000000", "linux-x86_64-2c",
         "reports/baseline/linux-x86_64-2c", decided,
-        "confirmation: 2 candidate(s) measured again in 5 clean round(s) (1m10s, reports/20260102-000000/confirm):"
+        "confirmation: 2 candidate(s) measured again in 5 fresh round(s), 5 with no disturbed group (1m10s, reports/20260102-000000/confirm):"
             + " 1 confirmed, 1 not confirmed, 0 inconclusive");
   }
 
