@@ -1,5 +1,6 @@
 package io.poollab.bench;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -32,6 +33,15 @@ public record ForkGroup(int round, int index, String job, List<SideEntry> member
     if (members.isEmpty()) {
       throw new IllegalArgumentException("a group needs at least one member");
     }
+  }
+
+  /** How long the group should take: its members' estimates together. */
+  public Duration estimate() {
+    Duration total = Duration.ZERO;
+    for (SideEntry m : members) {
+      total = total.plus(m.entry().estimate());
+    }
+    return total;
   }
 
   /**

@@ -243,9 +243,7 @@ public final class RoundRunner {
     for (List<ForkGroup> round : schedule) {
       for (ForkGroup g : round) {
         plannedForks += g.members().size();
-        for (ForkGroup.SideEntry m : g.members()) {
-          estimatedTotal = estimatedTotal.plus(m.entry().estimate());
-        }
+        estimatedTotal = estimatedTotal.plus(g.estimate());
       }
     }
     for (int i = 0; i < REFERENCE_PROBES; i++) {
@@ -533,12 +531,8 @@ public final class RoundRunner {
    * against theirs (a loaded host runs every fork slower, its JVM starts included).
    */
   private long expectedNanos(ForkGroup group, long roundsTook) {
-    long estimate = 0;
-    for (ForkGroup.SideEntry m : group.members()) {
-      estimate += m.entry().estimate().toNanos();
-    }
     double pace = estimatedTotal.isZero() ? 1.0 : Math.max(1.0, (double) roundsTook / estimatedTotal.toNanos());
-    return (long) (estimate * pace);
+    return (long) (group.estimate().toNanos() * pace);
   }
 
   private boolean overTimeBox() {

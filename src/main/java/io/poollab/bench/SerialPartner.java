@@ -11,19 +11,21 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The serial word job run between a parallel fork's operations, so that each measured iteration
  * carries its own serial time, taken next to it (within about 0.1 s over 100,000 words, about a
- * second over the whole list): a paired fork. With {@code -Dpoollab.bench.pairedSerial=true} (the lab's {@code bench} command
- * sets it), every non-serial fork of {@link WordJobBenchmark} runs one serial job beside each of
- * its operations, alternately just before and just after it, outside JMH's timing; the mean
- * serial time of the iteration is reported as the secondary metric {@code serialPartnerMillis} (ms/op).
+ * second over the whole list): a paired fork. With {@code -Dpoollab.bench.pairedSerial=true} (the
+ * lab's {@code bench} command sets it), every non-serial fork of {@link WordJobBenchmark} runs one
+ * serial job beside each of its operations, alternately just before and just after it, outside
+ * JMH's timing; the mean serial time of the iteration is reported as the secondary metric
+ * {@code serialPartnerMillis} (ms/op).
  *
  * <p>Why: on a shared machine the word job's speed moves by up to 1.8x within seconds (a busy
  * neighbour on the same physical core), while a parallel fork and its SERIAL fork run seconds
  * apart. Pairing inside one fork lets each iteration's ratio see one machine state: Abedi and
- * Brecht's interleaving of the compared systems, taken down from forks to operations. The primary score stays the time of the parallel job's own
- * operations, but the heap is shared: each job's garbage is collected whenever the heap fills,
- * so a parallel operation pays for some of its partner's collections and the partner for some of
- * its own. JMH's GC profiler sees both jobs, so a paired fork's GC time and allocation per
- * operation include the partner's (the report shows them for the SERIAL forks only).
+ * Brecht's interleaving of the compared systems, taken down from forks to operations. The primary
+ * score stays the time of the parallel job's own operations, but the heap is shared: each job's
+ * garbage is collected whenever the heap fills, so a parallel operation pays for some of its
+ * partner's collections and the partner for some of its own. JMH's GC profiler sees both jobs, so
+ * a paired fork's GC time and allocation per operation include the partner's (the report shows
+ * them for the SERIAL forks only).
  *
  * <p>Without the property, or in a {@code SERIAL} fork, it does nothing and reports 0.
  *
