@@ -154,7 +154,8 @@ final class HeadlessChromium implements AutoCloseable {
     int before = events.size();
     send("Page.navigate", Map.of("url", url));
     Awaitility.await("load event of " + url).atMost(WAIT).pollInterval(Duration.ofMillis(50))
-        .until(() -> events.subList(before, events.size()).stream()
+        // the list's own stream is a snapshot; a subList of it fails once an event arrives
+        .until(() -> events.stream().skip(before)
             .anyMatch(e -> e.path("method").asText().equals("Page.loadEventFired")));
   }
 
