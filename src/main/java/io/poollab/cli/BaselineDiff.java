@@ -4,6 +4,7 @@ import io.poollab.regress.BaselineStore;
 import io.poollab.regress.CheckInputException;
 import io.poollab.regress.CheckOptions;
 import io.poollab.regress.CheckInput;
+import io.poollab.regress.ComparableFigures;
 import io.poollab.regress.Figure;
 import io.poollab.regress.NoiseModel;
 import io.poollab.regress.RegressionCheck;
@@ -81,7 +82,9 @@ final class BaselineDiff {
           : "The baseline is one run, so its thresholds do not cover the noise between runs.");
       // as the check's first stage when it will confirm (its default): a candidate needs some
       // evidence, and only the fresh rounds of the check itself make it a regression
-      comparisons = RegressionCheck.compare(baseline.figures(), current.figures(), noise,
+      ComparableFigures comparable = ComparableFigures.of(baseline, current);
+      comparable.note().ifPresent(n -> notes.add(capitalized(n) + "."));
+      comparisons = RegressionCheck.compare(comparable.baseline(), comparable.run(), noise,
           CheckOptions.DEFAULTS.withRulesBefore(rules), true);
     } catch (CheckInputException | UncheckedIOException | IllegalArgumentException e) {
       return BaselineChanges.failed(machineClass, dir.toString(), e.getMessage(), command);
@@ -100,6 +103,10 @@ final class BaselineDiff {
     }
     return new BaselineChanges(true, machineClass, dir.toString(), true, rows, onlyInBaseline, onlyInRun,
         String.join(" ", notes), command);
+  }
+
+  private static String capitalized(String sentence) {
+    return Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
   }
 
   private static String percent(double fraction) {

@@ -101,7 +101,10 @@ public final class CheckRunner {
           + " (check --update-baseline RUN1 RUN2 RUN3) each figure's threshold also covers its"
           + " noise between runs");
     }
-    return decide(run, baseline, base.toString(), noise, effective, confirmer, progress, warnings);
+    ComparableFigures comparable = ComparableFigures.of(baseline, run);
+    comparable.note().ifPresent(warnings::add);
+    return decide(run, comparable.run(), comparable.baseline(), base.toString(), noise, effective,
+        confirmer, progress, warnings);
   }
 
   /**
@@ -122,15 +125,18 @@ public final class CheckRunner {
     CheckInput head = CheckInput.load(headDir, "run");
     List<String> warnings = new ArrayList<>(head.notes());
     warnings.addAll(ref.notes());
-    return decide(head, ref, refDir.toString(), NoiseModel.NONE, options, confirmer, progress, warnings);
+    // both builds ran in the same rounds on this machine: every figure compares
+    return decide(head, head.figures(), ref.figures(), refDir.toString(), NoiseModel.NONE, options,
+        confirmer, progress, warnings);
   }
 
-  private static Result decide(CheckInput run, CheckInput baseline, String baselineName, NoiseModel noise,
-      CheckOptions options, Confirmer confirmer, PrintWriter progress, List<String> warnings) {
+  private static Result decide(CheckInput run, List<Figure> runFigures, List<Figure> baselineFigures,
+      String baselineName, NoiseModel noise, CheckOptions options, Confirmer confirmer,
+      PrintWriter progress, List<String> warnings) {
     boolean confirm = confirmer != null && options.confirmRounds() > 0;
     List<FigureComparison> comparisons;
     try {
-      comparisons = RegressionCheck.compare(baseline.figures(), run.figures(), noise, options, confirm);
+      comparisons = RegressionCheck.compare(baselineFigures, runFigures, noise, options, confirm);
     } catch (IllegalArgumentException e) {
       throw new CheckInputException("cannot compare " + run.dir() + " with " + baselineName + ": " + e.getMessage());
     }

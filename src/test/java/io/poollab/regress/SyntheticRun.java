@@ -38,6 +38,7 @@ public final class SyntheticRun {
   private final Set<Integer> disturbedRounds = new HashSet<>();
   private String machineClass = "linux-x86_64-2c";
   private int rounds = 4;
+  private String cpuModel = "Synthetic CPU";
 
   private SyntheticRun(long seed) {
     this.random = new Random(seed);
@@ -45,6 +46,12 @@ public final class SyntheticRun {
 
   public static SyntheticRun seeded(long seed) {
     return new SyntheticRun(seed);
+  }
+
+  /** The CPU model metadata.json names (default "Synthetic CPU"). */
+  public SyntheticRun cpuModel(String model) {
+    this.cpuModel = model;
+    return this;
   }
 
   public SyntheticRun machineClass(String mc) {
@@ -170,7 +177,7 @@ public final class SyntheticRun {
       JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("jmh.json").toFile(), jmh);
       JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve("rounds.json").toFile(), roundsJson);
       ObjectNode meta = JSON.createObjectNode();
-      meta.put("cpuModel", "Synthetic CPU");
+      meta.put("cpuModel", cpuModel);
       meta.put("cores", 2);
       meta.put("memoryBytes", 8L << 30);
       meta.put("os", "Linux 6.1");
