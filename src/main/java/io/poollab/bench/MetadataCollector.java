@@ -42,13 +42,14 @@ public final class MetadataCollector {
   public static RunMetadata collect(Profile profile, DatasetInfo dataset, List<String> jvmFlags,
       Instant startedAt, Path repo, int rounds, long seed) {
     int cores = Runtime.getRuntime().availableProcessors();
+    String cpu = cpuModel();
     String osName = System.getProperty("os.name", "unknown");
     String arch = System.getProperty("os.arch", "unknown");
     String vmName = System.getProperty("java.vm.name", "unknown");
     String version = System.getProperty("java.runtime.version", System.getProperty("java.version"));
     String vendor = System.getProperty("java.vm.vendor", "unknown");
     return new RunMetadata(
-        cpuModel(),
+        cpu,
         cores,
         memoryBytes(),
         osName + " " + System.getProperty("os.version", ""),
@@ -62,16 +63,44 @@ public final class MetadataCollector {
         dataset,
         profile.id(),
         startedAt.truncatedTo(ChronoUnit.SECONDS).toString(),
-        machineClass(osName, arch, cores),
+        machineClass(osName, arch, cores, cpu),
         rounds,
         seed);
   }
 
-  /** {@code os-arch-<cores>c}, lowercase, the OS's first word only: {@code linux-amd64-2c}. */
-  static String machineClass(String osName, String arch, int cores) {
+  /**
+   * {@code os-arch-<cores>c-<cpu>}, lowercase, the OS's first word only, the CPU as its model
+   * name's words without trademarks, "CPU", "Processor" and the clock: {@code linux-amd64-2c-amd-epyc},
+   * {@code linux-amd64-2c-intel-xeon}; without the CPU part when the model is unknown. The CPU is
+   * part of the class because a baseline from one CPU model does not judge runs on another: the
+   * 2-vCPU VMs of this project's CI ran on Intel Xeon and AMD EPYC hosts, and with unchanged code
+   * the round trip's latency moved 3x in serial item times between them, the CPU task's 1-worker
+   * speed-up 4.5%, more than its 2.5% threshold.
+   */
+  static String machineClass(String osName, String arch, int cores, String cpuModel) {
     String os = osName.trim().split("\\s+")[0].toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "");
     String a = arch.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.]", "");
-    return (os.isEmpty() ? "unknown" : os) + "-" + (a.isEmpty() ? "unknown" : a) + "-" + cores + "c";
+    String base = (os.isEmpty() ? "unknown" : os) + "-" + (a.isEmpty() ? "unknown" : a) + "-" + cores + "c";
+    String cpu = cpuSlug(cpuModel);
+    return cpu.isEmpty() ? base : base + "-" + cpu;
+  }
+
+  /**
+   * The CPU model as a name part: {@code Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz} ->
+   * {@code intel-xeon-platinum-8375c}; empty when unknown.
+   */
+  static String cpuSlug(String cpuModel) {
+    if (cpuModel == null || cpuModel.isBlank() || cpuModel.equals("unknown")) {
+      return "";
+    }
+    String s = cpuModel.toLowerCase(Locale.ROOT);
+    int at = s.indexOf('@');
+    if (at >= 0) {
+      s = s.substring(0, at);
+    }
+    s = s.replaceAll("\\((r|tm|c)\\)", " ").replaceAll("\\b(cpu|processor|\\d+-core)\\b", " ");
+    s = s.replaceAll("[^a-z0-9.]+", "-").replaceAll("^-+|-+$", "");
+    return s.length() > 40 ? s.substring(0, 40).replaceAll("-+$", "") : s;
   }
 
   /** The first {@code model name} of /proc/cpuinfo, or "unknown". */

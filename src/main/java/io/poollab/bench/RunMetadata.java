@@ -8,7 +8,7 @@ import java.util.List;
  *
  * <pre>{@code
  * RunMetadata m = MetadataCollector.collect(Profile.QUICK, dataset, jvmFlags, Instant.now(), Path.of("."), 3, 42L);
- * m.machineClass();   // "linux-amd64-2c"
+ * m.machineClass();   // "linux-amd64-2c-amd-epyc"
  * }</pre>
  *
  * @param cpuModel the CPU's model name ({@code /proc/cpuinfo}), or "unknown"
@@ -25,8 +25,9 @@ import java.util.List;
  * @param dataset the word list and its checksum
  * @param profile quick, standard or full
  * @param startedAt when the run started, ISO-8601 UTC
- * @param machineClass {@code os-arch-<cores>c} in lowercase, e.g. {@code linux-amd64-2c}: the
- *     key the regression check files baselines under
+ * @param machineClass {@code os-arch-<cores>c-<cpu>} in lowercase, e.g.
+ *     {@code linux-amd64-2c-amd-epyc} ({@link MetadataCollector#machineClass}): the key the
+ *     regression check files baselines under
  * @param rounds the interleaved rounds planned
  * @param seed the seed of the rounds' order (each fork's place is in {@code rounds.json})
  */
@@ -57,9 +58,9 @@ public record RunMetadata(
     if (dataset == null) {
       throw new IllegalArgumentException("dataset must not be null");
     }
-    if (machineClass == null || !machineClass.matches("[a-z0-9_.]+-[a-z0-9_.]+-\\d+c")) {
+    if (machineClass == null || !machineClass.matches("[a-z0-9_.]+-[a-z0-9_.]+-\\d+c(-[a-z0-9.]+)*")) {
       throw new IllegalArgumentException(
-          "machineClass must look like linux-amd64-2c, was " + machineClass);
+          "machineClass must look like linux-amd64-2c or linux-amd64-2c-amd-epyc, was " + machineClass);
     }
     jvmFlags = List.copyOf(jvmFlags);
   }

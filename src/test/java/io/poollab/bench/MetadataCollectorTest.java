@@ -74,13 +74,25 @@ class MetadataCollectorTest {
     assertThat(json.get("dataset").get("words").asLong()).isEqualTo(1);
     assertThat(json.get("machineClass").asText())
         .isEqualTo(MetadataCollector.machineClass(System.getProperty("os.name"), System.getProperty("os.arch"),
-            Runtime.getRuntime().availableProcessors()));
+            Runtime.getRuntime().availableProcessors(), json.get("cpuModel").asText()));
   }
 
   @Test
   void shouldFormTheMachineClass() {
-    assertThat(MetadataCollector.machineClass("Linux", "amd64", 2)).isEqualTo("linux-amd64-2c");
-    assertThat(MetadataCollector.machineClass("Mac OS X", "aarch64", 16)).isEqualTo("mac-aarch64-16c");
+    assertThat(MetadataCollector.machineClass("Linux", "amd64", 2, "AMD EPYC")).isEqualTo("linux-amd64-2c-amd-epyc");
+    assertThat(MetadataCollector.machineClass("Linux", "amd64", 2, "Intel(R) Xeon(R) Processor"))
+        .isEqualTo("linux-amd64-2c-intel-xeon");
+    assertThat(MetadataCollector.machineClass("Mac OS X", "aarch64", 16, "unknown")).isEqualTo("mac-aarch64-16c");
+  }
+
+  @Test
+  void shouldNameTheCpuWithoutTrademarksOrClock() {
+    assertThat(MetadataCollector.cpuSlug("Intel(R) Xeon(R) Platinum 8375C CPU @ 2.90GHz"))
+        .isEqualTo("intel-xeon-platinum-8375c");
+    assertThat(MetadataCollector.cpuSlug("AMD EPYC 7R13 Processor")).isEqualTo("amd-epyc-7r13");
+    assertThat(MetadataCollector.cpuSlug("AMD Ryzen 9 7950X 16-Core Processor")).isEqualTo("amd-ryzen-9-7950x");
+    assertThat(MetadataCollector.cpuSlug("unknown")).isEmpty();
+    assertThat(MetadataCollector.cpuSlug("")).isEmpty();
   }
 
   @Test

@@ -63,7 +63,7 @@ class BrowserReportTest {
   void shouldShowTheHeadlineOnTheFirstScreenOfARealQuickRun() throws Exception {
     assumeTrue(Files.isExecutable(HeadlessChromium.CHROMIUM),
         "needs /usr/bin/chromium (apt-get install chromium chromium-driver; see .ci/install-browser.sh)");
-    Path runs = Path.of("reports/baseline/linux-amd64-2c/runs");
+    Path runs = Path.of("reports/baseline/linux-amd64-2c-intel-xeon/runs");
     Path newest;
     try (var list = Files.list(runs)) {
       newest = list.filter(Files::isDirectory).max(Path::compareTo).orElseThrow();
