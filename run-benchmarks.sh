@@ -26,15 +26,16 @@ Options:
                        quick:    a few minutes on 2 cores (CI), a 100,000-word slice
                        standard: under 20 minutes on 2 cores
                        full:     every combination (for a big machine)
-  --workers LIST     worker counts, comma-separated positive integers (e.g. 1,2,4)
-  --chunksizes LIST  chunksizes, comma-separated positive integers or 'default' (e.g. 1,100,default)
+  --workers LIST     worker counts, distinct comma-separated positive integers (e.g. 1,2,4)
+  --chunksizes LIST  chunksizes, distinct comma-separated positive integers or 'default' (e.g. 1,100,default)
   --dataset PATH     the word list (.txt, or .zip holding one text file);
                        default: datasets/1m_words.txt(.zip), else a generated stand-in
   --include REGEX    run only plan entries whose 'Class.method key=value...' label matches
   --rounds N         interleaved rounds (default: the profile's: quick 5, standard 3, full 5)
   --seed N           the seed of the rounds' order (default: a fresh one, recorded in rounds.json)
   --no-python        skip the Python multiprocessing.Pool reference
-  --out DIR          the run folder (default: reports/<yyyyMMdd-HHmmss> in this checkout)
+  --out DIR          the run folder, a new or empty one (default: reports/<yyyyMMdd-HHmmss> in
+                       this checkout); the lab overwrites no file it did not create
   --check            run the regression check on the run afterwards (when the jar has `check`);
                        it confirms what looks regressed with fresh rounds before it fails
   --ignore-jmh-lock  run even while another JMH run on this machine holds JMH's lock
@@ -74,6 +75,21 @@ die_usage() {  # a mistyped command line: the message, then the usage
 die_data() {  # a problem with a file the user named: one line, no usage
   echo "run-benchmarks.sh: $1" >&2
   exit 2
+}
+
+repeated() {  # prints the first value a comma-separated list names twice, or nothing
+  # (the same configuration twice would run twice, under one label; the regexes above forbid
+  # leading zeros, so equal values are equal strings)
+  local -A seen=()
+  local items item
+  IFS=',' read -r -a items <<< "$1"
+  for item in "${items[@]}"; do
+    if [[ -n "${seen[$item]:-}" ]]; then
+      echo "$item"
+      return
+    fi
+    seen[$item]=1
+  done
 }
 
 java_major() {  # prints the major version of the java binary $1, or 0 when it does not run
@@ -179,6 +195,8 @@ main() {
         need_value "$1" "$#"
         [[ "$2" =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] \
           || die_usage "--workers '$2' must be comma-separated positive integers, e.g. 1,2,4"
+        twice="$(repeated "$2")"
+        [[ -z "$twice" ]] || die_usage "--workers '$2' names $twice twice; give each count once, e.g. 1,2,4"
         BENCH_ARGS+=(--workers "$2")
         shift 2
         ;;
@@ -186,6 +204,8 @@ main() {
         need_value "$1" "$#"
         [[ "$2" =~ ^([1-9][0-9]*|default)(,([1-9][0-9]*|default))*$ ]] \
           || die_usage "--chunksizes '$2' must be comma-separated positive integers or 'default', e.g. 1,100,default"
+        twice="$(repeated "$2")"
+        [[ -z "$twice" ]] || die_usage "--chunksizes '$2' names $twice twice; give each chunksize once, e.g. 1,100,default"
         BENCH_ARGS+=(--chunksizes "$2")
         shift 2
         ;;
@@ -202,6 +222,8 @@ main() {
         ;;
       --out)
         need_value "$1" "$#"
+        # an empty OUT would quietly become the default folder below
+        [[ -n "$2" ]] || die_usage "--out '' is empty; give the run folder, a new or empty one (e.g. reports/mine)"
         OUT="$2"
         shift 2
         ;;
@@ -239,8 +261,14 @@ main() {
         DRY_RUN=1
         shift
         ;;
-      *)
+      hash|generate|report|check|cluster)
+        die_usage "'$1' is a command: it comes first, as in ./run-benchmarks.sh $1 ARGS... (options before it belong to the benchmark run)"
+        ;;
+      -*)
         die_usage "unknown option '$1'"
+        ;;
+      *)
+        die_usage "unknown command '$1'; the commands are hash, generate, report, check, cluster (see below)"
         ;;
     esac
   done

@@ -1,6 +1,8 @@
 package io.poollab.bench;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,8 +15,9 @@ import java.util.regex.Pattern;
  *
  * @param profile the profile
  * @param cores the machine's cores (the full profile goes up to twice this many workers)
- * @param workers worker counts that replace the profile's, or null/empty for the profile's
- * @param chunksizes chunksizes ({@code default} or a positive integer) that replace the
+ * @param workers distinct worker counts that replace the profile's, or null/empty for the
+ *     profile's
+ * @param chunksizes distinct chunksizes ({@code default} or a positive integer) that replace the
  *     profile's, or null/empty for the profile's
  * @param include only entries whose {@link PlanEntry#label()} contains a match, or null for all
  */
@@ -35,11 +38,26 @@ public record PlanRequest(
         throw new IllegalArgumentException("workers must be positive integers, was " + w);
       }
     }
+    // a repeated value would plan the same configuration twice: twice the time, and two forks
+    // per round under one label
+    Set<Integer> seenWorkers = new HashSet<>();
+    for (int w : workers) {
+      if (!seenWorkers.add(w)) {
+        throw new IllegalArgumentException(
+            "workers must not repeat a count, was " + workers + " (" + w + " twice)");
+      }
+    }
     chunksizes = chunksizes == null ? List.of() : List.copyOf(chunksizes);
+    Set<Integer> seenChunks = new HashSet<>();
     for (String c : chunksizes) {
       if (!Chunksize.isValid(c)) {
         throw new IllegalArgumentException(
             "chunksize must be 'default' or a positive integer, was '" + c + "'");
+      }
+      // by value: 100 and 0100 are one chunksize
+      if (!seenChunks.add(Chunksize.parse(c))) {
+        throw new IllegalArgumentException("chunksizes must not repeat a size, was " + chunksizes
+            + " (" + (Chunksize.parse(c) == 0 ? Chunksize.DEFAULT : String.valueOf(Chunksize.parse(c))) + " twice)");
       }
     }
   }

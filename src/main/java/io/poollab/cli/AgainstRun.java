@@ -15,6 +15,7 @@ import io.poollab.bench.RunMetadata;
 import io.poollab.regress.CheckInputException;
 import io.poollab.regress.CheckOptions;
 import io.poollab.regress.CheckRunner;
+import io.poollab.workload.DatasetException;
 import io.poollab.workload.DefaultDataset;
 import io.poollab.workload.WordList;
 import java.io.IOException;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * {@code check --against REF}: this build and another commit measured side by side. REF's jar is
@@ -57,27 +59,17 @@ final class AgainstRun {
   }
 
   CheckRunner.Result run(CheckOptions options) {
+    // every flag and the dataset first: building REF's jar takes minutes, which a typo must not cost
+    BenchPlan plan = plan();
+    Profile profile = plan.profile();
+    Path data = dataset();
+    DatasetInfo info = DatasetInfo.of(data, words(data), plan.wordLimit());
     Path headJar = ownJar();
-    Profile profile = Profile.parse(command.profile);
-    Pattern filter = command.include == null ? null : Pattern.compile(command.include);
-    BenchPlan plan = PlanBuilder.build(new PlanRequest(profile, Runtime.getRuntime().availableProcessors(),
-        null, null, filter));
-    if (plan.entries().isEmpty()) {
-      throw new IllegalArgumentException("--include '" + command.include + "' matches none of the plan's benchmarks");
-    }
-    if (command.rounds != null) {
-      if (command.rounds < 1) {
-        throw new IllegalArgumentException("--rounds must be a positive integer, was " + command.rounds);
-      }
-      plan = new BenchPlan(plan.profile(), plan.entries(), command.rounds, plan.wordLimit(), null);
-    }
     Path repo = LabHome.dir();
     String sha = RefJar.resolve(command.against, repo);
     Path refJar = RefJar.build(command.against, repo, command.reports.resolve(".against"), System.err);
     Path runDir = BenchConfirmer.freeFolder(command.reports,
         LocalDateTime.now().format(RUN_NAME) + "-against-" + sha.substring(0, 12));
-    Path data = dataset();
-    DatasetInfo info = DatasetInfo.of(data, WordList.load(data).size(), plan.wordLimit());
     long seed = ThreadLocalRandom.current().nextLong(1L << 48);
     err.printf(Locale.ROOT, "Comparing this build (%s) with %s (%s): %d configurations x %d rounds on each,"
         + " interleaved; estimated %s; results in %s%n", headJar.getFileName(), command.against,
@@ -114,6 +106,49 @@ final class AgainstRun {
     BenchConfirmer confirmer = new BenchConfirmer(confirmSides, runDir, System.err);
     return CheckRunner.against(runDir.resolve("ref"), runDir.resolve("head"), options,
         options.confirmRounds() > 0 ? confirmer : null, err);
+  }
+
+  /** The plan of --profile, --include and --rounds; a bad one is named (exit code 2). */
+  private BenchPlan plan() {
+    Profile profile;
+    try {
+      profile = Profile.parse(command.profile);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--profile: " + e.getMessage(), e);
+    }
+    Pattern filter;
+    try {
+      filter = command.include == null ? null : Pattern.compile(command.include);
+    } catch (PatternSyntaxException e) {
+      throw new IllegalArgumentException("--include '" + command.include + "' is not a valid regular expression: "
+          + e.getDescription(), e);
+    }
+    BenchPlan plan = PlanBuilder.build(new PlanRequest(profile, Runtime.getRuntime().availableProcessors(),
+        null, null, filter));
+    if (plan.entries().isEmpty()) {
+      throw new IllegalArgumentException("--include '" + command.include + "' matches none of the plan's benchmarks");
+    }
+    if (command.rounds != null) {
+      if (command.rounds < 1) {
+        throw new IllegalArgumentException("--rounds must be a positive integer, was " + command.rounds);
+      }
+      plan = new BenchPlan(plan.profile(), plan.entries(), command.rounds, plan.wordLimit(), null);
+    }
+    return plan;
+  }
+
+  /** How many words the dataset holds; one it cannot use is named (exit code 2). */
+  private static int words(Path data) {
+    int words;
+    try {
+      words = WordList.load(data).size();
+    } catch (DatasetException e) {
+      throw new IllegalArgumentException("--dataset: " + e.getMessage(), e);
+    }
+    if (words == 0) {
+      throw new IllegalArgumentException("--dataset " + data + " holds no words; give a list with at least one word per line");
+    }
+    return words;
   }
 
   private Path dataset() {

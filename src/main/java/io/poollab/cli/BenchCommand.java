@@ -19,6 +19,7 @@ import io.poollab.workload.DatasetException;
 import io.poollab.workload.DefaultDataset;
 import io.poollab.workload.WordList;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,6 +37,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -115,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-python", description = "skip the Python multiprocessing.Pool reference")
   boolean noPython;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "the run folder (default: reports/<yyyyMMdd-HHmmss>)")
+  @Option(names = "--out", paramLabel = "DIR", description = "the run folder, a new or empty one (default: reports/<yyyyMMdd-HHmmss>)")
   Path out;
 
   @Option(names = "--ignore-jmh-lock",
@@ -152,14 +154,15 @@ public final class BenchCommand implements Callable<Integer> {
       return 0;
     }
 
-    Path runDir = out != null ? out : LabHome.reports().resolve(LocalDateTime.now().format(RUN_NAME));
-    if (Files.exists(runDir.resolve("jmh.json"))) {
-      throw usage("--out " + runDir + " already holds a run (jmh.json); choose a new folder");
-    }
+    Path runDir = runDir();
     Path data = resolveDataset(err);
     DatasetInfo info = DatasetInfo.of(data, loadWords(data).size(), plan.wordLimit());
     Path histograms = runDir.resolve("histograms");
-    Files.createDirectories(histograms);
+    try {
+      Files.createDirectories(histograms);
+    } catch (IOException e) {
+      throw new DataError("--out " + runDir + " cannot be created (" + e + "); give a folder this user may write in", e);
+    }
     String used = plan.wordLimit() > 0 && plan.wordLimit() < info.words()
         ? String.format(Locale.ROOT, "first %,d of %,d words", plan.wordLimit(), info.words())
         : String.format(Locale.ROOT, "%,d words", info.words());
@@ -325,6 +328,43 @@ public final class BenchCommand implements Callable<Integer> {
     return Optional.of("--include kept " + kept.size() + " SERIAL baseline" + (kept.size() == 1 ? "" : "s")
         + " it does not match, since the speed-ups of the entries it matches are divided by them: "
         + String.join("; ", kept));
+  }
+
+  /**
+   * The run folder: {@code --out}, else {@code reports/<yyyyMMdd-HHmmss>}, checked before the
+   * dataset is loaded or anything is written. A run goes only into a folder that does not exist
+   * yet or is empty: the run writes metadata.json, jmh.json, rounds.json, jmh.log, histograms/ and
+   * python.json, and its report index.html and charts/, so any other folder (an earlier run, the
+   * checkout, a home folder) could lose a file the lab did not create.
+   */
+  Path runDir() {
+    Path dir = out != null ? out : LabHome.reports().resolve(LocalDateTime.now().format(RUN_NAME));
+    if (dir.toString().isEmpty()) {
+      // Path.of("") is the working directory: an empty --out would spill the run into it
+      throw new DataError("--out is empty; give the run folder, a new or empty one (e.g. reports/mine)");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new DataError("--out " + dir + " is a file; give the run folder, a new or empty one");
+    }
+    if (!Files.isDirectory(dir)) {
+      return dir;
+    }
+    List<String> held;
+    try (Stream<Path> files = Files.list(dir)) {
+      held = files.map(f -> f.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new DataError("--out " + dir + " cannot be read (" + e + "); give a new or empty folder", e);
+    }
+    if (held.contains("jmh.json")) {
+      throw new DataError("--out " + dir + " already holds a run (jmh.json); choose a new folder");
+    }
+    if (!held.isEmpty()) {
+      String shown = held.size() <= 5 ? String.join(", ", held)
+          : String.join(", ", held.subList(0, 5)) + " and " + (held.size() - 5) + " more";
+      throw new DataError("--out " + dir + " already holds files (" + shown + "); a run goes only into a new"
+          + " or empty folder, so that it overwrites nothing the lab did not create: choose another");
+    }
+    return dir;
   }
 
   private Path resolveDataset(PrintStream err) {

@@ -11,6 +11,7 @@ import io.poollab.regress.Verdict;
 import io.poollab.regress.VerdictWriter;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BiFunction;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -167,10 +169,12 @@ public final class CheckCommand implements Callable<Integer> {
       description = "With --against: the word list (default: datasets/, as bench).")
   Path dataset;
 
-  @Option(names = "--markdown", paramLabel = "FILE", description = "Write the Markdown summary here.")
+  @Option(names = "--markdown", paramLabel = "FILE",
+      description = "Write the Markdown summary here (a new file, or one an earlier check wrote).")
   Path markdown;
 
-  @Option(names = "--json", paramLabel = "FILE", description = "Write the JSON verdict here.")
+  @Option(names = "--json", paramLabel = "FILE",
+      description = "Write the JSON verdict here (a new file, or one an earlier check wrote).")
   Path json;
 
   @Option(
@@ -193,8 +197,25 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (against == null) {
+      // these set how --against measures both builds; anywhere else they would be ignored, and
+      // a user who typed --rounds 10 would believe the check had used them
+      for (String againstOnly : List.of("--profile", "--include", "--rounds", "--dataset")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(againstOnly)) {
+          throw new ParameterException(spec.commandLine(), againstOnly + " applies only with --against REF;"
+              + " drop it, or compare with a commit: check --against REF " + againstOnly + " ...");
+        }
+      }
+    }
     CheckOptions options = options();
     try {
+      // before the check runs, which may take minutes: its files must have somewhere to go
+      refuseForeign("--markdown", markdown, VerdictWriter::wroteMarkdown);
+      refuseForeign("--json", json, VerdictWriter::wroteJson);
+      if (markdown != null && json != null
+          && markdown.toAbsolutePath().normalize().equals(json.toAbsolutePath().normalize())) {
+        throw new CheckInputException("--markdown and --json both name " + markdown + "; give each its own file");
+      }
       if (updateBaseline != null) {
         if (run != null || baseline != null || against != null) {
           throw new ParameterException(spec.commandLine(),
@@ -275,12 +296,45 @@ public final class CheckCommand implements Callable<Integer> {
   CheckOptions options() {
     try {
       double t = ThresholdRule.parseValue(defaultThreshold, "--default-threshold");
+      // named here by their flags; CheckOptions says only "alpha", "confirm rounds"
+      if (!(alpha > 0.0 && alpha < 1.0)) {
+        throw new IllegalArgumentException("--alpha must be in (0, 1), got " + alpha);
+      }
+      if (confirmRounds < 0) {
+        throw new IllegalArgumentException("--confirm-rounds must be 0 (no confirmation) or more, got " + confirmRounds);
+      }
       if (confirmMinutes < 1) {
         throw new IllegalArgumentException("--confirm-minutes must be at least 1, got " + confirmMinutes);
       }
       return new CheckOptions(t, thresholds, alpha, allowMissing, confirmRounds, Duration.ofMinutes(confirmMinutes));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /**
+   * Refuses an output file that the check cannot write without overwriting a file it did not
+   * create: a folder, an unreadable file, or a file that is not an earlier verdict of the check
+   * (which a later check replaces, as CI does on every run).
+   */
+  private static void refuseForeign(String option, Path file, Predicate<String> writtenByTheCheck) {
+    if (file == null || !Files.exists(file)) {
+      return;
+    }
+    if (Files.isDirectory(file)) {
+      throw new CheckInputException(option + " " + file + " is a folder; give the path of the file to write");
+    }
+    String text;
+    try (InputStream in = Files.newInputStream(file)) {
+      // how the file begins tells whose it is; any file, binary or huge, is read this far only
+      text = new String(in.readNBytes(256), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new CheckInputException(option + " " + file + " exists and cannot be read (" + e
+          + "); give the path of a new file");
+    }
+    if (!writtenByTheCheck.test(text)) {
+      throw new CheckInputException(option + " " + file + " exists and was not written by the check;"
+          + " it is left alone: give the path of a new file (or of an earlier check's)");
     }
   }
 

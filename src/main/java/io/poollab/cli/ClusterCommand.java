@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,6 +57,37 @@ public final class ClusterCommand {
 
   private Path stateDir() {
     return stateDir != null ? stateDir : LabHome.resolve(Path.of(".poollab-cluster"));
+  }
+
+  /** The files 'cluster start' writes in the state folder: the members' list and one log each. */
+  private static final Pattern OWN_FILE = Pattern.compile("members\\.txt|member-\\d+\\.log");
+
+  /**
+   * Refuses a state folder that is a file or holds files 'cluster start' did not write: start
+   * writes members.txt and member-PORT.log there and stop removes members.txt, so a folder of
+   * someone else's could lose files of those names.
+   */
+  private void refuseForeignStateDir() {
+    Path dir = stateDir();
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new DataError("--state-dir " + dir + " is a file; give a folder for the members' pids and logs");
+    }
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    List<String> foreign;
+    try (Stream<Path> files = Files.list(dir)) {
+      foreign = files.map(f -> f.getFileName().toString()).filter(n -> !OWN_FILE.matcher(n).matches())
+          .sorted().toList();
+    } catch (IOException e) {
+      throw new DataError("--state-dir " + dir + " cannot be read (" + e + "); give a folder of the lab's");
+    }
+    if (!foreign.isEmpty()) {
+      throw new DataError("--state-dir " + dir + " holds files 'cluster start' did not write ("
+          + String.join(", ", foreign.subList(0, Math.min(5, foreign.size())))
+          + (foreign.size() > 5 ? " and " + (foreign.size() - 5) + " more" : "")
+          + "); give a new folder, or the one 'cluster start' used");
+    }
   }
 
   /** One started member as the state file records it; {@code started} in epoch milliseconds. */
@@ -105,6 +138,7 @@ public final class ClusterCommand {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--cluster-name: " + e.getMessage());
     }
+    refuseForeignStateDir();
     List<Member> running = read().stream().filter(m -> m.process().isPresent()).toList();
     if (!running.isEmpty()) {
       throw new DataError("members are already running (" + describe(running) + "); "
@@ -182,6 +216,7 @@ public final class ClusterCommand {
   @Command(name = "stop", mixinStandardHelpOptions = true,
       description = "Stop the members 'cluster start' started (each gets 10 s, then is killed).")
   int stop() throws InterruptedException {
+    refuseForeignStateDir(); // it removes members.txt: only the one 'cluster start' wrote
     List<ProcessHandle> members = read().stream().flatMap(m -> m.process().stream()).toList();
     int stopped = stopAll(members);
     try {
@@ -253,16 +288,21 @@ public final class ClusterCommand {
     try {
       List<Member> members = new ArrayList<>();
       for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        String[] parts = line.trim().split("\\s+");
-        if (parts.length == 4) {
-          members.add(new Member(
-              Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2], parts[3]));
+        if (line.isBlank()) {
+          continue;
         }
+        String[] parts = line.trim().split("\\s+");
+        if (parts.length != 4) {
+          // not a line of write(): the file is not the lab's, and stop must not remove it
+          throw new NumberFormatException("line '" + line + "' is not 'pid started address cluster'");
+        }
+        members.add(new Member(
+            Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2], parts[3]));
       }
       return members;
     } catch (IOException | NumberFormatException e) {
-      throw new DataError("cannot read " + file + ": " + e.getMessage()
-          + "; remove it once no member is running");
+      throw new DataError("cannot read " + file + " as the members 'cluster start' recorded ("
+          + e.getMessage() + "); if it wrote the file, remove it once no member is running");
     }
   }
 

@@ -43,7 +43,8 @@ public final class GenerateCommand implements Callable<Integer> {
   private long words = ReferenceList.WORDS;
 
   @Option(names = "--out", paramLabel = "PATH", required = true,
-      description = "The file to write (replaced atomically when complete; folders are created).")
+      description = "The file to write, which must not exist yet (written whole or not at all;"
+          + " folders are created).")
   private Path out;
 
   @Option(names = "--seed", paramLabel = "S",
@@ -65,6 +66,12 @@ public final class GenerateCommand implements Callable<Integer> {
     if (Files.isDirectory(out)) {
       throw new ParameterException(spec.commandLine(),
           "--out " + out + " is a directory; expected the path of the file to write");
+    }
+    if (Files.exists(out)) {
+      // a list is not marked as the lab's, and the one at hand may be the real list
+      // (datasets/1m_words.txt) or anyone's file: never replace one
+      throw new DataError("--out " + out + " already exists; give the path of a new file"
+          + " (the lab does not overwrite a file it did not create: remove it first to regenerate)");
     }
     PrintWriter stdout = spec.commandLine().getOut();
     try {

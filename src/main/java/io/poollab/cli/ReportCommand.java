@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -71,6 +72,12 @@ public final class ReportCommand implements Callable<Integer> {
     System.setProperty("java.awt.headless", "true");
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--reports-dir");
+    if (explicit && Files.exists(reportsDir) && !Files.isDirectory(reportsDir)) {
+      // said before the run's page is written: its index could not be, and the run's files stay as they were
+      err.println("report: --reports-dir " + reportsDir + " is a file; give the folder that holds the runs");
+      return 2;
+    }
     Path chosen = runDir;
     if (chosen == null) {
       List<Path> runs = ReportWriter.runDirs(reportsDir);
@@ -98,7 +105,6 @@ public final class ReportCommand implements Callable<Integer> {
     err.println("report: reading " + dir + ": " + run.results().size() + " results, "
         + run.latencies().size() + " histograms; drawing charts...");
     // the same baseline the check reads by default: <reports>/baseline/<machineClass>/
-    boolean explicit = spec.commandLine().getParseResult().hasMatchedOption("--reports-dir");
     BaselineChanges changes = BaselineDiff.of(dir, run.metadata().machineClass(), reportsDir, !explicit);
     err.println("report: " + (changes.found()
         ? "compared with the baseline in " + changes.baselineDir() + ": " + changes.rows().size() + " figures"

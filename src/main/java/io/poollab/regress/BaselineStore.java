@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +159,7 @@ public final class BaselineStore {
     if (runDirs.isEmpty()) {
       throw new CheckInputException("--update-baseline needs at least one run folder");
     }
+    refuseRepeats(runDirs);
     String machineClass = null;
     for (Path runDir : runDirs) {
       CheckInput run = CheckInput.load(runDir, "run");
@@ -174,9 +176,10 @@ public final class BaselineStore {
       machineClass = run.machineClass();
     }
     Path target = dirFor(reportsDir, machineClass);
+    Path staging = null;
     try {
       Files.createDirectories(target.getParent());
-      Path staging = Files.createTempDirectory(target.getParent(), "." + machineClass + "-");
+      staging = Files.createTempDirectory(target.getParent(), "." + machineClass + "-");
       Path first = runDirs.get(0);
       boolean rounds = runDirs.stream().allMatch(d -> Files.exists(d.resolve(RunReader.ROUNDS_JSON)));
       if (runDirs.size() == 1) {
@@ -215,6 +218,39 @@ public final class BaselineStore {
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the baseline " + target + ": " + e.getMessage(), e);
+    } finally {
+      // a baseline that failed half-way leaves no hidden staging folder behind (moved: gone already)
+      if (staging != null && Files.exists(staging)) {
+        try {
+          deleteTree(staging);
+        } catch (IOException ignored) {
+          // the error that brought us here is the one to tell
+        }
+      }
+    }
+  }
+
+  /**
+   * Refuses a run given twice (its rounds would count twice, and the noise between runs would look
+   * smaller than it is) and two runs of one folder name, under which a merged baseline keeps each
+   * run ({@code runs/<name>/}).
+   */
+  private static void refuseRepeats(List<Path> runDirs) {
+    Map<Path, Path> byPath = new HashMap<>();
+    Map<String, Path> byName = new HashMap<>();
+    for (Path runDir : runDirs) {
+      Path absolute = runDir.toAbsolutePath().normalize();
+      Path same = byPath.putIfAbsent(absolute, runDir);
+      if (same != null) {
+        throw new CheckInputException("--update-baseline names the run " + runDir + " twice"
+            + (same.equals(runDir) ? "" : " (also as " + same + ")") + "; give each run once");
+      }
+      String name = String.valueOf(absolute.getFileName());
+      Path other = byName.putIfAbsent(name, runDir);
+      if (other != null) {
+        throw new CheckInputException("--update-baseline runs " + other + " and " + runDir + " share the folder"
+            + " name " + name + ", under which the baseline keeps each run; copy one under another name");
+      }
     }
   }
 

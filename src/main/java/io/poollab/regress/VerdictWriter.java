@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Writes a {@link Verdict} three ways: a plain-text table for the terminal, a Markdown summary
@@ -30,7 +31,33 @@ public final class VerdictWriter {
       Comparator.comparingInt((FigureComparison c) -> rank(c.outcome()))
           .thenComparing(FigureComparison::key);
 
+  /** How every Markdown summary begins, followed by the verdict's word. */
+  private static final String MARKDOWN_HEADING = "### Performance check: ";
+
+  /** How every JSON verdict begins: an object whose first field is the verdict. */
+  private static final Pattern JSON_START = Pattern.compile("\\A\\{\\s*\"verdict\"\\s*:");
+
   private VerdictWriter() {}
+
+  /**
+   * Whether a file's text is a Markdown summary this class wrote, which the check may replace.
+   *
+   * @param text the file's text
+   * @return true when it begins as {@link #markdown} output does
+   */
+  public static boolean wroteMarkdown(String text) {
+    return text.startsWith(MARKDOWN_HEADING);
+  }
+
+  /**
+   * Whether a file's text is a JSON verdict this class wrote, which the check may replace.
+   *
+   * @param text the file's text
+   * @return true when it begins as {@link #json} output does
+   */
+  public static boolean wroteJson(String text) {
+    return JSON_START.matcher(text).lookingAt();
+  }
 
   /**
    * The terminal table, headline first.
@@ -78,7 +105,7 @@ public final class VerdictWriter {
    */
   public static String markdown(Verdict v) {
     StringBuilder sb = new StringBuilder();
-    sb.append("### Performance check: ").append(v.word()).append("\n\n");
+    sb.append(MARKDOWN_HEADING).append(v.word()).append("\n\n");
     sb.append(escape(v.headline())).append("\n\n");
     sb.append("- run: `").append(v.run()).append("`\n");
     sb.append("- machine class: `").append(v.machineClass()).append("`\n");

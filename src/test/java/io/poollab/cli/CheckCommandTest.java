@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -147,7 +148,104 @@ class CheckCommandTest {
     assertThat(run("check", "--threshold", "speedup:*=lots")).isEqualTo(2);
     assertThat(err.toString()).contains("'lots'").contains("Usage:");
     assertThat(run("check", "--alpha", "2", tmp.toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("alpha must be in (0, 1)");
+    assertThat(err.toString()).contains("--alpha must be in (0, 1), got 2.0");
+    assertThat(run("check", "--confirm-rounds", "-1", tmp.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("--confirm-rounds must be 0 (no confirmation) or more, got -1");
+  }
+
+  @Test
+  void shouldRefuseARunGivenTwiceToTheBaseline() {
+    Path a = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260101-000000"));
+    Path sameName = SyntheticRun.wordJob(2, 100, 56, 60, 0.01).writeTo(tmp.resolve("elsewhere/20260101-000000"));
+
+    assertThat(run("check", "--reports", reports().toString(), "--update-baseline", a.toString(), a.toString()))
+        .isEqualTo(2);
+    assertThat(run("check", "--reports", reports().toString(), "--update-baseline", a.toString(), sameName.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString().lines().toList()).containsExactly(
+        "check: --update-baseline names the run " + a + " twice; give each run once",
+        "check: --update-baseline runs " + a + " and " + sameName + " share the folder name 20260101-000000,"
+            + " under which the baseline keeps each run; copy one under another name");
+    assertThat(reports().resolve("baseline")).doesNotExist();
+  }
+
+  @Test
+  void shouldRefuseTheAgainstOnlyFlagsWithoutAgainst() {
+    Path missing = tmp.resolve("no-such-run");
+    for (String[] flag : new String[][] {{"--profile", "standard"}, {"--include", "WordJob"}, {"--rounds", "9"},
+        {"--dataset", "words.txt"}}) {
+      err.getBuffer().setLength(0);
+      assertThat(run("check", missing.toString(), flag[0], flag[1])).as(flag[0]).isEqualTo(2);
+      assertThat(err.toString()).as(flag[0])
+          .contains(flag[0] + " applies only with --against REF")
+          .contains("Usage: benchmarks.jar check");
+    }
+  }
+
+  @Test
+  void shouldNameABadAgainstFlagBeforeBuildingAnything() throws IOException {
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
+    Path broken = Files.writeString(tmp.resolve("words.zip"), "not a zip");
+    Path reports = tmp.resolve("reports");
+
+    assertThat(run("check", "--against", "HEAD", "--reports", reports.toString(), "--include", "(")).isEqualTo(2);
+    assertThat(run("check", "--against", "HEAD", "--reports", reports.toString(), "--profile", "slow")).isEqualTo(2);
+    assertThat(run("check", "--against", "HEAD", "--reports", reports.toString(), "--dataset", empty.toString()))
+        .isEqualTo(2);
+    assertThat(run("check", "--against", "HEAD", "--reports", reports.toString(), "--dataset", broken.toString()))
+        .isEqualTo(2);
+
+    List<String> lines = err.toString().lines().toList();
+    assertThat(lines).hasSize(4); // one line each, no stack trace
+    assertThat(lines.get(0)).isEqualTo("check: --include '(' is not a valid regular expression: Unclosed group");
+    assertThat(lines.get(1)).isEqualTo("check: --profile: profile 'slow' is not one of: quick, standard, full");
+    assertThat(lines.get(2))
+        .isEqualTo("check: --dataset " + empty + " holds no words; give a list with at least one word per line");
+    assertThat(lines.get(3)).startsWith("check: --dataset: " + broken + ": is not a valid zip archive");
+    assertThat(reports).doesNotExist(); // no jar built, no run folder made
+  }
+
+  @Test
+  void shouldNotOverwriteAMarkdownOrJsonFileItDidNotWrite() throws IOException {
+    storeBaseline();
+    Path r = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    Path notes = Files.writeString(tmp.resolve("notes.md"), "# my notes\n");
+    Path data = Files.writeString(tmp.resolve("data.json"), "{\"mine\": true}\n");
+
+    assertThat(run("check", r.toString(), "--reports", reports().toString(), "--markdown", notes.toString()))
+        .isEqualTo(2);
+    assertThat(run("check", r.toString(), "--reports", reports().toString(), "--json", data.toString()))
+        .isEqualTo(2);
+    assertThat(run("check", r.toString(), "--reports", reports().toString(), "--json", tmp.toString()))
+        .isEqualTo(2);
+
+    assertThat(err.toString()).contains(
+        "check: --markdown " + notes + " exists and was not written by the check; it is left alone: give the"
+            + " path of a new file (or of an earlier check's)",
+        "check: --json " + data + " exists and was not written by the check",
+        "check: --json " + tmp + " is a folder; give the path of the file to write");
+    assertThat(notes).hasContent("# my notes\n");
+    assertThat(data).hasContent("{\"mine\": true}\n");
+    assertThat(out.toString()).doesNotContain("Checking"); // refused before the check ran
+  }
+
+  @Test
+  void shouldReplaceTheFilesAnEarlierCheckWrote() throws IOException {
+    storeBaseline();
+    Path r = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    Path md = tmp.resolve("summary.md");
+    Path json = tmp.resolve("verdict.json");
+    String[] args = {"check", r.toString(), "--reports", reports().toString(), "--markdown", md.toString(),
+        "--json", json.toString()};
+
+    assertThat(run(args)).as(err.toString()).isZero();
+    Files.writeString(md, Files.readString(md) + "stale line\n");
+    Files.writeString(json, Files.readString(json).replace("\"pass\"", "\"stale\""));
+    assertThat(run(args)).as(err.toString()).isZero();
+
+    assertThat(Files.readString(md)).startsWith("### Performance check: PASS").doesNotContain("stale line");
+    assertThat(Files.readString(json)).contains("\"verdict\" : \"pass\"").doesNotContain("stale");
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.poollab.pool.Pool;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -70,6 +71,47 @@ class ClusterCommandTest {
         "--cluster-name", "a b");
     assertThat(name.exitCode()).isEqualTo(2);
     assertThat(name.err()).contains("--cluster-name", "'a b'");
+  }
+
+  @Test
+  void shouldLeaveAStateFolderOfSomeoneElsesAlone() throws IOException {
+    Path notes = Files.writeString(state.resolve("notes.txt"), "mine");
+    CliRun start;
+    // the port is taken, so that no member can start even if the folder's check were missed
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      start = CliRun.of("cluster", "--state-dir", state.toString(), "start", "--members", "1",
+          "--port", String.valueOf(taken.getLocalPort()));
+    }
+    CliRun stop = CliRun.of("cluster", "--state-dir", state.toString(), "stop");
+
+    assertThat(start.exitCode()).isEqualTo(DataError.EXIT_CODE);
+    assertThat(stop.exitCode()).isEqualTo(DataError.EXIT_CODE);
+    assertThat(start.err().strip()).isEqualTo("start: --state-dir " + state + " holds files 'cluster start' did"
+        + " not write (notes.txt); give a new folder, or the one 'cluster start' used");
+    assertThat(stop.err()).contains("holds files 'cluster start' did not write (notes.txt)");
+    assertThat(notes).hasContent("mine");
+    try (var files = Files.list(state)) {
+      assertThat(files).containsExactly(notes);
+    }
+  }
+
+  @Test
+  void shouldNotRemoveAMembersFileItDidNotWrite() throws IOException {
+    Path members = Files.writeString(state.resolve("members.txt"), "alice\nbob\n");
+
+    CliRun stop = CliRun.of("cluster", "--state-dir", state.toString(), "stop");
+
+    assertThat(stop.exitCode()).isEqualTo(DataError.EXIT_CODE);
+    assertThat(stop.err()).contains("cannot read " + members + " as the members 'cluster start' recorded");
+    assertThat(members).hasContent("alice\nbob\n");
+  }
+
+  @Test
+  void shouldAskForASubcommandWhenGivenNone() {
+    CliRun bare = CliRun.of("cluster", "--state-dir", state.toString());
+
+    assertThat(bare.exitCode()).isEqualTo(2);
+    assertThat(bare.err()).contains("Missing required subcommand").contains("start", "status", "stop");
   }
 
   private static int freePort() throws IOException {

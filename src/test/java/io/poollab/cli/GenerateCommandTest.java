@@ -39,6 +39,21 @@ class GenerateCommandTest {
   }
 
   @Test
+  void shouldRefuseToOverwriteAnExistingFile() throws IOException {
+    Path mine = Files.writeString(dir.resolve("1m_words.txt"), "my real list\n");
+
+    CliRun run = CliRun.of("generate", "--words", "10", "--out", mine.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("generate: --out " + mine + " already exists; give the path of a"
+        + " new file (the lab does not overwrite a file it did not create: remove it first to regenerate)");
+    assertThat(mine).hasContent("my real list\n");
+    try (var files = Files.list(dir)) {
+      assertThat(files).containsExactly(mine); // no temporary file left beside it
+    }
+  }
+
+  @Test
   void shouldExitTwoOnBadFlags() {
     CliRun negative = CliRun.of("generate", "--words", "-1", "--out", dir.resolve("x").toString());
     assertThat(negative.exitCode()).isEqualTo(2);

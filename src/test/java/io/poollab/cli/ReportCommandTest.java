@@ -159,6 +159,19 @@ class ReportCommandTest {
         "No committed baseline for machine class linux-x86_64-2c (looked in " + dir + "), so nothing is compared.");
   }
 
+  @Test
+  void shouldRefuseAReportsDirThatIsAFileBeforeWritingAnything() throws Exception {
+    Path full = copy("full");
+    Path file = Files.writeString(tmp.resolve("runs.txt"), "my list of runs");
+
+    assertThat(run("report", full.toString(), "--reports-dir", file.toString())).isEqualTo(2);
+
+    assertThat(err.toString().strip())
+        .isEqualTo("report: --reports-dir " + file + " is a file; give the folder that holds the runs");
+    assertThat(file).hasContent("my list of runs");
+    assertThat(full.resolve("index.html")).doesNotExist();
+  }
+
   private Path copy(String fixture) throws IOException {
     return Golden.copyRun(fixture, tmp);
   }

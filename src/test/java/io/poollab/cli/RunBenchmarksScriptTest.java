@@ -59,6 +59,41 @@ class RunBenchmarksScriptTest {
   }
 
   @Test
+  void shouldNameAnUnknownOrMisplacedCommand() throws Exception {
+    Result typo = script("reprot", "reports/20260101-120000");
+    Result late = script("--no-python", "report");
+
+    assertThat(typo.exit()).isEqualTo(2);
+    assertThat(typo.err()).contains("unknown command 'reprot'; the commands are hash, generate, report, check,"
+        + " cluster").contains("Usage: ./run-benchmarks.sh");
+    assertThat(late.exit()).isEqualTo(2);
+    assertThat(late.err()).contains("'report' is a command: it comes first, as in ./run-benchmarks.sh report");
+  }
+
+  @Test
+  void shouldRefuseARepeatedWorkerCountOrChunksize() throws Exception {
+    Result workers = script("--profile", "quick", "--workers", "1,2,2", "--dry-run");
+    Result chunks = script("--profile", "quick", "--chunksizes", "default,100,default", "--dry-run");
+
+    assertThat(workers.exit()).isEqualTo(2);
+    assertThat(workers.err()).contains("--workers '1,2,2' names 2 twice; give each count once")
+        .contains("Usage: ./run-benchmarks.sh");
+    assertThat(chunks.exit()).isEqualTo(2);
+    assertThat(chunks.err()).contains("--chunksizes 'default,100,default' names default twice");
+  }
+
+  @Test
+  void shouldRefuseAnEmptyOutInsteadOfUsingTheDefault() throws Exception {
+    // the empty dataset stops a run that got past the script, before it writes anything
+    Path empty = Files.writeString(tmp.resolve("empty.txt"), "", StandardCharsets.UTF_8);
+
+    Result r = script("--out", "", "--dataset", empty.toString(), "--no-python", "--profile", "quick");
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("--out '' is empty; give the run folder, a new or empty one");
+  }
+
+  @Test
   void shouldPrintHelpAndExit0() throws Exception {
     Result r = script("--help");
 
