@@ -12,7 +12,9 @@ import java.util.function.Consumer;
  * breaks the pool, on the thread that did so, with the {@link
  * java.util.concurrent.CancellationException} or the {@link PoolBrokenException}. A callback that
  * throws does not break the pool or the result: the failure goes to the pool's {@link
- * PoolOptions#callbackErrorHandler()}.
+ * PoolOptions#callbackErrorHandler()}. A callback that waits for its own call's result ({@code
+ * get()}, {@code await()}) waits for ever, as in Python: the result is ready only once the
+ * callback has returned.
  *
  * <pre>{@code
  * pool.mapAsync(String::length, words,

@@ -611,7 +611,10 @@ public final class Pool implements AutoCloseable {
   }
 
   /**
-   * Python's {@code join()}: waits until every worker has exited.
+   * Python's {@code join()}: waits until every worker has exited. After {@link #shutdown()} that
+   * is once every submitted call has run, a lazy iterator still open included: its workers stay
+   * until it is read to its end or closed, so an abandoned one keeps {@code join()} waiting
+   * ({@link #close()} and {@link #terminate()} stop it).
    *
    * @throws IllegalStateException if neither {@link #shutdown()}, {@link #close()} nor {@link
    *     #terminate()} was called (as Python's {@code ValueError}), or if called from a worker

@@ -1,6 +1,7 @@
 package io.poollab.pool;
 
 import static io.poollab.pool.TestPools.callable;
+import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -242,6 +243,23 @@ public class LifecycleTest extends PoolBehaviourTest {
       return null;
     } catch (Throwable thrown) {
       return thrown;
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldJoinAfterShutdownOnlyOnceAnOpenIteratorIsReadOrClosed(Backend backend) throws Exception {
+    // 10,000 items, a read-ahead of 16: the call cannot finish before its consumer reads on
+    Pool pool = builder(backend).workers(2).readAhead(16).create();
+    try {
+      ResultIterator<Integer> open = pool.imap(x -> x, range(10_000));
+      assertThat(open.next()).isZero();
+      pool.shutdown();
+      assertThat(pool.join(100, TimeUnit.MILLISECONDS)).as("join waits for the open iterator").isFalse();
+      open.close();
+      assertThat(pool.join(5, TimeUnit.SECONDS)).as("closing the iterator lets the workers go").isTrue();
+    } finally {
+      pool.terminate();
     }
   }
 
