@@ -100,7 +100,9 @@ public final class AsyncResult<R> {
    *     {@code multiprocessing.TimeoutError})
    * @throws TaskFailedException if the task threw; its cause is the task's exception
    * @throws CancellationException if the pool was terminated first
+   * @throws PoolBrokenException if a worker's initializer threw
    * @throws InterruptedException if the waiting thread was interrupted
+   * @throws IllegalArgumentException if {@code timeout} is negative or {@code unit} null
    */
   public R get(long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
     long nanos = Checks.timeoutNanos(timeout, unit);

@@ -564,6 +564,11 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         currentPlace = 0;
         madeRoom();
       }
+      if (current == null && !truncated && allTaken()) {
+        // the last result is taken: the call is complete even if nobody asks hasNext(), so the
+        // pool lets go of it now, and terminate() no longer turns its end into a cancellation
+        dispatcher.settled(this);
+      }
     }
     if (value instanceof Failure failure) {
       throw failure.toException(call);

@@ -205,7 +205,8 @@ public final class Pool implements AutoCloseable {
    * chunksize {@code ceil(len / (4 * workers))}.
    *
    * @param task the function
-   * @param items the input; read into a list first
+   * @param items the input; read into a list first, on the calling thread: what its iterator
+   *     throws comes out of this call as it is (Python's {@code map} raises it too)
    * @param <T> the item type
    * @param <R> the result type
    * @return the results, in input order
@@ -298,7 +299,11 @@ public final class Pool implements AutoCloseable {
     return submitMap("map", task, items, Checks.atLeastOne("chunksize", chunksize), callbacks);
   }
 
-  /** {@code chunksize} 0 asks for Python's default. */
+  /**
+   * {@code chunksize} 0 asks for Python's default. The input is read here, on the calling thread,
+   * as Python's {@code map_async} reads one without a length: what its iterator throws comes out
+   * of this call as it is, as in Python, and no task runs.
+   */
   private <T, R> AsyncResult<List<R>> submitMap(
       String call, Task<? super T, ? extends R> task, Iterable<? extends T> items, int chunksize,
       Callbacks<? super List<R>> callbacks) {
@@ -606,7 +611,10 @@ public final class Pool implements AutoCloseable {
   }
 
   /**
-   * Python's {@code join()}: waits until every worker has exited.
+   * Python's {@code join()}: waits until every worker has exited. After {@link #shutdown()} that
+   * is once every submitted call has run, a lazy iterator still open included: its workers stay
+   * until it is read to its end or closed, so an abandoned one keeps {@code join()} waiting
+   * ({@link #close()} and {@link #terminate()} stop it).
    *
    * @throws IllegalStateException if neither {@link #shutdown()}, {@link #close()} nor {@link
    *     #terminate()} was called (as Python's {@code ValueError}), or if called from a worker

@@ -1,11 +1,12 @@
 package io.poollab.pool;
 
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * How a pool is built: Python's {@code Pool(processes, initializer, initargs, maxtasksperchild,
- * context)}, checked when built.
+ * context)}, checked when built: a bad value, null included, is an {@link
+ * IllegalArgumentException} that names the option, the value and what is allowed (Python's
+ * {@code ValueError}), from the builder's setter or from this record's constructor.
  *
  * <pre>{@code
  * WorkerLocal<MessageDigest> digest = WorkerLocal.of(() -> MessageDigest.getInstance("SHA-512"));
@@ -50,11 +51,13 @@ public record PoolOptions(
   /** Checks every option; see the class comment for what is allowed. */
   public PoolOptions {
     Checks.atLeastOne("workers", workers);
-    Objects.requireNonNull(backend, "backend must not be null; use Backend.PLATFORM or Backend.VIRTUAL");
+    // IllegalArgumentException for a null too, as the builder's setters and every call of the
+    // pool throw: one exception type for every bad argument, whichever way the options are made
+    Checks.notNull("backend", backend);
     Checks.atLeastOne("maxTasksPerWorker", maxTasksPerWorker);
-    Objects.requireNonNull(threadNamePrefix, "threadNamePrefix must not be null");
+    Checks.notNull("threadNamePrefix", threadNamePrefix);
     Checks.atLeastOne("readAhead", readAhead);
-    Objects.requireNonNull(callbackErrorHandler, "callbackErrorHandler must not be null");
+    Checks.notNull("callbackErrorHandler", callbackErrorHandler);
     if (backend == Backend.CLUSTER && cluster == null) {
       throw new IllegalArgumentException("backend CLUSTER needs a cluster: "
           + "Pool.builder().backend(Backend.CLUSTER).cluster(ClusterOptions.localMembers(2))");

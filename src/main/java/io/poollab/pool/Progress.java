@@ -37,7 +37,7 @@ public interface Progress {
   boolean totalKnown();
 
   /**
-   * Adds a listener, told after each finished chunk.
+   * Adds a listener, told as chunks finish (see {@link ProgressListener} for when exactly).
    *
    * @param listener the listener
    */

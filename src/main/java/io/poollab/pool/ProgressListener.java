@@ -1,9 +1,13 @@
 package io.poollab.pool;
 
 /**
- * Told each time a batch call advances: after each finished chunk, and once when the input's
- * length becomes known. Called on a worker thread: keep it short; what it throws goes to the
- * pool's {@link PoolOptions#callbackErrorHandler()}.
+ * Told each time a batch call advances: as chunks finish (a worker that claimed several chunks at
+ * once, up to 64 on a long input at a small chunksize, may tell them as one step), and, for a
+ * lazy call over an input that is not a random-access list, as its items are read and once when
+ * its length becomes known. Called on the worker that finished the chunks, on the thread that
+ * reads the input, or on the one that closes the pool (which cuts a lazy call short): keep it
+ * short; what it throws goes to the pool's {@link PoolOptions#callbackErrorHandler()}. A listener
+ * added late is told only what happens after.
  *
  * <pre>{@code
  * result.progress().addListener((done, known, final_) -> bar.maxHint(known).stepTo(done));

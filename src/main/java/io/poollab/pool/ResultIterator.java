@@ -23,6 +23,11 @@ import java.util.stream.Stream;
  * that is waiting for its next item: an input that is not a random-access list is read on a
  * reader thread of its own, which leaves when the input next returns.
  *
+ * <p>An interrupted consumer: {@link #next(long, TimeUnit)} throws {@link InterruptedException};
+ * {@link #hasNext()} and {@link #next()}, which cannot, throw a {@link
+ * java.util.concurrent.CancellationException} and keep the thread's interrupt. Nothing of the
+ * call is lost either way: a consumer that reads again gets the next result.
+ *
  * @param <R> the result type
  */
 public interface ResultIterator<R> extends Iterator<R>, AutoCloseable {

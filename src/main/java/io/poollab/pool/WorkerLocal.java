@@ -36,11 +36,13 @@ public final class WorkerLocal<T> implements Serializable {
   private static final long serialVersionUID = 1L;
   /** This JVM's instance of each WorkerLocal that arrived here, by identity; weak both ways. */
   private static final Map<UUID, WeakReference<WorkerLocal<?>>> ARRIVED = new WeakHashMap<>();
+  /** What a worker's slot holds when its factory made null: a null slot means "not made yet". */
+  private static final Object NULL = new Object();
 
   /** The same in every copy: what makes copies resolve to one instance per JVM. */
   private final UUID identity;
   private final Callable<? extends T> factory;
-  private final transient ThreadLocal<T> values = new ThreadLocal<>();
+  private final transient ThreadLocal<Object> values = new ThreadLocal<>();
 
   private WorkerLocal(Callable<? extends T> factory) {
     this(UUID.randomUUID(), factory);
@@ -82,21 +84,26 @@ public final class WorkerLocal<T> implements Serializable {
    * @throws IllegalStateException if the factory throws, with its exception as the cause
    */
   public void initialize() {
-    values.set(create());
+    T value = create();
+    values.set(value == null ? NULL : value);
   }
 
   /**
-   * This worker's value, made on first use if {@link #initialize()} did not run.
+   * This worker's value, made on first use if {@link #initialize()} did not run; made once per
+   * worker, a null value too.
    *
    * @return the value of the calling worker
+   * @throws IllegalStateException if the factory throws, with its exception as the cause
    */
+  @SuppressWarnings("unchecked")
   public T get() {
-    T value = values.get();
+    Object value = values.get();
     if (value == null) {
-      value = create();
-      values.set(value);
+      T made = create();
+      values.set(made == null ? NULL : made);
+      return made;
     }
-    return value;
+    return value == NULL ? null : (T) value;
   }
 
   private T create() {

@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 
@@ -94,6 +96,68 @@ public class ApplyTest extends PoolBehaviourTest {
     }
   }
 
+  @ParameterizedTest
+  @EachBackend
+  void shouldNotBeReadyUntilTheCallbackHasFinished(Backend backend) throws Exception {
+    // the callback runs in this JVM (on CLUSTER too), so a plain latch holds it
+    CountDownLatch callbackEntered = new CountDownLatch(1);
+    CountDownLatch releaseCallback = new CountDownLatch(1);
+    AtomicReference<String> callbackThread = new AtomicReference<>();
+    try (Pool pool = builder(backend).workers(1).threadNamePrefix("apply-worker-").create()) {
+      AsyncResult<Integer> result = pool.applyAsync(x -> x + 1, 1, Callbacks.onResult(v -> {
+        callbackThread.set(Thread.currentThread().getName());
+        callbackEntered.countDown();
+        try {
+          releaseCallback.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }));
+      assertThat(callbackEntered.await(5, TimeUnit.SECONDS)).isTrue();
+      // the task has finished, its callback has not: the result is not ready yet
+      assertThat(result.ready()).isFalse();
+      assertThatThrownBy(result::successful).isInstanceOf(IllegalStateException.class);
+      assertThat(result.await(20, TimeUnit.MILLISECONDS)).isFalse();
+      assertThatThrownBy(() -> result.get(20, TimeUnit.MILLISECONDS))
+          .isInstanceOf(TimeoutException.class);
+      releaseCallback.countDown();
+      assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(2);
+      assertThat(result.ready()).isTrue();
+      // on one of the pool's workers (a CLUSTER worker waits for its member in this JVM)
+      assertThat(callbackThread.get()).matches("apply-worker-\\d+");
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldThrowInterruptedExceptionFromAnInterruptedWait(Backend backend) throws Exception {
+    LoopbackLatch release = new LoopbackLatch(1);
+    try (Pool pool = pool(backend, 1)) {
+      AsyncResult<String> pending = pool.applyAsync(callable(() -> {
+        release.await(10, TimeUnit.SECONDS);
+        return "done";
+      }));
+      try {
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(pending::get).isInstanceOf(InterruptedException.class);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> pending.get(5, TimeUnit.SECONDS))
+            .isInstanceOf(InterruptedException.class);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(pending::await).isInstanceOf(InterruptedException.class);
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> pending.await(5, TimeUnit.SECONDS))
+            .isInstanceOf(InterruptedException.class);
+      } finally {
+        Thread.interrupted(); // whatever the assertions left, this thread goes on uninterrupted
+      }
+      // the call itself is unaffected by its waiter's interrupt
+      assertThat(pending.ready()).isFalse();
+      release.countDown();
+      assertThat(pending.get(5, TimeUnit.SECONDS)).isEqualTo("done");
+    }
+  }
+
   private static void sleepBriefly() {
     try {
       Thread.sleep(20); // widens the window in which get() could return too early
@@ -120,8 +184,14 @@ public class ApplyTest extends PoolBehaviourTest {
         return "real";
       }));
       slow.toCompletableFuture().complete("fake");
+      // nor does cancelling it: the call runs on, and a new view has its real outcome
+      CompletableFuture<String> cancelled = slow.toCompletableFuture();
+      assertThat(cancelled.cancel(true)).isTrue();
+      assertThat(slow.ready()).isFalse();
       release.countDown();
       assertThat(slow.get()).isEqualTo("real");
+      assertThat(slow.successful()).isTrue();
+      assertThat(slow.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("real");
     }
   }
 

@@ -110,10 +110,54 @@ public class FaultToleranceTest extends PoolBehaviourTest {
           .hasRootCauseMessage("no database");
       assertThatThrownBy(() -> pool.applyAsync(callable(() -> 1)))
           .isInstanceOf(PoolBrokenException.class).hasRootCauseMessage("no database");
+      // every kind of later call, and the pool says it accepts no work
+      assertThatThrownBy(() -> pool.imap(x -> x, List.of(1)))
+          .isInstanceOf(PoolBrokenException.class).hasRootCauseMessage("no database");
+      assertThatThrownBy(() -> pool.imapUnordered(x -> x, List.of(1)))
+          .isInstanceOf(PoolBrokenException.class).hasRootCauseMessage("no database");
+      assertThatThrownBy(() -> pool.mapAsync(x -> x, List.of()))
+          .isInstanceOf(PoolBrokenException.class).hasRootCauseMessage("no database");
+      assertThat(pool.isShutdown()).isTrue();
       assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
       // no respawning: each of the three workers tried once at most
       assertThat(initializerRuns.values()).doesNotHaveDuplicates().hasSizeBetween(1, 3);
     } finally {
+      pool.terminate();
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldFailEveryPendingCallWhenTheInitializerThrowsLate(Backend backend) throws Exception {
+    // the calls are submitted while the initializer still runs, so they are pending when it throws
+    LoopbackLatch initializerMayThrow = new LoopbackLatch(1);
+    List<Throwable> errorCallbacks = new CopyOnWriteArrayList<>();
+    Pool pool = builder(backend).workers(1).initializer(runnable(() -> {
+      try {
+        initializerMayThrow.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      throw new IllegalStateException("no database");
+    })).create();
+    try {
+      AsyncResult<Integer> applied = pool.applyAsync(x -> x, 1, Callbacks.onError(errorCallbacks::add));
+      AsyncResult<List<Integer>> mapped = pool.mapAsync(x -> x, List.of(1, 2, 3));
+      ResultIterator<Integer> lazy = pool.imap(x -> x, List.of(1, 2, 3));
+      assertThat(applied.ready()).isFalse();
+      initializerMayThrow.countDown();
+      assertThatThrownBy(applied::get).isInstanceOf(PoolBrokenException.class)
+          .hasRootCauseMessage("no database");
+      assertThatThrownBy(mapped::get).isInstanceOf(PoolBrokenException.class)
+          .hasRootCauseMessage("no database");
+      assertThatThrownBy(lazy::next).isInstanceOf(PoolBrokenException.class)
+          .hasRootCauseMessage("no database");
+      assertThat(applied.successful()).isFalse();
+      // the error callback ran once, with the pool's verdict (no task threw)
+      assertThat(errorCallbacks).singleElement().isInstanceOf(PoolBrokenException.class);
+      assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      initializerMayThrow.countDown();
       pool.terminate();
     }
   }
@@ -182,5 +226,44 @@ public class FaultToleranceTest extends PoolBehaviourTest {
       assertThat(initializerRuns.values()).hasSizeGreaterThanOrEqualTo(10);
       assertThat(pool.map(x -> x, List.of(1, 2))).containsExactly(1, 2);
     }
+  }
+
+  @Test
+  void shouldCountChunksNotItemsTowardsMaxTasksPerWorker() throws Exception {
+    // one chunk per worker: a chunk of ten items runs whole on one worker (so items are not what
+    // is counted), and no worker runs a second chunk (so chunks are)
+    try (Pool pool = builder(backend()).workers(2).maxTasksPerWorker(1).create()) {
+      List<String> names = pool.map(x -> Thread.currentThread().getName(), range(40), 10);
+      List<String> lazyNames;
+      try (ResultIterator<String> it =
+          pool.imap(x -> Thread.currentThread().getName(), range(40), 10)) {
+        lazyNames = it.stream().toList();
+      }
+      for (List<String> ran : List.of(names, lazyNames)) {
+        for (int chunk = 0; chunk < 4; chunk++) {
+          assertThat(ran.subList(chunk * 10, chunk * 10 + 10)).as("chunk %d", chunk)
+              .containsOnly(ran.get(chunk * 10));
+        }
+        assertThat(Set.copyOf(ran)).as("one worker per chunk").hasSize(4);
+      }
+    }
+  }
+
+  @Test
+  void shouldReportAThrowingCallbackOnStandardErrorByDefault() throws Exception {
+    java.io.PrintStream original = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (Pool pool = builder(backend()).workers(1).create()) {
+      AsyncResult<Integer> result = pool.applyAsync(x -> x, 7, Callbacks.onResult(v -> {
+        throw new IllegalStateException("callback bug 7");
+      }));
+      // the handler has run before get() returns: the callback, and its report, come first
+      assertThat(result.get(5, TimeUnit.SECONDS)).isEqualTo(7);
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8))
+        .contains("a callback threw").contains("callback bug 7");
   }
 }

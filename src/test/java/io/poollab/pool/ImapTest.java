@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -211,9 +212,63 @@ public class ImapTest extends PoolBehaviourTest {
       it.next();
       it.close();
       assertThat(it.hasNext()).isFalse();
+      // the iteration has ended, however it is asked, and closing again changes nothing
+      assertThatThrownBy(it::next).isInstanceOf(NoSuchElementException.class);
+      assertThatThrownBy(() -> it.next(1, TimeUnit.SECONDS)).isInstanceOf(NoSuchElementException.class);
+      it.close();
+      assertThat(it.hasNext()).isFalse();
       long after = pulled.get();
       assertThat(pool.map(x -> x, List.of(1, 2))).containsExactly(1, 2);
       assertThat(pulled.get()).isEqualTo(after);
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldCloseTheIteratorWhenItsStreamIsClosed(Backend backend) throws Exception {
+    AtomicLong pulled = new AtomicLong();
+    Iterable<Long> endless = () -> Stream.iterate(0L, i -> i + 1).peek(i -> pulled.incrementAndGet()).iterator();
+    try (Pool pool = pool(backend, 2)) {
+      for (boolean ordered : new boolean[] {true, false}) {
+        ResultIterator<Long> it = ordered ? pool.imap(x -> x, endless) : pool.imapUnordered(x -> x, endless);
+        try (Stream<Long> stream = it.stream()) {
+          assertThat(stream.limit(3).count()).isEqualTo(3);
+        }
+        // closing the stream closed the iterator: the iteration has ended and the input is left
+        assertThat(it.hasNext()).as("ordered %s", ordered).isFalse();
+        long after = pulled.get();
+        assertThat(pool.map(x -> x, List.of(1, 2))).containsExactly(1, 2);
+        assertThat(pulled.get()).as("ordered %s", ordered).isEqualTo(after);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldLetAnInterruptedConsumerKnowAndGoOnAfterwards(Backend backend) throws Exception {
+    LoopbackLatch release = new LoopbackLatch(1);
+    try (Pool pool = pool(backend, 1);
+        ResultIterator<Boolean> it = pool.imap(x -> release.await(10, TimeUnit.SECONDS), List.of(1, 2))) {
+      try {
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(() -> it.next(5, TimeUnit.SECONDS)).isInstanceOf(InterruptedException.class);
+        assertThat(Thread.currentThread().isInterrupted()).as("InterruptedException clears it").isFalse();
+        // hasNext() and next() cannot throw InterruptedException: a CancellationException, with
+        // the interrupt kept for the caller to see
+        Thread.currentThread().interrupt();
+        assertThatThrownBy(it::hasNext).isInstanceOf(CancellationException.class)
+            .hasMessageContaining("interrupted");
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        assertThatThrownBy(it::next).isInstanceOf(CancellationException.class);
+        assertThat(Thread.interrupted()).isTrue();
+      } finally {
+        Thread.interrupted();
+      }
+      // nothing was lost: the call goes on for a consumer that reads again
+      release.countDown();
+      assertThat(it.next(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(it.next()).isTrue();
+      assertThat(it.hasNext()).isFalse();
     }
   }
 

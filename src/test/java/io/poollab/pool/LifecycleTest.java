@@ -1,6 +1,7 @@
 package io.poollab.pool;
 
 import static io.poollab.pool.TestPools.callable;
+import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -39,6 +40,81 @@ public class LifecycleTest extends PoolBehaviourTest {
     assertThatThrownBy(() -> terminated.apply(callable(() -> 1)))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("pool is terminated");
     terminated.join();
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldRefuseEveryKindOfCallAfterShutdownAndAfterTerminate(Backend backend) throws Exception {
+    List<Args2<Integer, Integer>> pairs = List.of(Args2.of(1, 2));
+    List<Args3<Integer, Integer, Integer>> triples = List.of(Args3.of(1, 2, 3));
+    List<Object> refusedCalledBack = new CopyOnWriteArrayList<>();
+    for (boolean terminate : new boolean[] {false, true}) {
+      Pool pool = pool(backend, 1);
+      if (terminate) {
+        pool.terminate();
+      } else {
+        pool.shutdown(); // Python's close(): no new work
+      }
+      String says = terminate ? "pool is terminated" : "pool is closed";
+      List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+          () -> pool.apply(callable(() -> 1)),
+          () -> pool.apply(x -> x, 1),
+          () -> pool.applyAsync(x -> x, 1, Callbacks.of(v -> refusedCalledBack.add(v), refusedCalledBack::add)),
+          () -> pool.map(x -> x, List.of(1)),
+          () -> pool.mapAsync(x -> x, List.of(1), 1),
+          () -> pool.starmap((Integer a, Integer b) -> a + b, pairs),
+          () -> pool.starmapAsync((Integer a, Integer b) -> a + b, pairs),
+          () -> pool.starmap3((Integer a, Integer b, Integer c) -> a + b + c, triples),
+          () -> pool.starmap3Async((Integer a, Integer b, Integer c) -> a, triples, 1, Callbacks.none()),
+          () -> pool.imap(x -> x, List.of(1)),
+          () -> pool.imapUnordered(x -> x, List.of(1), 1),
+          // an empty input too: refused, not completed at once
+          () -> pool.mapAsync(x -> x, List.of()));
+      for (int i = 0; i < calls.size(); i++) {
+        assertThatThrownBy(calls.get(i)).as("call %d after %s", i, says)
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining(says);
+      }
+      // a refused call has no result, so no callback either
+      assertThat(refusedCalledBack).isEmpty();
+      assertThat(pool.isShutdown()).isTrue();
+      assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldTakeEveryLifeCycleCallAgainAndInAnyOrder(Backend backend) throws Exception {
+    // Python's close() and terminate() may be called again, and terminate() after close()
+    Pool pool = pool(backend, 2);
+    assertThat(pool.isShutdown()).isFalse();
+    pool.shutdown();
+    pool.shutdown();
+    pool.close();
+    pool.close();
+    assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
+    pool.terminate();
+    pool.terminate();
+    pool.join();
+    assertThat(pool.isShutdown()).isTrue();
+    // and terminate() first, then the others
+    Pool terminated = pool(backend, 2);
+    terminated.terminate();
+    terminated.shutdown();
+    terminated.close();
+    assertThat(terminated.join(5, TimeUnit.SECONDS)).isTrue();
+    assertThatThrownBy(() -> terminated.map(x -> x, List.of(1)))
+        .hasMessageContaining("pool is terminated");
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldRunWorkersOnDaemonThreadsSoAnUnclosedPoolCannotHoldTheJvm(Backend backend)
+      throws Exception {
+    assumeNotOn(Backend.CLUSTER, backend, "its client's threads are not daemons, as Backend.CLUSTER "
+        + "says: a cluster pool must be closed");
+    try (Pool pool = pool(backend, 2)) {
+      assertThat(pool.apply(() -> Thread.currentThread().isDaemon())).isTrue();
+    }
   }
 
   @ParameterizedTest
@@ -105,6 +181,85 @@ public class LifecycleTest extends PoolBehaviourTest {
       // its member interrupts it once the pool has told it to, which the pool does not wait for
       assertThat(interrupted.await(5, TimeUnit.SECONDS)).as("the running task was interrupted")
           .isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldWakeTheThreadsAlreadyWaitingWhenTerminated(Backend backend) throws Exception {
+    // Python's pending get() can block for ever after terminate(); ours returns at once, and so
+    // does a consumer waiting in next()
+    LoopbackLatch forever = new LoopbackLatch(1);
+    Pool pool = pool(backend, 1);
+    try {
+      AsyncResult<Boolean> held = pool.applyAsync(callable(() -> forever.await(10, TimeUnit.SECONDS)));
+      ResultIterator<Integer> lazy = pool.imap(x -> x, List.of(1, 2));
+      AtomicReference<Throwable> fromGet = new AtomicReference<>();
+      AtomicReference<Throwable> fromNext = new AtomicReference<>();
+      Thread getter = Thread.ofPlatform().start(() -> fromGet.set(outcome(held::get)));
+      Thread consumer = Thread.ofPlatform().start(() -> fromNext.set(outcome(lazy::next)));
+      await().atMost(Duration.ofSeconds(5)).until(() -> getter.getState() == Thread.State.WAITING
+          && consumer.getState() == Thread.State.WAITING);
+      pool.terminate();
+      getter.join(5_000);
+      consumer.join(5_000);
+      assertThat(getter.isAlive() || consumer.isAlive()).as("a waiter still waits").isFalse();
+      assertThat(fromGet.get()).isInstanceOf(CancellationException.class);
+      assertThat(fromNext.get()).isInstanceOf(CancellationException.class);
+    } finally {
+      forever.countDown();
+      pool.terminate();
+    }
+    assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldLeaveAnIteratorReadToItsEndAloneOnTerminate(Backend backend) throws Exception {
+    // a consumer that knows how many results there are reads them with next() alone, and never
+    // asks hasNext(): the call is complete all the same, so terminate() cancels nothing of it
+    Pool pool = pool(backend, 2);
+    try {
+      ResultIterator<Integer> ordered = pool.imap(x -> x * 2, List.of(1, 2, 3), 2);
+      ResultIterator<Integer> unordered = pool.imapUnordered(x -> x * 2, List.of(1, 2, 3));
+      assertThat(List.of(ordered.next(), ordered.next(), ordered.next())).containsExactly(2, 4, 6);
+      assertThat(List.of(unordered.next(), unordered.next(), unordered.next()))
+          .containsExactlyInAnyOrder(2, 4, 6);
+      assertThat(pool.pendingCalls()).as("calls read to their end are no longer pending").isZero();
+      pool.terminate();
+      assertThat(ordered.hasNext()).isFalse();
+      assertThat(unordered.hasNext()).isFalse();
+      assertThatThrownBy(ordered::next).isInstanceOf(java.util.NoSuchElementException.class);
+    } finally {
+      pool.terminate();
+    }
+    assertThat(pool.join(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  /** What {@code call} threw, or null. */
+  private static Throwable outcome(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+    try {
+      call.call();
+      return null;
+    } catch (Throwable thrown) {
+      return thrown;
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldJoinAfterShutdownOnlyOnceAnOpenIteratorIsReadOrClosed(Backend backend) throws Exception {
+    // 10,000 items, a read-ahead of 16: the call cannot finish before its consumer reads on
+    Pool pool = builder(backend).workers(2).readAhead(16).create();
+    try {
+      ResultIterator<Integer> open = pool.imap(x -> x, range(10_000));
+      assertThat(open.next()).isZero();
+      pool.shutdown();
+      assertThat(pool.join(100, TimeUnit.MILLISECONDS)).as("join waits for the open iterator").isFalse();
+      open.close();
+      assertThat(pool.join(5, TimeUnit.SECONDS)).as("closing the iterator lets the workers go").isTrue();
+    } finally {
+      pool.terminate();
     }
   }
 
@@ -215,13 +370,20 @@ public class LifecycleTest extends PoolBehaviourTest {
       return null;
     }));
     started.await(5, TimeUnit.SECONDS);
-    Thread closer = Thread.ofPlatform().start(pool::close);
+    AtomicReference<Boolean> interruptKept = new AtomicReference<>();
+    Thread closer = Thread.ofPlatform().start(() -> {
+      pool.close();
+      interruptKept.set(Thread.currentThread().isInterrupted());
+    });
     await().atMost(Duration.ofSeconds(5)).until(() -> closer.getState() == Thread.State.WAITING
         || closer.getState() == Thread.State.TIMED_WAITING);
     closer.interrupt();
     closer.join(5_000);
     assertThat(closer.isAlive()).isFalse();
     assertThatThrownBy(stuck::get).isInstanceOf(CancellationException.class);
+    // close() went on waiting after the interrupt, until the workers were gone, and kept it
+    assertThat(interruptKept.get()).as("close() keeps the interrupt").isTrue();
+    assertThat(pool.join(0, TimeUnit.SECONDS)).as("close() returned with every worker gone").isTrue();
   }
 
   @ParameterizedTest

@@ -79,6 +79,46 @@ public class MapTest extends PoolBehaviourTest {
 
   @ParameterizedTest
   @EachBackend
+  void shouldRunTheResultCallbackOnceForAnEmptyInputBeforeMapAsyncReturns(Backend backend)
+      throws Exception {
+    // "exactly one callback for each async call", an empty one too (Python's map_async never
+    // calls it then); no worker is involved, so it runs on the calling thread, at once
+    List<String> calls = new CopyOnWriteArrayList<>();
+    String caller = Thread.currentThread().getName();
+    try (Pool pool = pool(backend, 2)) {
+      AsyncResult<List<Integer>> result = pool.mapAsync(x -> x, List.<Integer>of(), Callbacks.of(
+          list -> calls.add("result " + list + " on " + Thread.currentThread().getName()),
+          error -> calls.add("error " + error)));
+      assertThat(calls).containsExactly("result [] on " + caller);
+      assertThat(result.ready()).isTrue();
+      assertThat(result.successful()).isTrue();
+      assertThat(result.get(0, TimeUnit.SECONDS)).isEmpty();
+      assertThat(result.progress().done()).isZero();
+      assertThat(result.progress().totalKnown()).isTrue();
+    }
+    assertThat(calls).hasSize(1);
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldRunThousandsOfVirtualWorkersAtOnce(Backend backend) throws Exception {
+    assumeOnlyOn(Backend.VIRTUAL, backend, "only VIRTUAL promises workers in the thousands: a "
+        + "platform thread per worker, or a chunk in flight per worker on a cluster, is not that");
+    // 2,000 items, chunksize 1, 2,000 workers: all 2,000 tasks must be waiting at the latch at
+    // once to pass it, which a smaller concurrency limit cannot do
+    int workers = 2_000;
+    LoopbackLatch allWaiting = new LoopbackLatch(workers);
+    try (Pool pool = builder(backend).workers(workers).create()) {
+      List<Boolean> passed = pool.map(x -> {
+        allWaiting.countDown();
+        return allWaiting.await(10, TimeUnit.SECONDS);
+      }, range(workers), 1);
+      assertThat(passed).hasSize(workers).containsOnly(true);
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
   void shouldReRaiseATaskExceptionAndKeepWorking(Backend backend) throws Exception {
     try (Pool pool = pool(backend, 2)) {
       assertThatThrownBy(() -> pool.map(x -> 10 / x, List.of(1, 2, 0, 4), 1))
