@@ -6,11 +6,14 @@ import java.util.Optional;
 
 /**
  * The figures of a run and of a stored baseline that the check may compare: every figure when
- * both were recorded on the same CPU model, and only those whose kind
- * {@link FigureKind#carriesAcrossCpus() carries across CPUs} (the speed-ups) when a machine class
- * spans several models (CI's 2-vCPU VMs ran on Intel Xeon and AMD EPYC hosts alike). The note says
- * what was left out and why, so a run on another CPU is never failed on a figure its baseline
- * cannot judge, and never silently passed on one either.
+ * both were recorded on the same, known CPU model, and otherwise only those whose kind
+ * {@link FigureKind#carriesAcrossCpus() carries across CPUs} (the speed-ups). The machine class
+ * names the CPU, so the baseline the check finds by itself is from the run's CPU; this matters
+ * for a baseline given with {@code --baseline DIR}, for runs recorded before the class named the
+ * CPU (CI's 2-vCPU VMs ran on Intel Xeon and AMD EPYC hosts under one class), and for machines
+ * whose CPU model is unknown, where two runs cannot be told apart. The note says what was left
+ * out and why, so a run is never failed on a figure its baseline cannot judge, and never silently
+ * passed on one either.
  *
  * <pre>{@code
  * ComparableFigures c = ComparableFigures.of(baseline, run);
