@@ -411,6 +411,49 @@ public final class Pool implements AutoCloseable {
   }
 
   /**
+   * Python's {@code starmap_async(func, iterable, chunksize)}, two arguments.
+   *
+   * @param task the function
+   * @param items the argument pairs
+   * @param chunksize items per task, at least 1
+   * @param <A> the first argument type
+   * @param <B> the second argument type
+   * @param <R> the result type
+   * @return the pending list of results
+   */
+  public <A, B, R> AsyncResult<List<R>> starmapAsync(
+      Task2<? super A, ? super B, ? extends R> task,
+      Iterable<? extends Args2<? extends A, ? extends B>> items, int chunksize) {
+    return starmapAsync(task, items, chunksize, Callbacks.none());
+  }
+
+  /**
+   * Python's {@code starmap_async(func, iterable, callback=..., error_callback=...)}, two
+   * arguments, at the default chunksize: the callback gets the whole list, once.
+   *
+   * <pre>{@code
+   * pool.starmapAsync((Integer a, Integer b) -> a * b, List.of(Args2.of(2, 3)),
+   *     Callbacks.onResult(products -> System.out.println(products)));   // [6]
+   * }</pre>
+   *
+   * @param task the function
+   * @param items the argument pairs
+   * @param callbacks the callbacks
+   * @param <A> the first argument type
+   * @param <B> the second argument type
+   * @param <R> the result type
+   * @return the pending list of results
+   */
+  public <A, B, R> AsyncResult<List<R>> starmapAsync(
+      Task2<? super A, ? super B, ? extends R> task,
+      Iterable<? extends Args2<? extends A, ? extends B>> items,
+      Callbacks<? super List<R>> callbacks) {
+    Checks.notNull("task", task);
+    return submitMap("starmap", (Args2<? extends A, ? extends B> args) ->
+        task.apply(args.first(), args.second()), items, 0, callbacks);
+  }
+
+  /**
    * Python's {@code starmap_async(func, iterable, chunksize, callback, error_callback)}, two
    * arguments.
    *
@@ -491,6 +534,46 @@ public final class Pool implements AutoCloseable {
     Checks.notNull("task", task);
     return submitMap("starmap", (Args3<? extends A, ? extends B, ? extends C> args) ->
         task.apply(args.first(), args.second(), args.third()), items, 0, Callbacks.none());
+  }
+
+  /**
+   * Python's {@code starmap_async(func, iterable, chunksize)}, three arguments.
+   *
+   * @param task the function
+   * @param items the argument triples
+   * @param chunksize items per task, at least 1
+   * @param <A> the first argument type
+   * @param <B> the second argument type
+   * @param <C> the third argument type
+   * @param <R> the result type
+   * @return the pending list of results
+   */
+  public <A, B, C, R> AsyncResult<List<R>> starmap3Async(
+      Task3<? super A, ? super B, ? super C, ? extends R> task,
+      Iterable<? extends Args3<? extends A, ? extends B, ? extends C>> items, int chunksize) {
+    return starmap3Async(task, items, chunksize, Callbacks.none());
+  }
+
+  /**
+   * Python's {@code starmap_async(func, iterable, callback=..., error_callback=...)}, three
+   * arguments, at the default chunksize: the callback gets the whole list, once.
+   *
+   * @param task the function
+   * @param items the argument triples
+   * @param callbacks the callbacks
+   * @param <A> the first argument type
+   * @param <B> the second argument type
+   * @param <C> the third argument type
+   * @param <R> the result type
+   * @return the pending list of results
+   */
+  public <A, B, C, R> AsyncResult<List<R>> starmap3Async(
+      Task3<? super A, ? super B, ? super C, ? extends R> task,
+      Iterable<? extends Args3<? extends A, ? extends B, ? extends C>> items,
+      Callbacks<? super List<R>> callbacks) {
+    Checks.notNull("task", task);
+    return submitMap("starmap", (Args3<? extends A, ? extends B, ? extends C> args) ->
+        task.apply(args.first(), args.second(), args.third()), items, 0, callbacks);
   }
 
   /**

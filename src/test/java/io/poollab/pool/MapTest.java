@@ -194,6 +194,36 @@ public class MapTest extends PoolBehaviourTest {
 
   @ParameterizedTest
   @EachBackend
+  void shouldStarmapAsyncWithCallbacksAloneOrAChunksizeAlone(Backend backend) throws Exception {
+    // Python's starmap_async(func, iterable, callback=...) and starmap_async(func, iterable, chunksize)
+    try (Pool pool = pool(backend, 2)) {
+      List<Args2<Integer, Integer>> pairs = new ArrayList<>();
+      List<Args3<Integer, Integer, Integer>> triples = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        pairs.add(Args2.of(i, 3));
+        triples.add(Args3.of(i, 2, 1));
+      }
+      List<List<Integer>> seen = new CopyOnWriteArrayList<>();
+      AsyncResult<List<Integer>> products = pool.starmapAsync((Integer a, Integer b) -> a * b, pairs,
+          Callbacks.onResult(seen::add));
+      assertThat(products.get()).hasSize(50).startsWith(0, 3, 6).endsWith(147);
+      assertThat(seen).containsExactly(products.get());
+      List<Throwable> failures = new CopyOnWriteArrayList<>();
+      AsyncResult<List<Integer>> failing = pool.starmap3Async(
+          (Integer a, Integer b, Integer c) -> a / (a - 7 * c), triples, Callbacks.onError(failures::add));
+      assertThatThrownBy(failing::get).isInstanceOf(TaskFailedException.class)
+          .hasRootCauseInstanceOf(ArithmeticException.class);
+      assertThat(failures).hasSize(1);
+      assertThat(pool.starmapAsync((Integer a, Integer b) -> a - b, pairs, 7).get()).element(10).isEqualTo(7);
+      assertThat(pool.starmap3Async((Integer a, Integer b, Integer c) -> a + b + c, triples, 7).get())
+          .element(4).isEqualTo(7);
+      assertThatThrownBy(() -> pool.starmapAsync((Integer a, Integer b) -> a, pairs, 0))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunksize");
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
   void shouldRunMapOnEveryWorkerAtOnce(Backend backend) throws Exception {
     // 4 items, chunksize 1, 4 workers: all four tasks must be running together to pass the latch
     LoopbackLatch allRunning = new LoopbackLatch(4);
