@@ -87,10 +87,10 @@ public final class PlanBuilder {
   /**
    * What a word costs beyond its hash on a {@code CLUSTER} pool, for estimates: the word goes to a
    * member process and its 128-character digest comes back, both serialized (a map over the whole
-   * list took 1.9-3.2 s through one local member, 1.3-2.7 s through two and 1.6-3.8 s through four
-   * on a 2-vCPU VM, where the plain loop took 0.8-1.1 s).
+   * list through two warm local members with pre-touched heaps took 0.6-1.4 s, about 0.9, on the
+   * AMD EPYC 2-vCPU VM, where the plain loop took 0.35 s).
    */
-  static final long CLUSTER_NANOS_PER_WORD = 1_800;
+  static final long CLUSTER_NANOS_PER_WORD = 700;
 
   /**
    * What one chunk costs on its trip through the {@code CLUSTER} engine, for estimates, as the
@@ -430,8 +430,8 @@ public final class PlanBuilder {
    * max(4, cores)}, the CPU tasks of each cost on that many processes, and sleeps of 1 and 5 ms
    * with the most IO workers on as many (the threads' worker count, so that the figure differs
    * from theirs in the engine's cost per task only). A word-job
-   * fork on member processes warms up one operation and measures three (an operation takes
-   * seconds there); the short jobs keep their profile's iterations.
+   * fork on member processes warms up two operations and measures three (an operation takes
+   * about a second there); the short jobs keep their profile's iterations.
    */
   private static void cluster(
       List<PlanEntry> out,
@@ -472,14 +472,16 @@ public final class PlanBuilder {
   }
 
   /**
-   * Iteration settings of a word-job fork on member processes: an operation takes seconds there
-   * (1.3-3.8 s over the whole list on a 2-vCPU VM), so standard warms up one operation and
-   * measures three, after the set-up has started the members; full keeps its own.
+   * Iteration settings of a word-job fork on member processes: an operation takes about a second
+   * there once warm, so standard warms up two operations and measures three, after the set-up
+   * has started the members; full keeps its own. The first operation finds the members' JIT cold
+   * (2.6 s, then 0.6-1.4 s, over the whole list on two members of an AMD EPYC 2-vCPU VM), and with
+   * one warm-up operation the standard run std-5 measured the members still warming: 2.57 s.
    */
   static IterationSettings clusterWordSettings(Profile profile) {
     return profile == Profile.FULL
         ? settings(profile, true)
-        : new IterationSettings(1, ms(500), 3, ms(500));
+        : new IterationSettings(2, ms(500), 3, ms(500));
   }
 
   /** The word job's map on {@code members} processes, one worker each. */
@@ -490,9 +492,9 @@ public final class PlanBuilder {
     p.put("members", Integer.toString(members));
     Duration operation = Duration.ofNanos(costs.words()
         * (costs.nanosPerWord() / costs.parallel("POOL_MAP", members) + CLUSTER_NANOS_PER_WORD));
-    // the first operation finds the members cold (their JIT, their heap): it took 2-3 times as long
+    // the first operation finds the members' JIT cold: it took about 3 times as long
     return new PlanEntry(WORD_JOB, p, s, operation.plus(serialPartner(costs, "POOL_MAP")),
-        memberSetup(members).plus(operation.multipliedBy(3).dividedBy(2)));
+        memberSetup(members).plus(operation.multipliedBy(2)));
   }
 
   /** The CPU or IO task's map with {@code workers} workers on {@code members} processes. */

@@ -121,7 +121,12 @@ public final class ClusterCommand {
               + " ${DEFAULT-VALUE}).") String clusterName,
       @Option(names = "--timeout-seconds", paramLabel = "S", defaultValue = "60",
           description = "How long to wait for every member to be ready (default: ${DEFAULT-VALUE}).")
-          int timeoutSeconds) throws InterruptedException {
+          int timeoutSeconds,
+      @Option(names = "--jvm-option", paramLabel = "OPT",
+          description = "An option of every member's JVM, such as --jvm-option=-Xmx1g; repeat it for"
+              + " more (default: the JVM's defaults).") List<String> jvmOptions)
+      throws InterruptedException {
+    List<String> memberJvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
     if (members < 1 || members > 64) {
       throw new ParameterException(spec.commandLine(), "--members must be 1 to 64, got " + members);
     }
@@ -137,6 +142,11 @@ public final class ClusterCommand {
       ClusterOptions.connect("127.0.0.1:" + port).withClusterName(clusterName);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--cluster-name: " + e.getMessage());
+    }
+    try {
+      ClusterOptions.localMembers(members).withMemberJvmOptions(memberJvmOptions.toArray(String[]::new));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--jvm-option: " + e.getMessage());
     }
     refuseForeignStateDir();
     List<Member> running = read().stream().filter(m -> m.process().isPresent()).toList();
@@ -161,7 +171,7 @@ public final class ClusterCommand {
       for (String address : addresses) {
         Path log = dir.resolve("member-" + address.substring(address.indexOf(':') + 1) + ".log");
         ProcessBuilder builder = new ProcessBuilder(
-            LocalMembers.javaCommand(clusterName, address, addresses, false))
+            LocalMembers.javaCommand(clusterName, address, addresses, false, memberJvmOptions))
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());

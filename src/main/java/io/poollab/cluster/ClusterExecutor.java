@@ -78,7 +78,8 @@ final class ClusterExecutor implements ChunkExecutor {
     }
     Quiet.hazelcast();
     LocalMembers processes = cluster.localMembers() > 0
-        ? LocalMembers.start(cluster.localMembers(), cluster.clusterName(), cluster.connectTimeout())
+        ? LocalMembers.start(cluster.localMembers(), cluster.clusterName(), cluster.connectTimeout(),
+            List.of(), cluster.memberJvmOptions())
         : null;
     List<String> addresses = processes != null ? processes.addresses() : cluster.members();
     try {

@@ -4,6 +4,7 @@ import io.poollab.pool.ChunkExecutor;
 import io.poollab.pool.PoolOptions;
 import io.poollab.pool.RemoteBackend;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -19,6 +20,9 @@ import java.util.UUID;
  * }
  * Pool remote = Pool.builder().backend(Backend.CLUSTER)
  *     .cluster(ClusterOptions.connect("127.0.0.1:5701", "127.0.0.1:5702").withClusterName("lab")).create();
+ * // members with a fixed, pre-touched heap: busy from their first task instead of growing into it
+ * ClusterOptions steady = ClusterOptions.localMembers(2)
+ *     .withMemberJvmOptions("-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch");
  * }</pre>
  *
  * @param members the members to connect to, as host:port; empty when {@code localMembers} is set
@@ -26,9 +30,16 @@ import java.util.UUID;
  * @param clusterName the cluster's name: a pool joins only members of this name
  * @param connectTimeout how long creating the pool may wait for the members (and how long a pool
  *     that lost every member waits for one before it breaks)
+ * @param memberJvmOptions options of the {@code localMembers}' JVMs (heap, collector, {@code -D}
+ *     properties), before the lab's own; empty for the JVM's defaults, and always empty when
+ *     connecting to members that run already
  */
 public record ClusterOptions(
-    List<String> members, int localMembers, String clusterName, Duration connectTimeout)
+    List<String> members,
+    int localMembers,
+    String clusterName,
+    Duration connectTimeout,
+    List<String> memberJvmOptions)
     implements RemoteBackend {
 
   /** The cluster name that {@link #connect(String...)} assumes and {@code cluster start} uses. */
@@ -57,6 +68,27 @@ public record ClusterOptions(
     if (connectTimeout.isNegative() || connectTimeout.isZero()) {
       throw new IllegalArgumentException("connectTimeout must be positive, got " + connectTimeout);
     }
+    Objects.requireNonNull(memberJvmOptions, "memberJvmOptions must not be null");
+    memberJvmOptions.forEach(ClusterOptions::checkJvmOption);
+    memberJvmOptions = List.copyOf(memberJvmOptions);
+    if (localMembers == 0 && !memberJvmOptions.isEmpty()) {
+      throw new IllegalArgumentException("memberJvmOptions " + memberJvmOptions
+          + " apply only to members the pool starts (localMembers); members at " + members
+          + " run with the options they were started with");
+    }
+  }
+
+  /**
+   * Options without member JVM options: the JVM's defaults for {@code localMembers}.
+   *
+   * @param members the members to connect to, or empty
+   * @param localMembers member processes to start, or 0
+   * @param clusterName the cluster's name
+   * @param connectTimeout how long to wait for the members
+   */
+  public ClusterOptions(
+      List<String> members, int localMembers, String clusterName, Duration connectTimeout) {
+    this(members, localMembers, clusterName, connectTimeout, List.of());
   }
 
   /**
@@ -92,7 +124,7 @@ public record ClusterOptions(
    * @return the options
    */
   public ClusterOptions withClusterName(String name) {
-    return new ClusterOptions(members, localMembers, name, connectTimeout);
+    return new ClusterOptions(members, localMembers, name, connectTimeout, memberJvmOptions);
   }
 
   /**
@@ -102,7 +134,22 @@ public record ClusterOptions(
    * @return the options
    */
   public ClusterOptions withConnectTimeout(Duration timeout) {
-    return new ClusterOptions(members, localMembers, clusterName, timeout);
+    return new ClusterOptions(members, localMembers, clusterName, timeout, memberJvmOptions);
+  }
+
+  /**
+   * The same options with the given options for the local members' JVMs, such as {@code -Xmx1g}
+   * or {@code -Dkey=value}. The pool sets the class path and the main class itself.
+   *
+   * @param options JVM options, each starting with '-'; not the class path, {@code -jar} or the
+   *     phone-home and logging properties the pool sets
+   * @return the options
+   * @throws IllegalArgumentException naming the option that is not allowed, or when the pool
+   *     connects to members that run already
+   */
+  public ClusterOptions withMemberJvmOptions(String... options) {
+    Objects.requireNonNull(options, "memberJvmOptions must not be null");
+    return new ClusterOptions(members, localMembers, clusterName, connectTimeout, Arrays.asList(options));
   }
 
   @Override
@@ -114,6 +161,24 @@ public record ClusterOptions(
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,200}")) {
       throw new IllegalArgumentException("clusterName must be 1 to 200 letters, digits, '.', '_' "
           + "or '-', got " + (name == null ? "null" : "'" + name + "'"));
+    }
+  }
+
+  /** The class path and main class are the pool's; phone-home stays off; one option per element. */
+  static void checkJvmOption(String option) {
+    String problem = null;
+    if (option == null) {
+      problem = "null";
+    } else if (!option.startsWith("-") || option.isBlank() || option.strip().length() != option.length()) {
+      problem = "'" + option + "' (a JVM option starts with '-', one option per element, no spaces around it)";
+    } else if (option.matches("-cp|-classpath|--class-path(=.*)?|-jar|--module-path(=.*)?|-p|-m|--module(=.*)?")) {
+      problem = "'" + option + "' (the pool sets the members' class path and main class itself)";
+    } else if (option.startsWith("-Dhazelcast.phone.home.enabled")) {
+      problem = "'" + option + "' (Hazelcast's phone-home stays off)";
+    }
+    if (problem != null) {
+      throw new IllegalArgumentException("a member JVM option must be a JVM option such as -Xmx1g or "
+          + "-Dkey=value, got " + problem);
     }
   }
 

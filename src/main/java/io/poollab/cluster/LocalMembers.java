@@ -67,6 +67,23 @@ public final class LocalMembers implements AutoCloseable {
    */
   public static LocalMembers start(
       int count, String clusterName, Duration timeout, List<String> others) {
+    return start(count, clusterName, timeout, others, List.of());
+  }
+
+  /**
+   * Starts {@code count} members with the given JVM options that also join members already
+   * running at {@code others}.
+   *
+   * @param count at least 1
+   * @param clusterName the cluster's name
+   * @param timeout how long to wait for all of them
+   * @param others host:port of members already running, joined too
+   * @param jvmOptions options of each member's JVM (see {@link ClusterOptions#memberJvmOptions()})
+   * @return the running members (not including {@code others})
+   * @throws IllegalStateException if one does not start in time (its last output in the message)
+   */
+  public static LocalMembers start(
+      int count, String clusterName, Duration timeout, List<String> others, List<String> jvmOptions) {
     if (count < 1) {
       throw new IllegalArgumentException("count must be at least 1, got " + count);
     }
@@ -76,6 +93,7 @@ public final class LocalMembers implements AutoCloseable {
       addresses.add("127.0.0.1:" + freePort());
     }
     others.forEach(ClusterOptions::checkAddress);
+    jvmOptions.forEach(ClusterOptions::checkJvmOption);
     List<String> everyone = new ArrayList<>(others);
     everyone.addAll(addresses);
     List<Process> processes = new ArrayList<>();
@@ -84,7 +102,7 @@ public final class LocalMembers implements AutoCloseable {
     LocalMembers members = new LocalMembers(processes, List.copyOf(addresses));
     try {
       for (String address : addresses) {
-        ProcessBuilder builder = new ProcessBuilder(command(clusterName, address, everyone))
+        ProcessBuilder builder = new ProcessBuilder(javaCommand(clusterName, address, everyone, true, jvmOptions))
             .redirectErrorStream(true);
         builder.environment().put("HZ_PHONE_HOME_ENABLED", "false");
         Process process = builder.start();
@@ -116,10 +134,6 @@ public final class LocalMembers implements AutoCloseable {
     }
   }
 
-  private static List<String> command(String clusterName, String address, List<String> all) {
-    return javaCommand(clusterName, address, all, true);
-  }
-
   /**
    * The command line of one member JVM with this JVM's Java and class path: bound to the host of
    * {@code address}, joining {@code all} over TCP/IP, phone-home off.
@@ -133,12 +147,32 @@ public final class LocalMembers implements AutoCloseable {
    */
   public static List<String> javaCommand(
       String clusterName, String address, List<String> all, boolean exitWithParent) {
+    return javaCommand(clusterName, address, all, exitWithParent, List.of());
+  }
+
+  /**
+   * The same command line with JVM options of the caller's before the pool's own.
+   *
+   * @param clusterName the cluster's name
+   * @param address the member's own host:port
+   * @param all every member's host:port
+   * @param exitWithParent see {@link #javaCommand(String, String, List, boolean)}
+   * @param jvmOptions such as {@code -Xmx1g}; see {@link ClusterOptions#memberJvmOptions()}
+   * @return the command, for a {@link ProcessBuilder}
+   * @throws IllegalArgumentException naming an option that is not allowed
+   */
+  public static List<String> javaCommand(
+      String clusterName, String address, List<String> all, boolean exitWithParent,
+      List<String> jvmOptions) {
     ClusterOptions.checkClusterName(clusterName);
+    jvmOptions.forEach(ClusterOptions::checkJvmOption);
     ClusterOptions.checkAddress(address);
     all.forEach(ClusterOptions::checkAddress);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     int colon = address.lastIndexOf(':');
-    List<String> command = new ArrayList<>(List.of(java,
+    List<String> command = new ArrayList<>(List.of(java));
+    command.addAll(jvmOptions);
+    command.addAll(List.of(
         "-cp", System.getProperty("java.class.path"),
         "-Dhazelcast.phone.home.enabled=false",
         "-Dhazelcast.logging.type=jdk",

@@ -31,7 +31,7 @@ class ClusterCommandTest {
     Set<Long> before = ProcessHandle.current().children().map(ProcessHandle::pid).collect(Collectors.toSet());
     try {
       CliRun started = CliRun.of("cluster", "--state-dir", dir, "start", "--members", "1",
-          "--port", String.valueOf(port), "--cluster-name", name);
+          "--port", String.valueOf(port), "--cluster-name", name, "--jvm-option=-Dpoollab.test.marker=" + name);
       assertThat(started.exitCode()).as(started.err()).isZero();
       assertThat(started.out()).contains("127.0.0.1:" + port, "withClusterName(\"" + name + "\")");
 
@@ -49,6 +49,8 @@ class ClusterCommandTest {
               .withConnectTimeout(Duration.ofSeconds(20))).create()) {
         List<Long> pids = pool.map(x -> ProcessHandle.current().pid(), List.of(1, 2, 3));
         assertThat(pids).doesNotContain(ProcessHandle.current().pid());
+        assertThat(pool.map(x -> System.getProperty("poollab.test.marker"), List.of(1)).get(0))
+            .as("the member ran with --jvm-option").isEqualTo(name);
       }
     } finally {
       CliRun stopped = CliRun.of("cluster", "--state-dir", dir, "stop");
@@ -71,6 +73,10 @@ class ClusterCommandTest {
         "--cluster-name", "a b");
     assertThat(name.exitCode()).isEqualTo(2);
     assertThat(name.err()).contains("--cluster-name", "'a b'");
+    CliRun option = CliRun.of("cluster", "--state-dir", state.toString(), "start", "--members", "1",
+        "--jvm-option=-jar");
+    assertThat(option.exitCode()).isEqualTo(2);
+    assertThat(option.err()).contains("--jvm-option", "'-jar'", "class path and main class");
   }
 
   @Test

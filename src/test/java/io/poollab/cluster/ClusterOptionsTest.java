@@ -1,0 +1,61 @@
+package io.poollab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@link ClusterOptions} accepts, keeps and refuses; no member is started here. */
+class ClusterOptionsTest {
+
+  @Test
+  void shouldKeepMemberJvmOptionsThroughTheOtherWithers() {
+    ClusterOptions o = ClusterOptions.localMembers(2)
+        .withMemberJvmOptions("-Xmx1g", "-Dkey=value")
+        .withClusterName("lab")
+        .withConnectTimeout(Duration.ofSeconds(5));
+    assertThat(o.memberJvmOptions()).containsExactly("-Xmx1g", "-Dkey=value");
+    assertThat(o.clusterName()).isEqualTo("lab");
+    assertThat(ClusterOptions.localMembers(1).memberJvmOptions()).isEmpty();
+    assertThat(new ClusterOptions(List.of(), 1, "lab", Duration.ofSeconds(1)).memberJvmOptions()).isEmpty();
+  }
+
+  @Test
+  void shouldRefuseMemberJvmOptionsForMembersThatRunAlready() {
+    assertThatThrownBy(() -> ClusterOptions.connect("127.0.0.1:5701").withMemberJvmOptions("-Xmx1g"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("memberJvmOptions [-Xmx1g] apply only to members the pool starts")
+        .hasMessageContaining("127.0.0.1:5701");
+  }
+
+  @Test
+  void shouldRefuseWhatIsNotAJvmOptionOrWouldReplaceThePoolsOwnNamingIt() {
+    ClusterOptions local = ClusterOptions.localMembers(1);
+    for (String bad : List.of("Xmx1g", "", " -Xmx1g", "-Xmx1g ", "-cp", "-classpath", "--class-path=x.jar",
+        "-jar", "-Dhazelcast.phone.home.enabled=true")) {
+      assertThatThrownBy(() -> local.withMemberJvmOptions(bad))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("a member JVM option must be a JVM option")
+          .hasMessageContaining("'" + bad + "'");
+    }
+    assertThatThrownBy(() -> local.withMemberJvmOptions("-Xmx1g", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got null");
+    assertThatThrownBy(() -> local.withMemberJvmOptions((String[]) null))
+        .isInstanceOf(NullPointerException.class).hasMessageContaining("memberJvmOptions must not be null");
+  }
+
+  @Test
+  void shouldPutTheCallersOptionsBeforeThePoolsOwnInTheMembersCommand() {
+    List<String> command = LocalMembers.javaCommand("lab", "127.0.0.1:5701", List.of("127.0.0.1:5701"), true,
+        List.of("-Xmx1g", "-Dkey=value"));
+    assertThat(command.subList(1, 3)).containsExactly("-Xmx1g", "-Dkey=value");
+    assertThat(command).contains("-Dhazelcast.phone.home.enabled=false", "--exit-on-stdin-eof");
+    assertThat(command.indexOf("-cp")).isGreaterThan(command.indexOf("-Dkey=value"));
+    assertThatThrownBy(() -> LocalMembers.javaCommand("lab", "127.0.0.1:5701", List.of("127.0.0.1:5701"), true,
+        List.of("-jar")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'-jar'");
+  }
+}
