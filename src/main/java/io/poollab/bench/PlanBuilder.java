@@ -56,13 +56,19 @@ public final class PlanBuilder {
   public static final String STREAMING = "io.poollab.bench.StreamingBenchmark.stream";
 
   /**
-   * The paced inputs of the streaming benchmark (standard and full): a fast input, 1,000 items
+   * The paced inputs of the streaming benchmark (standard and full): a fast input, 100 items
    * every 100 us (the pool's hand-over shows against it), and a slow one, 20 items every 10 ms (a
-   * pool that waits for more input before it runs what it has shows against it). About 0.1 and
-   * 0.2 s of input per operation.
+   * pool that waits for more input before it runs what it has shows against it). About 0.01 and
+   * 0.2 s of input per operation. The fast input was 1,000 items long until run std-5: one stream
+   * per iteration then gave 18 first results per configuration, the p50 of calls that were each
+   * one of a fork's first ten (312 us for imap, where 300 warm calls in one JVM took 146 us and
+   * 300 after 20,000 short ones 119 us, on the AMD EPYC 2-vCPU VM).
    */
   public static final List<StreamPace> STREAM_PACES =
-      List.of(new StreamPace(100, 1000), new StreamPace(10_000, 20));
+      List.of(new StreamPace(100, 100), new StreamPace(10_000, 20));
+
+  /** The shortest iteration of a streaming fork (see {@link #streamingSettings}). */
+  static final Duration STREAM_ITERATION = Duration.ofMillis(100);
 
   /**
    * Rough cost of one word's SHA-512 hex digest on one core in an operation over a slice of the
@@ -546,12 +552,15 @@ public final class PlanBuilder {
   }
 
   /**
-   * Iteration settings of a streaming fork: one operation per iteration (an iteration is set a
-   * little shorter than the input's own time, so it always holds exactly one stream, whatever the
-   * wake-ups add), 3 warm-up and 6 measured operations: six first results a fork.
+   * Iteration settings of a streaming fork: 3 warm-up and 6 measured iterations of at least
+   * {@link #STREAM_ITERATION}, each holding whole streams. A stream longer than that makes one
+   * iteration of its own (the iteration is set a little shorter than the input's time, so that it
+   * always holds exactly one stream whatever the wake-ups add): six first results a fork for the
+   * slow input, about sixty for the fast one, after about thirty warm-up streams.
    */
   static IterationSettings streamingSettings(StreamPace pace) {
-    Duration iteration = pace.inputTime().multipliedBy(9).dividedBy(10);
+    Duration oneStream = pace.inputTime().multipliedBy(9).dividedBy(10);
+    Duration iteration = oneStream.compareTo(STREAM_ITERATION) >= 0 ? oneStream : STREAM_ITERATION;
     return new IterationSettings(3, iteration, 6, iteration);
   }
 

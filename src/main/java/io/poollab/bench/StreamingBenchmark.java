@@ -27,7 +27,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * stream the input's time.
  *
  * <pre>{@code
- * java -Dpoollab.histograms=/tmp/h -jar target/benchmarks.jar StreamingBenchmark -p intervalMicros=100 -p items=1000
+ * java -Dpoollab.histograms=/tmp/h -jar target/benchmarks.jar StreamingBenchmark -p intervalMicros=100 -p items=100
  * java -jar target/benchmarks.jar StreamingBenchmark -p impl=SERIAL,POOL_IMAP -p intervalMicros=10000 -p items=20
  * }</pre>
  */
@@ -58,7 +58,7 @@ public class StreamingBenchmark extends PoolLatencyState {
   public long intervalMicros;
 
   /** Items per stream (one operation). */
-  @Param({"1000"})
+  @Param({"100"})
   public int items;
 
   private List<String> words;

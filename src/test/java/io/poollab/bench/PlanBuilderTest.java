@@ -169,7 +169,7 @@ class PlanBuilderTest {
   @Test
   void shouldStreamPacedInputsInStandardAndFullButNotQuick() {
     List<String> expected = List.of(
-        "SERIAL/1/default/100us/1000", "POOL_IMAP/2/1/100us/1000", "POOL_IMAP_UNORDERED/2/1/100us/1000",
+        "SERIAL/1/default/100us/100", "POOL_IMAP/2/1/100us/100", "POOL_IMAP_UNORDERED/2/1/100us/100",
         "SERIAL/1/default/10000us/20", "POOL_IMAP/2/1/10000us/20", "POOL_IMAP_UNORDERED/2/1/10000us/20");
     assertThat(streaming(plan(Profile.STANDARD, 2))).containsExactlyElementsOf(expected);
     assertThat(streaming(plan(Profile.FULL, 4))).containsExactlyElementsOf(expected);
@@ -179,24 +179,33 @@ class PlanBuilderTest {
     PythonPlan py = plan(Profile.STANDARD, 2).python();
     assertThat(py.streams()).isEqualTo(PlanBuilder.STREAM_PACES);
     assertThat(py.streamWorkers()).isEqualTo(2);
-    assertThat(py.describe()).contains("Pool(2).imap and imap_unordered chunksize 1 over 1000 items every 100 us"
+    assertThat(py.describe()).contains("Pool(2).imap and imap_unordered chunksize 1 over 100 items every 100 us"
         + " and 20 items every 10000 us");
   }
 
   @Test
-  void shouldRunOneStreamPerIterationAndKeepItsForksShort() {
+  void shouldRunWholeStreamsPerIterationAndKeepItsForksShort() {
+    int fast = 0;
     for (PlanEntry e : plan(Profile.STANDARD, 2).entries()) {
       if (!e.benchmark().equals(PlanBuilder.STREAMING)) {
         continue;
       }
       StreamPace pace = new StreamPace(Long.parseLong(e.params().get("intervalMicros")),
           Integer.parseInt(e.params().get("items")));
-      // an iteration shorter than one stream holds exactly one: six first results a fork
-      assertThat(e.settings().measurementTime()).as(e.label()).isLessThan(pace.inputTime());
+      if (pace.inputTime().compareTo(PlanBuilder.STREAM_ITERATION) < 0) {
+        // a short stream: an iteration of several, so that a fork gathers many first results
+        assertThat(e.settings().measurementTime()).as(e.label()).isEqualTo(PlanBuilder.STREAM_ITERATION);
+        assertThat(PlanBuilder.STREAM_ITERATION.dividedBy(pace.inputTime())).as(e.label()).isGreaterThanOrEqualTo(5);
+        fast++;
+      } else {
+        // an iteration shorter than one stream holds exactly one: six first results a fork
+        assertThat(e.settings().measurementTime()).as(e.label()).isLessThan(pace.inputTime());
+      }
       assertThat(e.settings().measurementIterations()).isEqualTo(6);
       assertThat(e.expectedOperation()).isEqualTo(pace.inputTime());
       assertThat(e.estimate()).as(e.label()).isLessThan(Duration.ofSeconds(4));
     }
+    assertThat(fast).as("SERIAL, imap and imapUnordered over the fast input").isEqualTo(3);
   }
 
   @Test
