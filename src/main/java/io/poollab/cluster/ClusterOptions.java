@@ -31,7 +31,7 @@ import java.util.UUID;
  * @param connectTimeout how long creating the pool may wait for the members (and how long a pool
  *     that lost every member waits for one before it breaks)
  * @param memberJvmOptions options of the {@code localMembers}' JVMs (heap, collector, {@code -D}
- *     properties), before the lab's own; empty for the JVM's defaults, and always empty when
+ *     properties), before the pool's own; empty for the JVM's defaults, and always empty when
  *     connecting to members that run already
  */
 public record ClusterOptions(
@@ -141,8 +141,8 @@ public record ClusterOptions(
    * The same options with the given options for the local members' JVMs, such as {@code -Xmx1g}
    * or {@code -Dkey=value}. The pool sets the class path and the main class itself.
    *
-   * @param options JVM options, each starting with '-'; not the class path, {@code -jar} or the
-   *     phone-home and logging properties the pool sets
+   * @param options JVM options, each starting with '-'; not the class path, {@code -jar}, a module
+   *     to run, or Hazelcast's phone-home (the pool keeps it off)
    * @return the options
    * @throws IllegalArgumentException naming the option that is not allowed, or when the pool
    *     connects to members that run already
