@@ -93,7 +93,6 @@ public final class LocalMembers implements AutoCloseable {
       addresses.add("127.0.0.1:" + freePort());
     }
     others.forEach(ClusterOptions::checkAddress);
-    jvmOptions.forEach(ClusterOptions::checkJvmOption);
     List<String> everyone = new ArrayList<>(others);
     everyone.addAll(addresses);
     List<Process> processes = new ArrayList<>();
