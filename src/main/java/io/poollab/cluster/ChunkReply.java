@@ -7,7 +7,7 @@ import java.io.Serializable;
  * not run at all.
  *
  * @param results each item's result; null where it failed
- * @param failures what each item threw; null where it succeeded
+ * @param failures what each item threw, null where it succeeded; null when every item succeeded
  * @param initializerError what the pool's initializer threw on the member (the pool breaks), or null
  * @param chunkError why the chunk could not run (a class the member cannot load), or null
  */

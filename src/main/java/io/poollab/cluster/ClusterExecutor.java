@@ -156,7 +156,9 @@ final class ClusterExecutor implements ChunkExecutor {
       throw new IllegalStateException("a cluster member could not run the chunk: "
           + reply.chunkError(), reply.chunkError());
     }
-    System.arraycopy(reply.failures(), 0, failures, 0, failures.length);
+    if (reply.failures() != null) {
+      System.arraycopy(reply.failures(), 0, failures, 0, failures.length);
+    }
     return reply.results();
   }
 

@@ -187,27 +187,33 @@ final class MemberWorkers {
       Task<Object, Object> task = (Task<Object, Object>) request.task();
       Object[] items = request.items();
       Object[] results = new Object[items.length];
-      Throwable[] failures = new Throwable[items.length];
+      Throwable[] failures = null; // made at the first failure: most chunks have none to send
       for (int i = 0; i < items.length; i++) {
         Thread.interrupted(); // left by the previous item; a cancellation the next line sees
         if (cancelled.get() || executor.isShutdown()) {
+          failures = failures == null ? new Throwable[items.length] : failures;
           failures[i] = new CancellationException("the chunk was cancelled");
           continue;
         }
         try {
           results[i] = task.apply(items[i]);
         } catch (Throwable error) {
+          failures = failures == null ? new Throwable[items.length] : failures;
           failures[i] = error;
         }
       }
       return reply(results, failures);
     }
 
-    /** The reply; a result or exception that cannot travel fails its own item, not the chunk. */
+    /**
+     * The reply; a result or exception that cannot travel fails its own item, not the chunk.
+     * {@code failures} is null when no item failed.
+     */
     private static byte[] reply(Object[] results, Throwable[] failures) {
       try {
         return Wire.encode(new ChunkReply(results, failures, null, null), results);
       } catch (IOException whole) {
+        failures = failures == null ? new Throwable[results.length] : failures;
         for (int i = 0; i < results.length; i++) {
           if (failures[i] != null) {
             failures[i] = portable(failures[i]);

@@ -12,9 +12,13 @@ import java.util.IdentityHashMap;
 
 /**
  * A chunk's items or results that are all strings (or null), as they travel: one block of bytes,
- * one byte per character for ASCII strings and two for the others, instead of one serialized
- * object per string. The word job's million 128-character digests cost about a fifth of the
- * time this way (Java serialization keeps a handle table entry and a UTF encoding per string).
+ * one byte per character for ASCII strings, and the others' text in one string, instead of one
+ * serialized object per string. The word job's million 128-character digests cost about a fifth
+ * of the time this way (Java serialization keeps a handle table entry and a UTF encoding per
+ * string). The ASCII bytes do not go through the object stream: {@link Wire} puts them after it,
+ * in the payload's tail, straight from each string, and the strings are read back straight from
+ * there, so that a chunk of digests is not copied into and out of one more array of its own size
+ * on each side (17 MB per chunk of the word job, a G1 humongous object each time).
  * Lossless: a string that is not plain ASCII (a lone surrogate included) travels as its chars.
  * A string of at least {@link #SHARED_LENGTH} chars that stands at several places (the same
  * instance) travels once and comes back as one instance at all of them, as Java serialization
@@ -28,7 +32,7 @@ import java.util.IdentityHashMap;
  */
 final class PackedStrings implements Serializable {
   @Serial
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
   /** Below this many values packing gains nothing worth a second code path. */
   static final int MIN_VALUES = 8;
   /** From this length on, a string repeated in a chunk (the same instance) travels once. */
@@ -45,6 +49,11 @@ final class PackedStrings implements Serializable {
   private transient int[] repeats;
   /** Writing: the chars of the strings that travel (each repeated instance counted once). */
   private transient long chars;
+  /**
+   * Writing: each value's length as {@link #writeObject} wrote it, once it has; {@link
+   * #writeTail} writes the bytes of those of at least 0 (the ASCII strings).
+   */
+  private transient int[] written;
 
   private PackedStrings(Object[] values) {
     this.values = values;
@@ -93,20 +102,27 @@ final class PackedStrings implements Serializable {
   }
 
   /**
-   * About how many bytes the packed values take: enough to size the buffer once (a hundred
-   * megabytes of digests would otherwise be copied again at every doubling); a small start for
-   * values too large to travel, which {@link #writeObject} refuses.
+   * Room for what travels around the packed values: the payload's length, the stream's class
+   * descriptors of the request or reply, and a small task. A buffer sized a few bytes short of the
+   * whole doubles: a chunk of 17 MB of digests then took a 35 MB array and a copy.
+   */
+  static final int ENVELOPE = 4096;
+
+  /**
+   * About how many bytes the packed values and their {@link #ENVELOPE} take: enough to size the
+   * buffer once (a hundred megabytes of digests would otherwise be copied again at every
+   * doubling); a small start for values too large to travel, which {@link #writeObject} refuses.
    */
   int sizeHint() {
-    long bytes = 256 + 4L * values.length + 8L * (repeats == null ? 0 : repeats.length) + chars;
+    long bytes = ENVELOPE + 4L * values.length + 8L * (repeats == null ? 0 : repeats.length) + chars;
     return bytes > MAX_ARRAY ? 256 : (int) bytes;
   }
 
   /**
-   * Four parts: each value's length (-1 for null or a repeated instance, the ASCII byte count, or
-   * -2 minus the char count of a string that is not ASCII), the ASCII strings' bytes in one array,
-   * the other strings' text in one string (Java's modified UTF-8 keeps every char, a lone
-   * surrogate too), and the repeats (pairs of place and earlier place, or null).
+   * Three parts: each value's length (-1 for null or a repeated instance, the ASCII byte count, or
+   * -2 minus the char count of a string that is not ASCII), the other strings' text in one string
+   * (Java's modified UTF-8 keeps every char, a lone surrogate too), and the repeats (pairs of place
+   * and earlier place, or null). The ASCII strings' bytes follow the stream: {@link #writeTail}.
    */
   @Serial
   private void writeObject(ObjectOutputStream out) throws IOException {
@@ -120,8 +136,6 @@ final class PackedStrings implements Serializable {
         lengths[repeats[p]] = Integer.MIN_VALUE; // travels as a reference to its first place
       }
     }
-    byte[] ascii = new byte[(int) chars];
-    int filled = 0;
     StringBuilder others = new StringBuilder();
     for (int v = 0; v < values.length; v++) {
       if (values[v] == null || lengths[v] == Integer.MIN_VALUE) {
@@ -129,20 +143,33 @@ final class PackedStrings implements Serializable {
         continue;
       }
       String text = (String) values[v];
-      byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-      if (isAscii(bytes, text)) {
-        System.arraycopy(bytes, 0, ascii, filled, bytes.length);
-        filled += bytes.length;
-        lengths[v] = bytes.length;
+      if (isAscii(text.getBytes(StandardCharsets.ISO_8859_1), text)) {
+        lengths[v] = text.length();
       } else {
         others.append(text);
         lengths[v] = -2 - text.length();
       }
     }
     out.writeObject(lengths);
-    out.writeObject(filled == ascii.length ? ascii : Arrays.copyOf(ascii, filled));
     out.writeObject(others.toString());
     out.writeObject(repeats);
+    written = lengths;
+  }
+
+  /**
+   * Writes the ASCII strings' bytes, in order, after the object stream that carried these values
+   * (nothing if it did not carry them).
+   */
+  void writeTail(Wire.Buffer tail) throws IOException {
+    int[] lengths = written;
+    if (lengths == null) {
+      return;
+    }
+    for (int v = 0; v < lengths.length; v++) {
+      if (lengths[v] >= 0) {
+        tail.writeAscii((String) values[v]);
+      }
+    }
   }
 
   /** Whether {@code bytes}, the ISO-8859-1 encoding of {@code text}, is that text in plain ASCII. */
@@ -156,28 +183,33 @@ final class PackedStrings implements Serializable {
     return true;
   }
 
-  /** Reads what {@link #writeObject} wrote; anything else fails with a StreamCorruptedException. */
+  /**
+   * Reads what {@link #writeObject} wrote, the ASCII strings from the payload's tail; anything
+   * else fails with a StreamCorruptedException.
+   */
   @Serial
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+    if (!(in instanceof Wire.Unpacking payload)) {
+      throw corrupt("it was not read from a payload of the pool's wire");
+    }
     Object lengthsPart = in.readObject();
-    Object asciiPart = in.readObject();
     Object othersPart = in.readObject();
     Object repeatsPart = in.readObject();
-    if (!(lengthsPart instanceof int[] lengths) || !(asciiPart instanceof byte[] ascii)
-        || !(othersPart instanceof String others)
+    if (!(lengthsPart instanceof int[] lengths) || !(othersPart instanceof String others)
         || (repeatsPart != null && !(repeatsPart instanceof int[]))) {
-      throw corrupt("its parts are not lengths, bytes, text and repeats");
+      throw corrupt("its parts are not lengths, text and repeats");
     }
+    byte[] bytes = payload.tail();
+    int at = payload.tailAt();
     Object[] read = new Object[lengths.length];
-    long at = 0;
     long otherAt = 0;
     for (int v = 0; v < lengths.length; v++) {
       int length = lengths[v];
       if (length >= 0) {
-        if (length > ascii.length - at) {
+        if (length > bytes.length - at) {
           throw corrupt("value " + v + " runs past its bytes");
         }
-        read[v] = new String(ascii, (int) at, length, StandardCharsets.ISO_8859_1);
+        read[v] = new String(bytes, at, length, StandardCharsets.ISO_8859_1);
         at += length;
       } else if (length <= -2) {
         long count = -2L - length;
@@ -188,9 +220,10 @@ final class PackedStrings implements Serializable {
         otherAt += count;
       }
     }
-    if (at != ascii.length || otherAt != others.length()) {
+    if (otherAt != others.length()) {
       throw corrupt("its lengths do not add up to its text");
     }
+    payload.tailTo(at);
     if (repeatsPart instanceof int[] pairs) {
       if (pairs.length % 2 != 0) {
         throw corrupt("its repeats are not pairs");
@@ -208,7 +241,7 @@ final class PackedStrings implements Serializable {
     values = read;
   }
 
-  private static StreamCorruptedException corrupt(String why) {
+  static StreamCorruptedException corrupt(String why) {
     return new StreamCorruptedException("a packed chunk of strings is corrupt: " + why);
   }
 }

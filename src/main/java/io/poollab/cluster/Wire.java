@@ -10,13 +10,23 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 /**
  * How tasks, items and results travel: plain Java serialization into byte arrays that the pool's
  * own code (not Hazelcast's) writes and reads, so that what cannot travel is refused with a
  * message naming the class, on the side that knows it, instead of a stack trace from a member.
+ *
+ * <p>A payload is a 4-byte length (big-endian), the object stream of that length, and a tail:
+ * the bytes of the ASCII strings of a chunk packed as {@link PackedStrings}, written there
+ * straight from each string and read back from there (empty when nothing was packed).
  */
 final class Wire {
+  /** The bytes of the length in front of the object stream. */
+  static final int HEADER = 4;
+  /** The largest array the JVM allocates reliably. */
+  private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private Wire() {}
 
   /**
@@ -56,11 +66,54 @@ final class Wire {
   static byte[] encode(Object value, Object[] bulk) throws IOException {
     Object packed = bulk == null ? null : PackedStrings.packIfStrings(bulk);
     PackedStrings strings = packed instanceof PackedStrings p ? p : null;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(strings == null ? 256 : strings.sizeHint());
+    Buffer bytes = new Buffer(strings == null ? 256 : strings.sizeHint());
     try (ObjectOutputStream out = strings == null ? new ObjectOutputStream(bytes) : new Packing(bytes, bulk, strings)) {
       out.writeObject(value);
     }
-    return bytes.toByteArray();
+    bytes.endStream();
+    if (strings != null) {
+      strings.writeTail(bytes);
+    }
+    return bytes.toExactArray();
+  }
+
+  /**
+   * A payload being written: room for the length first, then the object stream, then the tail.
+   * Its array comes out without a copy when the size it was given was exact.
+   */
+  static final class Buffer extends ByteArrayOutputStream {
+    Buffer(int size) {
+      super(Math.max(size, HEADER));
+      count = HEADER;
+    }
+
+    /** The object stream is complete: its length goes in front of it. */
+    void endStream() {
+      int length = count - HEADER;
+      buf[0] = (byte) (length >>> 24);
+      buf[1] = (byte) (length >>> 16);
+      buf[2] = (byte) (length >>> 8);
+      buf[3] = (byte) length;
+    }
+
+    /** Appends an ASCII string's chars, one byte each, straight from the string. */
+    @SuppressWarnings("deprecation") // the one String method that copies into a given array; exact for ASCII
+    void writeAscii(String text) throws IOException {
+      int length = text.length();
+      if (length > buf.length - count) {
+        if ((long) count + length > MAX_ARRAY) {
+          throw new IOException("a chunk of more than " + MAX_ARRAY + " bytes is too large to "
+              + "travel; use a smaller chunksize");
+        }
+        buf = Arrays.copyOf(buf, (int) Math.min(MAX_ARRAY, Math.max(2L * buf.length, (long) count + length)));
+      }
+      text.getBytes(0, length, buf, count);
+      count += length;
+    }
+
+    byte[] toExactArray() {
+      return count == buf.length ? buf : Arrays.copyOf(buf, count);
+    }
   }
 
   /** Replaces exactly one array, by identity: nothing else of the value changes on its way. */
@@ -93,33 +146,79 @@ final class Wire {
   /**
    * Reads what {@link #encode} wrote, resolving classes through the context class loader (the
    * member's class path, where the lab's jar is).
+   *
+   * @throws java.io.StreamCorruptedException when the payload is not one that {@link #encode}
+   *     writes (its length or its tail does not fit)
    */
   static Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
-    ClassLoader loader = Thread.currentThread().getContextClassLoader();
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes)) {
-      {
-        enableResolveObject(true);
+    if (bytes.length < HEADER) {
+      throw PackedStrings.corrupt("a payload of " + bytes.length + " bytes has no length");
+    }
+    int length = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8)
+        | (bytes[3] & 0xff);
+    if (length < 0 || length > bytes.length - HEADER) {
+      throw PackedStrings.corrupt("a payload of " + bytes.length + " bytes says its stream has "
+          + length);
+    }
+    try (Unpacking in = new Unpacking(bytes, length, Thread.currentThread().getContextClassLoader())) {
+      Object value = in.readObject();
+      if (in.tailAt() != bytes.length) {
+        throw PackedStrings.corrupt((bytes.length - in.tailAt()) + " bytes of its tail were not read");
       }
+      return value;
+    }
+  }
 
-      @Override
-      protected Object resolveObject(Object obj) {
-        return obj instanceof PackedStrings packed ? packed.unpack() : obj;
+  /**
+   * A payload being read: its object stream, and the tail that the packed strings in it read
+   * from, in order ({@link #tailAt()} moves on as they do).
+   */
+  static final class Unpacking extends ObjectInputStream {
+    private final byte[] payload;
+    private final ClassLoader loader;
+    private int tailAt;
+
+    Unpacking(byte[] payload, int streamLength, ClassLoader loader) throws IOException {
+      super(new ByteArrayInputStream(payload, HEADER, streamLength));
+      this.payload = payload;
+      this.loader = loader;
+      this.tailAt = HEADER + streamLength;
+      enableResolveObject(true);
+    }
+
+    /** The whole payload, whose bytes from {@link #tailAt()} on are the tail not read yet. */
+    byte[] tail() {
+      return payload;
+    }
+
+    int tailAt() {
+      return tailAt;
+    }
+
+    /** The packed strings read the tail up to {@code at}. */
+    void tailTo(int at) {
+      if (at < tailAt || at > payload.length) {
+        throw new IllegalArgumentException("the tail is read up to " + tailAt + ", not " + at);
       }
+      tailAt = at;
+    }
 
-      @Override
-      protected Class<?> resolveClass(ObjectStreamClass desc)
-          throws IOException, ClassNotFoundException {
-        if (loader != null) {
-          try {
-            return Class.forName(desc.getName(), false, loader);
-          } catch (ClassNotFoundException ignored) {
-            // fall back to the default resolution below (primitives, the caller's loader)
-          }
+    @Override
+    protected Object resolveObject(Object obj) {
+      return obj instanceof PackedStrings packed ? packed.unpack() : obj;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass desc)
+        throws IOException, ClassNotFoundException {
+      if (loader != null) {
+        try {
+          return Class.forName(desc.getName(), false, loader);
+        } catch (ClassNotFoundException ignored) {
+          // fall back to the default resolution below (primitives, the caller's loader)
         }
-        return super.resolveClass(desc);
       }
-    }) {
-      return in.readObject();
+      return super.resolveClass(desc);
     }
   }
 }

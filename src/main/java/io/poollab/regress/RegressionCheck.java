@@ -45,7 +45,9 @@ import org.apache.commons.statistics.inference.MannWhitneyUTest;
  * would make noise confirm itself. Fresh rounds within the threshold clear the candidate ({@link
  * Outcome#CLEARED}); fresh rounds that are disturbed, or worse but without that evidence, leave it
  * {@link Outcome#INCONCLUSIVE}. Against a reference build measured again ({@code check --against}),
- * the fresh rounds of both builds are compared.
+ * the fresh rounds of both builds are compared (worsening and interval), and the test takes the
+ * reference build's rounds of the run and of the confirmation together, as it takes all the
+ * rounds of a stored baseline.
  *
  * <pre>{@code
  * List<FigureComparison> cs = RegressionCheck.compare(baseline, run, NoiseModel.NONE, CheckOptions.DEFAULTS, true);
@@ -159,9 +161,13 @@ public final class RegressionCheck {
         continue;
       }
       double w2 = c.kind().worsening(fb.value(), f.value());
-      // the fresh rounds alone: the run's own rounds were picked for looking worse, and would
-      // carry that luck into the test
-      double p = pValue(c.kind(), fb.perRound(), f.perRound(), true);
+      // the run's fresh rounds alone: its own rounds were picked for looking worse, and would
+      // carry that luck into the test. A reference build measured again is tested with all of its
+      // rounds, as a stored baseline is: three fresh rounds a side can never reach p < 0.01
+      // (their smallest one-sided p is 1/20), so a 25% slow-down planted in the head stayed
+      // "inconclusive" whenever one of five fresh rounds was disturbed
+      double[] reference = freshBaseline == null ? fb.perRound() : concat(c.baseline().perRound(), fb.perRound());
+      double p = pValue(c.kind(), reference, f.perRound(), true);
       FigureComparison.Confirmed record = new FigureComparison.Confirmed(f.rounds(), f.value(), w2, p, bound);
       // and the fresh rounds' own interval lies wholly on the worse side of the reference: fresh
       // rounds too noisy to tell a change of this size from the machine cannot confirm it
@@ -178,6 +184,12 @@ public final class RegressionCheck {
       out.add(c.confirmed(verdict, record));
     }
     return out;
+  }
+
+  private static double[] concat(double[] a, double[] b) {
+    double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   /**

@@ -58,4 +58,20 @@ class ClusterOptionsTest {
         List.of("-jar")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'-jar'");
   }
+
+  @Test
+  void shouldGiveMembersTheThroughputCollectorUnlessTheCallerChoosesOne() {
+    List<String> plain = LocalMembers.javaCommand("lab", "127.0.0.1:5701", List.of("127.0.0.1:5701"), true,
+        List.of("-Xmx1g"));
+    assertThat(plain).contains(LocalMembers.DEFAULT_COLLECTOR);
+    assertThat(plain.indexOf(LocalMembers.DEFAULT_COLLECTOR)).isLessThan(plain.indexOf("-cp"));
+    for (String chosen : List.of("-XX:+UseG1GC", "-XX:+UseSerialGC", "-XX:+UseZGC")) {
+      List<String> command = LocalMembers.javaCommand("lab", "127.0.0.1:5701", List.of("127.0.0.1:5701"), true,
+          List.of(chosen));
+      assertThat(command).as(chosen).contains(chosen).doesNotContain(LocalMembers.DEFAULT_COLLECTOR);
+    }
+    assertThat(LocalMembers.choosesCollector("-XX:+UseParallelGC")).isTrue();
+    assertThat(LocalMembers.choosesCollector("-XX:+UseTransparentHugePages")).isFalse();
+    assertThat(LocalMembers.choosesCollector("-XX:+UseStringDeduplication")).isFalse();
+  }
 }

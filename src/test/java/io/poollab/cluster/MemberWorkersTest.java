@@ -62,4 +62,30 @@ class MemberWorkersTest {
       callers.shutdownNow();
     }
   }
+
+  @Test
+  void shouldSendNoFailuresWhenEveryItemSucceededAndEachFailureInItsPlaceOtherwise() throws Exception {
+    String pool = "pool-" + System.nanoTime();
+    try {
+      byte[] fine = Wire.encode(new ChunkRequest((Task<Object, Object>) x -> x, null, new Object[] {1, 2, 3}));
+      ChunkReply allGood = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 1, fine));
+      assertThat(allGood.results()).containsExactly(1, 2, 3);
+      assertThat(allGood.failures()).as("no array of nulls travels back").isNull();
+
+      byte[] oneFails = Wire.encode(new ChunkRequest((Task<Object, Object>) x -> {
+        if (x.equals(2)) {
+          throw new IllegalStateException("two");
+        }
+        return x;
+      }, null, new Object[] {1, 2, 3}));
+      ChunkReply mixed = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 1, oneFails));
+      assertThat(mixed.results()).containsExactly(1, null, 3);
+      assertThat(mixed.failures()).hasSize(3);
+      assertThat(mixed.failures()[0]).isNull();
+      assertThat(mixed.failures()[1]).isInstanceOf(IllegalStateException.class).hasMessage("two");
+      assertThat(mixed.failures()[2]).isNull();
+    } finally {
+      MemberWorkers.INSTANCE.release(pool, -1);
+    }
+  }
 }

@@ -94,10 +94,13 @@ class PackedStringsTest {
     }
   }
 
-  /** {@code forged} serialized under PackedStrings' class descriptor, inside a ChunkReply. */
-  private static byte[] forge(Forged forged) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (ObjectOutputStream out = new ObjectOutputStream(bytes) {
+  /**
+   * {@code forged} serialized under PackedStrings' class descriptor, inside a ChunkReply, framed
+   * as Wire frames a payload (the stream's length, the stream, then {@code tail}).
+   */
+  private static byte[] forge(Forged forged, byte[] tail) throws IOException {
+    ByteArrayOutputStream stream = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(stream) {
       @Override
       protected void writeClassDescriptor(ObjectStreamClass desc) throws IOException {
         super.writeClassDescriptor(desc.forClass() == Forged.class
@@ -107,42 +110,82 @@ class PackedStringsTest {
       Object[] holder = {forged};
       out.writeObject(new Object[] {holder});
     }
-    return bytes.toByteArray();
+    return frame(stream.toByteArray(), stream.size(), tail);
+  }
+
+  private static byte[] frame(byte[] stream, int statedLength, byte[] tail) {
+    return java.nio.ByteBuffer.allocate(Wire.HEADER + stream.length + tail.length)
+        .putInt(statedLength).put(stream).put(tail).array();
   }
 
   @Test
   void shouldReadAWellFormedForgeryAsTheStrings() throws Exception {
     // the forging itself works: what PackedStrings writes, written by hand, reads back
-    Object[] back = (Object[]) ((Object[]) Wire.decode(forge(new Forged(
-        new int[] {2, -1, -2 - 1, 0}, "ab".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-        "\u00e9", null))))[0];
+    Object[] back = (Object[]) ((Object[]) Wire.decode(forge(
+        new Forged(new int[] {2, -1, -2 - 1, 0}, "\u00e9", null), new byte[] {'a', 'b'})))[0];
     assertThat((Object[]) back[0]).containsExactly("ab", null, "\u00e9", "");
   }
 
   @Test
   void shouldRefuseACorruptPackedChunkWithAnIOException() throws Exception {
     byte[] ab = {'a', 'b'};
-    Forged[] corrupt = {
-        new Forged(null, null, null, null),
-        new Forged("not lengths", ab, "", null),
-        new Forged(new int[] {2}, null, "", null),
-        new Forged(new int[] {-3}, new byte[0], null, null),
-        new Forged(new int[] {3}, ab, "", null),
-        new Forged(new int[] {1}, ab, "", null), // a byte left over
-        new Forged(new int[] {-2 - 1}, new byte[0], "\u00e9\u00e9", null), // a char left over
-        new Forged(new int[] {Integer.MIN_VALUE}, new byte[0], "", null),
-        new Forged(new int[] {2, Integer.MAX_VALUE}, ab, "", null),
-        new Forged(new int[] {-1, 1}, ab, "", null), // ab is 2 bytes, 1 used
-        new Forged(new int[] {2, -1}, ab, "", new int[] {1, 5}), // repeats a value that is not there
-        new Forged(new int[] {2, -1}, ab, "", new int[] {0, 1}), // repeats a later value
-        new Forged(new int[] {2, -1}, ab, "", new int[] {1}), // half a pair
-        new Forged(new int[] {2, 0}, ab, "", new int[] {1, 0}), // over a value that is there
-        new Forged(new int[] {2, -1}, ab, "", "not pairs"),
+    byte[] none = {};
+    Object[][] corrupt = {
+        {new Forged(null, null, null), none},
+        {new Forged("not lengths", "", null), ab},
+        {new Forged(new int[] {2}, "", null), none}, // runs past its bytes
+        {new Forged(new int[] {-3}, null, null), none},
+        {new Forged(new int[] {3}, "", null), ab},
+        {new Forged(new int[] {1}, "", null), ab}, // a byte left over
+        {new Forged(new int[] {-2 - 1}, "\u00e9\u00e9", null), none}, // a char left over
+        {new Forged(new int[] {Integer.MIN_VALUE}, "", null), none},
+        {new Forged(new int[] {2, Integer.MAX_VALUE}, "", null), ab},
+        {new Forged(new int[] {-1, 1}, "", null), ab}, // ab is 2 bytes, 1 used
+        {new Forged(new int[] {2, -1}, "", new int[] {1, 5}), ab}, // repeats a value that is not there
+        {new Forged(new int[] {2, -1}, "", new int[] {0, 1}), ab}, // repeats a later value
+        {new Forged(new int[] {2, -1}, "", new int[] {1}), ab}, // half a pair
+        {new Forged(new int[] {2, 0}, "", new int[] {1, 0}), ab}, // over a value that is there
+        {new Forged(new int[] {2, -1}, "", "not pairs"), ab},
     };
-    for (Forged forged : corrupt) {
-      byte[] bytes = forge(forged);
+    for (Object[] c : corrupt) {
+      Forged forged = (Forged) c[0];
+      byte[] bytes = forge(forged, (byte[]) c[1]);
       assertThatThrownBy(() -> Wire.decode(bytes)).as(java.util.Arrays.deepToString(forged.parts))
           .isInstanceOf(IOException.class);
     }
+  }
+
+  @Test
+  void shouldRefuseAPayloadWhoseLengthOrTailDoesNotFit() throws Exception {
+    byte[] good = Wire.encode(new ChunkReply(new Object[] {"x"}, null, null, null));
+    int stream = good.length - Wire.HEADER;
+    byte[] streamBytes = java.util.Arrays.copyOfRange(good, Wire.HEADER, good.length);
+    assertThat(((ChunkReply) Wire.decode(frame(streamBytes, stream, new byte[0]))).results())
+        .containsExactly("x");
+    byte[][] corrupt = {
+        {},
+        {0, 0, 0},
+        frame(streamBytes, stream + 1, new byte[0]), // says more than there is
+        frame(streamBytes, -1, new byte[0]),
+        frame(streamBytes, stream, new byte[] {'a'}), // a tail nothing reads
+    };
+    for (byte[] bytes : corrupt) {
+      assertThatThrownBy(() -> Wire.decode(bytes)).as("%d bytes", bytes.length)
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  @Test
+  void shouldSizeTheBufferOfAReplyOfDigestsOnceWithoutDoublingIt() throws Exception {
+    Object[] digests = new Object[20_000];
+    for (int i = 0; i < digests.length; i++) {
+      digests[i] = String.format("%0128x", i);
+    }
+    PackedStrings packed = (PackedStrings) PackedStrings.packIfStrings(digests);
+    byte[] reply = Wire.encode(new ChunkReply(digests, null, null, null), digests);
+    // the buffer starts at sizeHint(): a reply longer than that would have doubled it (2.5 MB more here)
+    assertThat(reply.length).isLessThanOrEqualTo(packed.sizeHint())
+        .isGreaterThan(packed.sizeHint() - PackedStrings.ENVELOPE);
+    assertThat(((ChunkReply) Wire.decode(reply)).results()).containsExactly(digests);
   }
 }
