@@ -241,7 +241,7 @@ final class PackedStrings implements Serializable {
     values = read;
   }
 
-  static StreamCorruptedException corrupt(String why) {
+  private static StreamCorruptedException corrupt(String why) {
     return new StreamCorruptedException("a packed chunk of strings is corrupt: " + why);
   }
 }

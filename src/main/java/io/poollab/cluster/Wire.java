@@ -9,6 +9,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
+import java.io.StreamCorruptedException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 
@@ -152,21 +153,25 @@ final class Wire {
    */
   static Object decode(byte[] bytes) throws IOException, ClassNotFoundException {
     if (bytes.length < HEADER) {
-      throw PackedStrings.corrupt("a payload of " + bytes.length + " bytes has no length");
+      throw corrupt("a payload of " + bytes.length + " bytes has no length");
     }
     int length = ((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8)
         | (bytes[3] & 0xff);
     if (length < 0 || length > bytes.length - HEADER) {
-      throw PackedStrings.corrupt("a payload of " + bytes.length + " bytes says its stream has "
+      throw corrupt("a payload of " + bytes.length + " bytes says its stream has "
           + length);
     }
     try (Unpacking in = new Unpacking(bytes, length, Thread.currentThread().getContextClassLoader())) {
       Object value = in.readObject();
       if (in.tailAt() != bytes.length) {
-        throw PackedStrings.corrupt((bytes.length - in.tailAt()) + " bytes of its tail were not read");
+        throw corrupt((bytes.length - in.tailAt()) + " bytes of its tail were not read");
       }
       return value;
     }
+  }
+
+  private static StreamCorruptedException corrupt(String why) {
+    return new StreamCorruptedException("a chunk's payload is corrupt: " + why);
   }
 
   /**

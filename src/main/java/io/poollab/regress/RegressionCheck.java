@@ -166,7 +166,9 @@ public final class RegressionCheck {
       // rounds, as a stored baseline is: three fresh rounds a side can never reach p < 0.01
       // (their smallest one-sided p is 1/20), so a 25% slow-down planted in the head stayed
       // "inconclusive" whenever one of five fresh rounds was disturbed
-      double[] reference = freshBaseline == null ? fb.perRound() : concat(c.baseline().perRound(), fb.perRound());
+      double[] reference = freshBaseline == null ? fb.perRound()
+          : java.util.stream.DoubleStream.concat(
+              java.util.Arrays.stream(c.baseline().perRound()), java.util.Arrays.stream(fb.perRound())).toArray();
       double p = pValue(c.kind(), reference, f.perRound(), true);
       FigureComparison.Confirmed record = new FigureComparison.Confirmed(f.rounds(), f.value(), w2, p, bound);
       // and the fresh rounds' own interval lies wholly on the worse side of the reference: fresh
@@ -184,12 +186,6 @@ public final class RegressionCheck {
       out.add(c.confirmed(verdict, record));
     }
     return out;
-  }
-
-  private static double[] concat(double[] a, double[] b) {
-    double[] both = java.util.Arrays.copyOf(a, a.length + b.length);
-    System.arraycopy(b, 0, both, a.length, b.length);
-    return both;
   }
 
   /**
