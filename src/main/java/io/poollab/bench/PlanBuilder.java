@@ -62,10 +62,18 @@ public final class PlanBuilder {
    * 0.2 s of input per operation. The fast input was 1,000 items long until run std-5: one stream
    * per iteration then gave 18 first results per configuration, the p50 of calls that were each
    * one of a fork's first ten (312 us for imap, where 300 warm calls in one JVM took 146 us and
-   * 300 after 20,000 short ones 119 us, on the AMD EPYC 2-vCPU VM).
+   * 300 after 20,000 short ones 119 us, on the AMD EPYC 2-vCPU VM). Those were still the
+   * interpreter's figures: each fork now runs {@link StreamingBenchmark#WARM_UP_CALLS} short
+   * streams before its first iteration (see {@link #STREAM_WARM_UP}).
    */
   public static final List<StreamPace> STREAM_PACES =
       List.of(new StreamPace(100, 100), new StreamPace(10_000, 20));
+
+  /**
+   * A streaming fork's warm-up streams, for estimates: {@link StreamingBenchmark#WARM_UP_CALLS}
+   * calls over 2 items took 0.42 s in a fresh JVM on a 2-vCPU Intel Xeon VM (0.18 s once compiled).
+   */
+  static final Duration STREAM_WARM_UP = Duration.ofMillis(500);
 
   /** The shortest iteration of a streaming fork (see {@link #streamingSettings}). */
   static final Duration STREAM_ITERATION = Duration.ofMillis(100);
@@ -587,7 +595,8 @@ public final class PlanBuilder {
     Map<String, String> p = params(impl, w, c);
     p.put("intervalMicros", Long.toString(pace.intervalMicros()));
     p.put("items", Integer.toString(pace.items()));
-    return new PlanEntry(STREAMING, p, s, pace.inputTime());
+    Duration warmUp = impl.equals("SERIAL") ? Duration.ZERO : STREAM_WARM_UP;
+    return new PlanEntry(STREAMING, p, s, pace.inputTime(), warmUp);
   }
 
   private static PythonPlan pythonPlan(
