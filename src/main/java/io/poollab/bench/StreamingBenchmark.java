@@ -30,12 +30,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>Before the first iteration, {@value #WARM_UP_CALLS} short streams over a fast input (2
  * items, 1 us apart) run the same code as a measured stream. A stream is a call: with an item
  * every 100 us a fork's warm-up iterations hold about thirty of them, with one every 10 ms three,
- * far below the few thousand calls
- * the JIT needs to compile the call's own path (the call's set-up, the reader's start, the
- * hand-overs); without them the first results timed the interpreter: on a 2-vCPU Intel Xeon VM,
- * three forks a side, the pool's first-result p50 over the 100 us input was 116-172 us without
- * them and 48-89 us with them, the serial loop's 21-22 us and 4-5 us (a trace put 35 us of the
- * pool's between {@code stream()}'s start and the job's creation, in code run a hundred times).
+ * far below the few thousand calls the JIT needs to compile the call's own path (the call's
+ * set-up, the reader's start, the hand-overs); without them the first results timed the
+ * interpreter: on a 2-vCPU Intel Xeon VM, three forks a side, the pool's first-result p50 over
+ * the 100 us input was 116-172 us without them and 48-89 us with them, the serial loop's 21-22 us
+ * and 4-5 us (a trace put 35 us of the pool's between {@code stream()}'s start and the job's
+ * creation, in code run a hundred times).
  *
  * <pre>{@code
  * java -Dpoollab.histograms=/tmp/h -jar target/benchmarks.jar StreamingBenchmark -p intervalMicros=100 -p items=100
@@ -91,7 +91,7 @@ public class StreamingBenchmark extends PoolLatencyState {
   protected void prepare() {
     words = BenchInputs.words();
     pace = new StreamPace(intervalMicros, items);
-    int[] sink = new int[1];
+    int[] sink = new int[1]; // the warm-up's digests are used, as the Blackhole uses the measured ones
     for (int i = 0; i < WARM_UP_CALLS; i++) {
       try {
         run(WARM_UP_PACE, digest -> sink[0] += digest.length(), false);
@@ -142,7 +142,8 @@ public class StreamingBenchmark extends PoolLatencyState {
       }
     }
     if (n != streamPace.items()) {
-      throw new IllegalStateException(impl + " gave " + n + " results for " + streamPace.items() + " items");
+      throw new IllegalStateException(
+          impl + " gave " + n + " results for " + streamPace.items() + " items");
     }
     return n;
   }
