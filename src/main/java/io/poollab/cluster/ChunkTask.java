@@ -5,9 +5,10 @@ import java.io.Serializable;
 import java.util.concurrent.Callable;
 
 /**
- * The Hazelcast task that carries one chunk to a member: the payload stays bytes until it is on
- * the worker's own thread there (see {@link MemberWorkers}), so that a class the member cannot
- * load is reported as such.
+ * The Hazelcast task that carries one chunk to a member and brings back the first part of its
+ * results ({@link PartTask} fetches the others): the payload stays bytes until it is on the
+ * worker's own thread there (see {@link MemberWorkers}), so that a class the member cannot load
+ * is reported as such.
  */
 final class ChunkTask implements Callable<byte[]>, Serializable {
   @Serial
@@ -15,20 +16,18 @@ final class ChunkTask implements Callable<byte[]>, Serializable {
 
   private final String pool;
   private final long worker;
+  private final long chunk;
   private final byte[] payload;
 
-  ChunkTask(String pool, long worker, byte[] payload) {
+  ChunkTask(String pool, long worker, long chunk, byte[] payload) {
     this.pool = pool;
     this.worker = worker;
+    this.chunk = chunk;
     this.payload = payload;
-  }
-
-  long worker() {
-    return worker;
   }
 
   @Override
   public byte[] call() throws InterruptedException {
-    return MemberWorkers.INSTANCE.run(pool, worker, payload);
+    return MemberWorkers.INSTANCE.run(pool, worker, chunk, payload);
   }
 }

@@ -20,9 +20,11 @@ import java.io.IOException;
 import java.io.InvalidClassException;
 import java.io.NotSerializableException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -30,10 +32,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pool's {@link ChunkExecutor} on Hazelcast: a client in the caller's JVM sends each chunk to
- * the member its worker is bound to (workers spread round-robin over the members) and waits.
+ * the member its worker is bound to (workers spread round-robin over the members) as one task,
+ * and gathers its results there in order, part by part, as the member produces them ({@link
+ * ChunkParts}: parts of a few hundred kilobytes, so that a chunk of a hundred thousand results
+ * neither waits for its last item to start travelling nor travels as one array of many megabytes).
  *
  * <p>Member death, in two sentences: a chunk whose member left (the invocation fails with a
  * member-gone exception, or the member drops out of the member list while the worker waits) is
@@ -59,6 +65,7 @@ final class ClusterExecutor implements ChunkExecutor {
   private final LocalMembers processes;
   private final ConcurrentHashMap<Long, Member> assigned = new ConcurrentHashMap<>();
   private final AtomicInteger nextMember = new AtomicInteger();
+  private final AtomicLong nextChunk = new AtomicLong();
 
   private ClusterExecutor(ClusterOptions cluster, List<String> addresses, Runnable initializer,
       HazelcastInstance client, LocalMembers processes) {
@@ -129,41 +136,68 @@ final class ClusterExecutor implements ChunkExecutor {
     } catch (IOException e) {
       throw new IllegalArgumentException("the chunk cannot travel to the cluster's members: " + e, e);
     }
-    ChunkReply reply;
-    Member member;
+    Object[] results = new Object[items.length];
     try {
       for (;;) {
-        member = memberFor(worker);
-        byte[] bytes = send(member, new ChunkTask(pool, worker, payload));
-        if (bytes != null) {
-          reply = decode(bytes);
-          break;
+        Member member = memberFor(worker);
+        if (receive(member, worker, payload, results, failures)) {
+          return results;
         }
         assigned.remove(worker, member); // gone: the whole chunk goes to another member
+        Arrays.fill(failures, null);
       }
     } catch (HazelcastClientNotActiveException e) {
       // any call on the client, once it gave up on reaching a member (after connectTimeout)
       throw noMemberLeft();
     }
-    if (reply.initializerError() != null) {
-      throw new PoolBrokenException("pool is broken: a worker's initializer threw on member "
-          + member.getAddress() + ": " + reply.initializerError(), reply.initializerError());
-    }
-    if (reply.chunkError() instanceof RuntimeException e) {
-      throw e;
-    }
-    if (reply.chunkError() != null) {
-      throw new IllegalStateException("a cluster member could not run the chunk: "
-          + reply.chunkError(), reply.chunkError());
-    }
-    if (reply.failures() != null) {
-      System.arraycopy(reply.failures(), 0, failures, 0, failures.length);
-    }
-    return reply.results();
   }
 
-  /** Sends the chunk and waits for its reply; null if the member left meanwhile. */
-  private byte[] send(Member member, ChunkTask task) throws InterruptedException {
+  /**
+   * Runs the chunk on {@code member} and gathers its results there part by part (see {@link
+   * ChunkParts}) into {@code results} and {@code failures}; false if the member left meanwhile.
+   */
+  private boolean receive(Member member, long worker, byte[] payload, Object[] results,
+      Throwable[] failures) throws InterruptedException {
+    long chunk = nextChunk.incrementAndGet();
+    int received = 0;
+    for (int part = 0; ; part++) {
+      byte[] bytes = part == 0
+          ? send(member, new ChunkTask(pool, worker, chunk, payload), worker)
+          : send(member, new PartTask(pool, worker, chunk, part), worker);
+      if (bytes == null) {
+        return false;
+      }
+      ChunkReply reply = decode(bytes);
+      if (reply.initializerError() != null) {
+        throw new PoolBrokenException("pool is broken: a worker's initializer threw on member "
+            + member.getAddress() + ": " + reply.initializerError(), reply.initializerError());
+      }
+      if (reply.chunkError() instanceof RuntimeException e) {
+        throw e;
+      }
+      if (reply.chunkError() != null) {
+        throw new IllegalStateException("a cluster member could not run the chunk: "
+            + reply.chunkError(), reply.chunkError());
+      }
+      Object[] partResults = reply.results();
+      if (partResults.length > results.length - received
+          || (partResults.length == 0 && received < results.length)) {
+        throw new IllegalStateException("member " + member.getAddress() + " sent " + partResults.length
+            + " results for a chunk of " + results.length + " items that has " + received);
+      }
+      System.arraycopy(partResults, 0, results, received, partResults.length);
+      if (reply.failures() != null) {
+        System.arraycopy(reply.failures(), 0, failures, received, partResults.length);
+      }
+      received += partResults.length;
+      if (received == results.length) {
+        return true;
+      }
+    }
+  }
+
+  /** Sends a worker's task and waits for its reply; null if the member left meanwhile. */
+  private byte[] send(Member member, Callable<byte[]> task, long worker) throws InterruptedException {
     Future<byte[]> future;
     try {
       future = executor.submitToMember(task, member);
@@ -181,7 +215,7 @@ final class ClusterExecutor implements ChunkExecutor {
         // terminate: Hazelcast's own cancel does not reach a running task, so end the worker's
         // thread on the member ourselves (it interrupts the chunk)
         cancelQuietly(future);
-        release(member, task.worker());
+        release(member, worker);
         throw e;
       } catch (TimeoutException e) {
         if (!client.getLifecycleService().isRunning()) {

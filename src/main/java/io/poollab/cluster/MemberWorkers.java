@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,35 +33,93 @@ final class MemberWorkers {
   /** Long enough that a pool between two calls keeps its workers' values; short enough that a dead caller's threads go. */
   static final long IDLE_SECONDS = 600;
 
+  /**
+   * The items of a chunk's first part of results: few, so that its size, which sizes the next
+   * parts, is known soon, whatever one result weighs.
+   */
+  static final int FIRST_PART_ITEMS = 64;
+  /**
+   * About how many bytes a part of results should take: small enough to stay clear of G1's
+   * humongous objects on the caller (half a region, 512 KB with a heap of a few gigabytes) and in
+   * the caches while it is copied on its way; large enough that a round trip per part costs little
+   * next to the work of the results it carries.
+   */
+  static final int PART_BYTES = 384 * 1024;
+  /** The most items in one part, whatever they weigh. */
+  static final int MAX_PART_ITEMS = 64 * 1024;
+
   private final ConcurrentHashMap<String, WorkerThread> workers = new ConcurrentHashMap<>();
 
   private MemberWorkers() {}
 
   /**
-   * Runs one chunk on the worker's thread and waits for it. Interrupted (the caller cancelled the
-   * chunk: terminate), it interrupts the task too.
+   * Starts one chunk on the worker's thread and waits for its first part of results (see {@link
+   * ChunkParts}); {@link #part} hands over the others. Interrupted (the caller cancelled the chunk:
+   * terminate), it interrupts the task too.
+   *
+   * @param chunk the caller's id of this chunk, which {@link #part} asks for
    */
-  byte[] run(String pool, long worker, byte[] payload) throws InterruptedException {
+  byte[] run(String pool, long worker, long chunk, byte[] payload) throws InterruptedException {
     WorkerThread thread = workers.computeIfAbsent(key(pool, worker), WorkerThread::new);
     AtomicBoolean cancelled = new AtomicBoolean();
-    Future<byte[]> chunk;
+    ChunkParts parts = new ChunkParts(chunk);
+    FutureTask<Void> running = new FutureTask<>(() -> {
+      thread.runChunk(payload, cancelled, parts);
+      return null;
+    }) {
+      @Override
+      protected void done() {
+        // completed, failed, or cancelled before it ran (its worker released): the stream ends
+        parts.end(isCancelled() ? new CancellationException("the worker was released on this member")
+            : failure(this));
+      }
+    };
+    // the caller has one chunk in flight per worker: a new one means the last one's rest is not wanted
+    thread.current = parts;
     try {
-      chunk = thread.executor.submit(() -> thread.runChunk(payload, cancelled));
+      thread.executor.execute(running);
     } catch (RejectedExecutionException e) {
       // released in the meantime (the worker exited, the pool closed): nobody runs it here
       return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("the worker was released on this member")));
     }
     try {
-      return chunk.get();
+      return partOrWhyNot(parts, 0);
     } catch (InterruptedException e) {
       cancelled.set(true); // before the interrupt, so that the chunk knows it for one
-      chunk.cancel(true);
+      running.cancel(true);
       throw e;
-    } catch (CancellationException e) {
-      // the pool cancelled it (terminate): nobody waits for this reply
-      return Wire.encodeKnown(ChunkReply.cannotRun(e));
+    }
+  }
+
+  /**
+   * Waits for part {@code index} (from 1) of the worker's chunk {@code chunk} and hands it over; a
+   * chunk that is not the worker's current one here (its worker was released, or this member
+   * restarted) answers that it cannot run.
+   */
+  byte[] part(String pool, long worker, long chunk, int index) throws InterruptedException {
+    WorkerThread thread = workers.get(key(pool, worker));
+    ChunkParts parts = thread == null ? null : thread.current;
+    if (parts == null || parts.chunk() != chunk) {
+      return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("the results of chunk "
+          + chunk + " are gone from this member: its worker was released")));
+    }
+    return partOrWhyNot(parts, index);
+  }
+
+  private static byte[] partOrWhyNot(ChunkParts parts, int index) throws InterruptedException {
+    byte[] part = parts.take(index);
+    return part != null ? part : Wire.encodeKnown(ChunkReply.cannotRun(portable(parts.endReason())));
+  }
+
+  /** What made a completed chunk's run throw (outside its items), or null if it did not. */
+  private static Throwable failure(FutureTask<?> done) {
+    try {
+      done.get();
+      return null;
     } catch (ExecutionException e) {
-      return Wire.encodeKnown(ChunkReply.cannotRun(portable(e.getCause())));
+      return e.getCause();
+    } catch (InterruptedException | CancellationException e) {
+      return e; // not reached: done() runs after completion
     }
   }
 
@@ -88,8 +147,8 @@ final class MemberWorkers {
 
   /**
    * Ends a worker's thread: the running chunk is interrupted, and a chunk still queued behind it
-   * is cancelled, so that the member thread waiting for it in {@link #run} returns instead of
-   * waiting for ever.
+   * is cancelled, which ends its {@link ChunkParts}, so that the member thread waiting for it in
+   * {@link #run} returns instead of waiting for ever.
    */
   private static void stop(WorkerThread thread) {
     for (Runnable queued : thread.executor.shutdownNow()) {
@@ -109,6 +168,12 @@ final class MemberWorkers {
   int workerCount(String pool) {
     String prefix = pool + "/";
     return (int) workers.keySet().stream().filter(k -> k.startsWith(prefix)).count();
+  }
+
+  /** The items of the next part, from the bytes the last part of {@code items} took. */
+  static int nextPartItems(int items, int bytes) {
+    long next = (long) PART_BYTES * Math.max(items, 1) / Math.max(bytes, 1);
+    return (int) Math.max(1, Math.min(MAX_PART_ITEMS, next));
   }
 
   private static String key(String pool, long worker) {
@@ -132,6 +197,8 @@ final class MemberWorkers {
   /** One pool worker's thread on this member. */
   private static final class WorkerThread {
     final ThreadPoolExecutor executor;
+    /** The results of the worker's latest chunk, as {@link #part} hands them over. */
+    volatile ChunkParts current;
     /** The thread the initializer last ran on; only that thread reads and writes it. */
     private Thread initialized;
     /**
@@ -154,24 +221,27 @@ final class MemberWorkers {
     }
 
     /**
-     * Runs one chunk. {@code cancelled}, or a shut-down executor (the worker was released), is
-     * what cancels it: both are set before the interrupt that comes with them, so that an
-     * interrupt alone is one that a task left behind, which is cleared before the next item, as
-     * on the thread backends, instead of cancelling the rest of the chunk.
+     * Runs one chunk, publishing its results in parts as it goes. {@code cancelled}, or a shut-down
+     * executor (the worker was released), is what cancels it: both are set before the interrupt
+     * that comes with them, so that an interrupt alone is one that a task left behind, which is
+     * cleared before the next item, as on the thread backends, instead of cancelling the rest of
+     * the chunk.
      */
     @SuppressWarnings("unchecked")
-    byte[] runChunk(byte[] payload, AtomicBoolean cancelled) {
+    void runChunk(byte[] payload, AtomicBoolean cancelled, ChunkParts parts) {
       ChunkRequest request;
       try {
         request = (ChunkRequest) Wire.decode(payload);
       } catch (ClassNotFoundException e) {
-        return Wire.encodeKnown(ChunkReply.cannotRun(new IllegalArgumentException(
+        parts.add(Wire.encodeKnown(ChunkReply.cannotRun(new IllegalArgumentException(
             "a cluster member cannot load class " + e.getMessage() + ": members run the lab's jar "
             + "(java -cp target/benchmarks.jar io.poollab.cluster.MemberMain); the task's classes "
-            + "must be on their class path")));
+            + "must be on their class path"))));
+        return;
       } catch (IOException e) {
-        return Wire.encodeKnown(ChunkReply.cannotRun(new IllegalArgumentException(
-            "a cluster member cannot read the chunk: " + e, e)));
+        parts.add(Wire.encodeKnown(ChunkReply.cannotRun(new IllegalArgumentException(
+            "a cluster member cannot read the chunk: " + e, e))));
+        return;
       }
       keptTask = request.task();
       keptInitializer = request.initializer();
@@ -180,29 +250,39 @@ final class MemberWorkers {
         try {
           request.initializer().run();
         } catch (Throwable error) {
-          return Wire.encodeKnown(ChunkReply.initializerFailed(portable(error)));
+          parts.add(Wire.encodeKnown(ChunkReply.initializerFailed(portable(error))));
+          return;
         }
         initialized = current;
       }
       Task<Object, Object> task = (Task<Object, Object>) request.task();
       Object[] items = request.items();
-      Object[] results = new Object[items.length];
-      Throwable[] failures = null; // made at the first failure: most chunks have none to send
-      for (int i = 0; i < items.length; i++) {
-        Thread.interrupted(); // left by the previous item; a cancellation the next line sees
-        if (cancelled.get() || executor.isShutdown()) {
-          failures = failures == null ? new Throwable[items.length] : failures;
-          failures[i] = new CancellationException("the chunk was cancelled");
-          continue;
+      int partItems = FIRST_PART_ITEMS;
+      int from = 0;
+      do {
+        int to = Math.min(items.length, from + partItems);
+        Object[] results = new Object[to - from];
+        Throwable[] failures = null; // made at the first failure: most parts have none to send
+        for (int i = from; i < to; i++) {
+          Thread.interrupted(); // left by the previous item; a cancellation the next line sees
+          if (cancelled.get() || executor.isShutdown()) {
+            failures = failures == null ? new Throwable[results.length] : failures;
+            failures[i - from] = new CancellationException("the chunk was cancelled");
+            continue;
+          }
+          try {
+            results[i - from] = task.apply(items[i]);
+          } catch (Throwable error) {
+            failures = failures == null ? new Throwable[results.length] : failures;
+            failures[i - from] = error;
+          }
+          items[i] = null; // done with: its memory can go while the chunk goes on
         }
-        try {
-          results[i] = task.apply(items[i]);
-        } catch (Throwable error) {
-          failures = failures == null ? new Throwable[items.length] : failures;
-          failures[i] = error;
-        }
-      }
-      return reply(results, failures);
+        byte[] part = reply(results, failures);
+        parts.add(part);
+        partItems = nextPartItems(results.length, part.length);
+        from = to;
+      } while (from < items.length);
     }
 
     /**

@@ -147,6 +147,31 @@ class ClusterPoolTest {
     }
   }
 
+  /**
+   * One chunk whose results come back in several parts (see {@link ChunkParts}): every result in
+   * its place, and a failure in a later part at its own index, not at its place in the part.
+   */
+  @Test
+  void shouldGatherAChunkStreamedInPartsInOrderWithAFailureAtItsIndex() throws Exception {
+    String pad = "y".repeat(1000);
+    try (Pool pool = pool(1)) {
+      List<String> results = pool.map(x -> x + pad, range(2000), 2000);
+      assertThat(results).hasSize(2000);
+      for (int i = 0; i < 2000; i++) {
+        assertThat(results.get(i)).isEqualTo(i + pad);
+      }
+      assertThatThrownBy(() -> pool.map(x -> {
+        if (x == 1777) {
+          throw new IllegalStateException("bad item " + x);
+        }
+        return x + pad;
+      }, range(2000), 2000))
+          .isInstanceOf(TaskFailedException.class)
+          .hasMessageContaining("index 1777")
+          .hasRootCauseMessage("bad item 1777");
+    }
+  }
+
   @Test
   void shouldRunApplyAsyncCallbacksInTheCallersJvm() throws Exception {
     List<Object> seen = new CopyOnWriteArrayList<>(); // not serializable: the callbacks stay here

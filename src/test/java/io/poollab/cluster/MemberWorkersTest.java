@@ -38,9 +38,9 @@ class MemberWorkersTest {
       return t;
     });
     try {
-      Future<byte[]> first = callers.submit(() -> MemberWorkers.INSTANCE.run(pool, 7, blocking));
+      Future<byte[]> first = callers.submit(() -> MemberWorkers.INSTANCE.run(pool, 7, 1, blocking));
       assertThat(FIRST_RUNNING.await(10, TimeUnit.SECONDS)).isTrue();
-      Future<byte[]> second = callers.submit(() -> MemberWorkers.INSTANCE.run(pool, 7, quick));
+      Future<byte[]> second = callers.submit(() -> MemberWorkers.INSTANCE.run(pool, 7, 1, quick));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       while (MemberWorkers.INSTANCE.queued(pool, 7) == 0) {
         assertThat(System.nanoTime()).as("the second chunk queued").isLessThan(deadline);
@@ -55,7 +55,7 @@ class MemberWorkersTest {
       assertThat(queued.chunkError()).isInstanceOf(CancellationException.class);
       assertThat(MemberWorkers.INSTANCE.workerCount(pool)).isZero();
       // a chunk that arrives after the release gets a fresh thread of its own
-      ChunkReply later = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 7, quick));
+      ChunkReply later = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 7, 1, quick));
       assertThat(later.results()).containsExactly(2);
     } finally {
       MemberWorkers.INSTANCE.release(pool, -1);
@@ -68,7 +68,7 @@ class MemberWorkersTest {
     String pool = "pool-" + System.nanoTime();
     try {
       byte[] fine = Wire.encode(new ChunkRequest((Task<Object, Object>) x -> x, null, new Object[] {1, 2, 3}));
-      ChunkReply allGood = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 1, fine));
+      ChunkReply allGood = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 1, 1, fine));
       assertThat(allGood.results()).containsExactly(1, 2, 3);
       assertThat(allGood.failures()).as("no array of nulls travels back").isNull();
 
@@ -78,7 +78,7 @@ class MemberWorkersTest {
         }
         return x;
       }, null, new Object[] {1, 2, 3}));
-      ChunkReply mixed = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 1, oneFails));
+      ChunkReply mixed = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 1, 2, oneFails));
       assertThat(mixed.results()).containsExactly(1, null, 3);
       assertThat(mixed.failures()).hasSize(3);
       assertThat(mixed.failures()[0]).isNull();
@@ -87,5 +87,54 @@ class MemberWorkersTest {
     } finally {
       MemberWorkers.INSTANCE.release(pool, -1);
     }
+  }
+
+  /**
+   * A chunk whose results weigh more than one part: a small first part, then parts of about
+   * {@link MemberWorkers#PART_BYTES}, which together are every result in order; a part asked of
+   * a chunk that is not the worker's current one says that its results are gone.
+   */
+  @Test
+  void shouldSendAChunkOfHeavyResultsInPartsThatAddUpToItsResultsInOrder() throws Exception {
+    String pool = "member-workers-parts-" + System.nanoTime();
+    int count = 3000;
+    Object[] items = new Object[count];
+    for (int i = 0; i < count; i++) {
+      items[i] = i;
+    }
+    byte[] payload = Wire.encode(new ChunkRequest(
+        (Task<Object, Object>) x -> "r" + x + "-" + "x".repeat(500), null, items));
+    try {
+      ChunkReply first = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 3, 42, payload));
+      assertThat(first.results()).hasSize(MemberWorkers.FIRST_PART_ITEMS);
+      java.util.List<Object> all = new java.util.ArrayList<>(java.util.Arrays.asList(first.results()));
+      int parts = 1;
+      while (all.size() < count) {
+        byte[] bytes = MemberWorkers.INSTANCE.part(pool, 3, 42, parts++);
+        assertThat(bytes.length).as("a part's size").isLessThan(2 * MemberWorkers.PART_BYTES);
+        ChunkReply part = (ChunkReply) Wire.decode(bytes);
+        assertThat(part.chunkError()).isNull();
+        assertThat(part.results()).isNotEmpty();
+        all.addAll(java.util.Arrays.asList(part.results()));
+      }
+      assertThat(parts).as("parts").isBetween(4, 20);
+      assertThat(all).hasSize(count);
+      for (int i = 0; i < count; i++) {
+        assertThat(all.get(i)).isEqualTo("r" + i + "-" + "x".repeat(500));
+      }
+      ChunkReply gone = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.part(pool, 3, 41, 1));
+      assertThat(gone.chunkError()).isInstanceOf(CancellationException.class)
+          .hasMessageContaining("chunk 41");
+    } finally {
+      MemberWorkers.INSTANCE.release(pool, -1);
+    }
+  }
+
+  @Test
+  void shouldSizeTheNextPartFromTheBytesOfTheLast() {
+    assertThat(MemberWorkers.nextPartItems(64, 64 * 128)).isEqualTo(MemberWorkers.PART_BYTES / 128);
+    assertThat(MemberWorkers.nextPartItems(10, 10 * MemberWorkers.PART_BYTES)).isEqualTo(1);
+    assertThat(MemberWorkers.nextPartItems(64, 64)).isEqualTo(MemberWorkers.MAX_PART_ITEMS);
+    assertThat(MemberWorkers.nextPartItems(0, 100)).isPositive();
   }
 }

@@ -1,0 +1,84 @@
+package io.poollab.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A chunk's results on its member, as its worker thread encodes them: a sequence of encoded
+ * {@link ChunkReply} parts, in item order, that the caller takes one by one ({@link ChunkTask}
+ * waits for part 0, each {@link PartTask} for the next), so that a chunk of a hundred thousand
+ * results travels as a stream of small replies while the member goes on computing, instead of
+ * one reply of many megabytes at the end.
+ *
+ * <p>In two sentences: the worker thread adds parts and then ends the stream (always: the chunk's
+ * future ends it when it completes, fails or is cancelled before it ran); a taker waits until its
+ * part is there or the stream has ended without it, so every wait ends when the chunk does, or
+ * when the taker is interrupted.
+ *
+ * <pre>{@code
+ * ChunkParts parts = new ChunkParts(chunkId);
+ * // worker thread: parts.add(encodedPart); ... then parts.end(null)
+ * byte[] first = parts.take(0); // null: the chunk ended without it, see parts.endReason()
+ * }</pre>
+ */
+final class ChunkParts {
+  private final long chunk;
+  /** Guarded by this; a taken part's place is set to null, so that its bytes can go. */
+  private final List<byte[]> parts = new ArrayList<>();
+  private boolean ended;
+  private Throwable endReason;
+
+  ChunkParts(long chunk) {
+    this.chunk = chunk;
+  }
+
+  /** The caller's id of this chunk. */
+  long chunk() {
+    return chunk;
+  }
+
+  /** Publishes the next part; ignored once the stream ended (nobody takes it any more). */
+  synchronized void add(byte[] part) {
+    if (!ended) {
+      parts.add(part);
+      notifyAll();
+    }
+  }
+
+  /**
+   * No part follows; {@code reason} is why the chunk ended early (its worker was released before
+   * it ran, or it failed outside its items), or null when its worker thread published every part.
+   * Only the first call counts.
+   */
+  synchronized void end(Throwable reason) {
+    if (!ended) {
+      ended = true;
+      endReason = reason;
+      notifyAll();
+    }
+  }
+
+  /**
+   * Waits for part {@code index} and hands it over (once: a part is not kept after it was taken).
+   *
+   * @return the part, or null if the stream ended without it (see {@link #endReason()}), or if it
+   *     was taken already
+   * @throws InterruptedException if interrupted while waiting
+   */
+  synchronized byte[] take(int index) throws InterruptedException {
+    while (parts.size() <= index && !ended) {
+      wait();
+    }
+    if (index >= parts.size()) {
+      return null;
+    }
+    return parts.set(index, null);
+  }
+
+  /** Why the stream ended before the part a taker waited for; never null once it ended early. */
+  synchronized Throwable endReason() {
+    return endReason != null ? endReason
+        : new IllegalStateException("chunk " + chunk + " has no such part on this member (it ended "
+            + "after " + parts.size() + " parts, or the part was taken already)");
+  }
+}
