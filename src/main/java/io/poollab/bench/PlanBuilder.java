@@ -444,7 +444,7 @@ public final class PlanBuilder {
    * max(4, cores)}, the CPU tasks of each cost on that many processes, and sleeps of 1 and 5 ms
    * with the most IO workers on as many (the threads' worker count, so that the figure differs
    * from theirs in the engine's cost per task only). A word-job
-   * fork on member processes warms up two operations and measures three (an operation takes
+   * fork on member processes warms up six operations and measures three (an operation takes
    * about a second there); the short jobs keep their profile's iterations.
    */
   private static void cluster(
@@ -487,15 +487,20 @@ public final class PlanBuilder {
 
   /**
    * Iteration settings of a word-job fork on member processes: an operation takes about a second
-   * there once warm, so standard warms up two operations and measures three, after the set-up
+   * there once warm, so standard warms up six operations and measures three, after the set-up
    * has started the members; full keeps its own. The first operation finds the members' JIT cold
-   * (2.6 s, then 0.6-1.4 s, over the whole list on two members of an AMD EPYC 2-vCPU VM), and with
-   * one warm-up operation the standard run std-5 measured the members still warming: 2.57 s.
+   * (2.6 s, then 0.6-1.4 s, over the whole list on two members of an AMD EPYC 2-vCPU VM), and
+   * their compilers keep working for many operations: on the Intel Xeon 2-vCPU VM, once results
+   * streamed back in parts, the three JVMs' compiler threads still took 0.3-0.45 s of CPU per
+   * operation at the tenth and about 0.03 s at the twenty-fifth, and with two warm-up operations
+   * the run cl-5 measured 1.39-2.04 s still falling. Six is what the standard profile's time
+   * allows; the figure may still hold some warm-up (the members of a real pool, started once with
+   * {@code cluster start}, are warm after their first few dozen calls).
    */
   static IterationSettings clusterWordSettings(Profile profile) {
     return profile == Profile.FULL
         ? settings(profile, true)
-        : new IterationSettings(2, ms(500), 3, ms(500));
+        : new IterationSettings(6, ms(500), 3, ms(500));
   }
 
   /** The word job's map on {@code members} processes, one worker each. */
