@@ -2,6 +2,7 @@ package io.poollab.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
 
 /**
  * A chunk's results on its member, as its worker thread encodes them: a sequence of encoded
@@ -10,10 +11,11 @@ import java.util.List;
  * results travels as a stream of small replies while the member goes on computing, instead of
  * one reply of many megabytes at the end.
  *
- * <p>In two sentences: the worker thread adds parts and then ends the stream (always: the chunk's
- * future ends it when it completes, fails or is cancelled before it ran); a taker waits until its
- * part is there or the stream has ended without it, so every wait ends when the chunk does, or
- * when the taker is interrupted.
+ * <p>In two sentences: the worker thread adds parts and then ends the stream (always, once the
+ * chunk was handed to its thread: the chunk's future ends it when it completes, fails or is
+ * cancelled before it ran); a taker waits until its part is there or the stream has ended without
+ * it, so every wait ends when the chunk does, or when the taker is interrupted, which cancels the
+ * chunk ({@link #cancel()}), as does a newer chunk of the same worker.
  *
  * <pre>{@code
  * ChunkParts parts = new ChunkParts(chunkId);
@@ -27,6 +29,9 @@ final class ChunkParts {
   private final List<byte[]> parts = new ArrayList<>();
   private boolean ended;
   private Throwable endReason;
+  /** Set before the interrupt that comes with a cancellation: the chunk's items read it. */
+  private volatile boolean cancelled;
+  private volatile Future<?> running;
 
   ChunkParts(long chunk) {
     this.chunk = chunk;
@@ -35,6 +40,33 @@ final class ChunkParts {
   /** The caller's id of this chunk. */
   long chunk() {
     return chunk;
+  }
+
+  /** The chunk's run on its worker's thread, which {@link #cancel()} interrupts. */
+  void runningAs(Future<?> future) {
+    running = future;
+  }
+
+  /**
+   * Nobody wants the rest of this chunk (its taker was interrupted: terminate; or the worker sent
+   * a newer chunk): its items not started yet fail as cancelled, and a running one is interrupted.
+   */
+  void cancel() {
+    cancelled = true; // before the interrupt, so that the chunk knows it for one
+    Future<?> future = running;
+    if (future != null) {
+      future.cancel(true);
+    }
+  }
+
+  /** Whether {@link #cancel()} was called. */
+  boolean isCancelled() {
+    return cancelled;
+  }
+
+  /** Whether no part follows any more. */
+  synchronized boolean ended() {
+    return ended;
   }
 
   /** Publishes the next part; ignored once the stream ended (nobody takes it any more). */

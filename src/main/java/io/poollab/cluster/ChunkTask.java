@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
  */
 final class ChunkTask implements Callable<byte[]>, Serializable {
   @Serial
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
 
   private final String pool;
   private final long worker;

@@ -14,7 +14,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * A member's side of the pool's workers: each pool worker (pool id and worker id) runs its chunks
@@ -37,7 +36,7 @@ final class MemberWorkers {
    * The items of a chunk's first part of results: few, so that its size, which sizes the next
    * parts, is known soon, whatever one result weighs.
    */
-  static final int FIRST_PART_ITEMS = 64;
+  static final int FIRST_PART_ITEMS = 16;
   /**
    * About how many bytes a part of results should take: small enough to stay clear of G1's
    * humongous objects on the caller (half a region, 512 KB with a heap of a few gigabytes) and in
@@ -61,10 +60,9 @@ final class MemberWorkers {
    */
   byte[] run(String pool, long worker, long chunk, byte[] payload) throws InterruptedException {
     WorkerThread thread = workers.computeIfAbsent(key(pool, worker), WorkerThread::new);
-    AtomicBoolean cancelled = new AtomicBoolean();
     ChunkParts parts = new ChunkParts(chunk);
     FutureTask<Void> running = new FutureTask<>(() -> {
-      thread.runChunk(payload, cancelled, parts);
+      thread.runChunk(payload, parts);
       return null;
     }) {
       @Override
@@ -74,19 +72,30 @@ final class MemberWorkers {
             : failure(this));
       }
     };
-    // the caller has one chunk in flight per worker: a new one means the last one's rest is not wanted
-    thread.current = parts;
-    try {
-      thread.executor.execute(running);
-    } catch (RejectedExecutionException e) {
-      // released in the meantime (the worker exited, the pool closed): nobody runs it here
-      return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("the worker was released on this member")));
+    parts.runningAs(running);
+    synchronized (thread) {
+      ChunkParts previous = thread.current;
+      if (previous != null && previous.chunk() > chunk) {
+        // a copy of an older chunk that arrived late (the caller already sent it again): not run
+        return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("chunk " + chunk
+            + " was sent again (as chunk " + previous.chunk() + ") before it arrived here")));
+      }
+      try {
+        thread.executor.execute(running);
+      } catch (RejectedExecutionException e) {
+        // released in the meantime (the worker exited, the pool closed): nobody runs it here
+        return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("the worker was released on this member")));
+      }
+      thread.current = parts;
+      if (previous != null && previous.chunk() != chunk) {
+        // the caller has one chunk in flight per worker: a newer one means the rest of the last is not wanted
+        previous.cancel();
+      }
     }
     try {
       return partOrWhyNot(parts, 0);
     } catch (InterruptedException e) {
-      cancelled.set(true); // before the interrupt, so that the chunk knows it for one
-      running.cancel(true);
+      parts.cancel();
       throw e;
     }
   }
@@ -101,9 +110,14 @@ final class MemberWorkers {
     ChunkParts parts = thread == null ? null : thread.current;
     if (parts == null || parts.chunk() != chunk) {
       return Wire.encodeKnown(ChunkReply.cannotRun(new CancellationException("the results of chunk "
-          + chunk + " are gone from this member: its worker was released")));
+          + chunk + " are gone from this member: its worker was released, idle, or sent a newer chunk")));
     }
-    return partOrWhyNot(parts, index);
+    try {
+      return partOrWhyNot(parts, index);
+    } catch (InterruptedException e) {
+      parts.cancel();
+      throw e;
+    }
   }
 
   private static byte[] partOrWhyNot(ChunkParts parts, int index) throws InterruptedException {
@@ -125,7 +139,8 @@ final class MemberWorkers {
 
   /**
    * The worker exited or its chunk was cancelled (worker id at least 0), or the whole pool closed
-   * (worker -1): its thread ends, interrupting a chunk still running (nobody waits for it).
+   * (worker -1): its thread ends, interrupting a chunk still running (whose caller no longer
+   * waits for its results).
    */
   void release(String pool, long worker) {
     if (worker >= 0) {
@@ -170,9 +185,13 @@ final class MemberWorkers {
     return (int) workers.keySet().stream().filter(k -> k.startsWith(prefix)).count();
   }
 
-  /** The items of the next part, from the bytes the last part of {@code items} took. */
+  /**
+   * The items of the next part, from the bytes the last part of {@code items} took: at most four
+   * times as many, so that a few light results first do not make one part of many heavy ones.
+   */
   static int nextPartItems(int items, int bytes) {
     long next = (long) PART_BYTES * Math.max(items, 1) / Math.max(bytes, 1);
+    next = Math.min(next, 4L * Math.max(items, 1));
     return (int) Math.max(1, Math.min(MAX_PART_ITEMS, next));
   }
 
@@ -197,7 +216,11 @@ final class MemberWorkers {
   /** One pool worker's thread on this member. */
   private static final class WorkerThread {
     final ThreadPoolExecutor executor;
-    /** The results of the worker's latest chunk, as {@link #part} hands them over. */
+    /**
+     * The results of the worker's latest chunk, as {@link #part} hands them over; set under this
+     * object's lock, and dropped, once the chunk ended, when the thread ends (idle or released),
+     * so that parts a dead caller never took go with it.
+     */
     volatile ChunkParts current;
     /** The thread the initializer last ran on; only that thread reads and writes it. */
     private Thread initialized;
@@ -213,22 +236,37 @@ final class MemberWorkers {
     WorkerThread(String key) {
       executor = new ThreadPoolExecutor(1, 1, IDLE_SECONDS, TimeUnit.SECONDS,
           new LinkedBlockingQueue<>(), runnable -> {
-            Thread thread = new Thread(runnable, "poollab-member-worker-" + key);
+            Thread thread = new Thread(() -> {
+              try {
+                runnable.run();
+              } finally {
+                dropEndedChunk();
+              }
+            }, "poollab-member-worker-" + key);
             thread.setDaemon(true);
             return thread;
           });
       executor.allowCoreThreadTimeOut(true);
     }
 
+    /** The thread ends: the last chunk's parts go, unless that chunk still runs (a new thread runs it). */
+    private synchronized void dropEndedChunk() {
+      ChunkParts last = current;
+      if (last != null && last.ended()) {
+        current = null;
+      }
+    }
+
     /**
-     * Runs one chunk, publishing its results in parts as it goes. {@code cancelled}, or a shut-down
+     * Runs one chunk, publishing its results in parts as it goes. A cancelled chunk ({@link
+     * ChunkParts#cancel()}), or a shut-down
      * executor (the worker was released), is what cancels it: both are set before the interrupt
      * that comes with them, so that an interrupt alone is one that a task left behind, which is
      * cleared before the next item, as on the thread backends, instead of cancelling the rest of
      * the chunk.
      */
     @SuppressWarnings("unchecked")
-    void runChunk(byte[] payload, AtomicBoolean cancelled, ChunkParts parts) {
+    void runChunk(byte[] payload, ChunkParts parts) {
       ChunkRequest request;
       try {
         request = (ChunkRequest) Wire.decode(payload);
@@ -265,7 +303,7 @@ final class MemberWorkers {
         Throwable[] failures = null; // made at the first failure: most parts have none to send
         for (int i = from; i < to; i++) {
           Thread.interrupted(); // left by the previous item; a cancellation the next line sees
-          if (cancelled.get() || executor.isShutdown()) {
+          if (parts.isCancelled() || executor.isShutdown()) {
             failures = failures == null ? new Throwable[results.length] : failures;
             failures[i - from] = new CancellationException("the chunk was cancelled");
             continue;

@@ -27,7 +27,8 @@ public interface ChunkExecutor extends AutoCloseable {
   void checkTravels(String name, Object value);
 
   /**
-   * Runs {@code task} over {@code items} remotely, as one task, and waits for all of it.
+   * Runs {@code task} over {@code items} remotely, as one remote task (whose results may come
+   * back in parts), and waits for all of it.
    *
    * @param worker the pool worker's id
    * @param task the task

@@ -132,9 +132,53 @@ class MemberWorkersTest {
 
   @Test
   void shouldSizeTheNextPartFromTheBytesOfTheLast() {
-    assertThat(MemberWorkers.nextPartItems(64, 64 * 128)).isEqualTo(MemberWorkers.PART_BYTES / 128);
+    assertThat(MemberWorkers.nextPartItems(1024, 1024 * 128)).isEqualTo(MemberWorkers.PART_BYTES / 128);
     assertThat(MemberWorkers.nextPartItems(10, 10 * MemberWorkers.PART_BYTES)).isEqualTo(1);
-    assertThat(MemberWorkers.nextPartItems(64, 64)).isEqualTo(MemberWorkers.MAX_PART_ITEMS);
+    // light first results: at most four times as many next, not a part of thousands of unknowns
+    assertThat(MemberWorkers.nextPartItems(16, 16)).isEqualTo(64);
+    assertThat(MemberWorkers.nextPartItems(40_000, 40_000)).isEqualTo(MemberWorkers.MAX_PART_ITEMS);
     assertThat(MemberWorkers.nextPartItems(0, 100)).isPositive();
+  }
+
+  static final CountDownLatch OLDER_RUNNING = new CountDownLatch(1);
+  static final CountDownLatch OLDER_NEVER = new CountDownLatch(1);
+
+  /**
+   * The caller has one chunk in flight per worker: a newer chunk cancels the rest of the older
+   * one (whose waiter gets an answer, not a hang), and a copy of an older chunk that arrives
+   * after a newer one (sent again meanwhile) is refused instead of replacing it.
+   */
+  @Test
+  void shouldCancelAnOlderChunkForANewerOneAndRefuseALateCopyOfAnOlderOne() throws Exception {
+    String pool = "member-workers-order-" + System.nanoTime();
+    byte[] blocking = Wire.encode(new ChunkRequest((Task<Object, Object>) x -> {
+      OLDER_RUNNING.countDown();
+      OLDER_NEVER.await(); // until the newer chunk cancels this one
+      return x;
+    }, null, new Object[] {1, 2, 3}));
+    byte[] quick = Wire.encode(new ChunkRequest((Task<Object, Object>) x -> x, null, new Object[] {4}));
+    ExecutorService callers = Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Future<byte[]> older = callers.submit(() -> MemberWorkers.INSTANCE.run(pool, 5, 10, blocking));
+      assertThat(OLDER_RUNNING.await(10, TimeUnit.SECONDS)).isTrue();
+
+      ChunkReply newer = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 5, 11, quick));
+
+      assertThat(newer.results()).containsExactly(4);
+      ChunkReply cancelled = (ChunkReply) Wire.decode(older.get(10, TimeUnit.SECONDS));
+      assertThat(cancelled.chunkError()).isInstanceOf(CancellationException.class);
+      ChunkReply late = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.run(pool, 5, 9, quick));
+      assertThat(late.chunkError()).isInstanceOf(CancellationException.class)
+          .hasMessageContaining("chunk 9").hasMessageContaining("chunk 11");
+      ChunkReply gone = (ChunkReply) Wire.decode(MemberWorkers.INSTANCE.part(pool, 5, 10, 1));
+      assertThat(gone.chunkError()).as("the older chunk's parts").isInstanceOf(CancellationException.class);
+    } finally {
+      MemberWorkers.INSTANCE.release(pool, -1);
+      callers.shutdownNow();
+    }
   }
 }
