@@ -258,12 +258,11 @@ final class MemberWorkers {
     }
 
     /**
-     * Runs one chunk, publishing its results in parts as it goes. A cancelled chunk ({@link
-     * ChunkParts#cancel()}), or a shut-down
-     * executor (the worker was released), is what cancels it: both are set before the interrupt
-     * that comes with them, so that an interrupt alone is one that a task left behind, which is
-     * cleared before the next item, as on the thread backends, instead of cancelling the rest of
-     * the chunk.
+     * Runs one chunk, publishing its results in parts as it goes. {@link ChunkParts#cancel()}, or
+     * a shut-down executor (the worker was released), is what cancels it: both are set before the
+     * interrupt that comes with them, so that an interrupt alone is one that a task left behind,
+     * which is cleared before the next item, as on the thread backends, instead of cancelling the
+     * rest of the chunk.
      */
     @SuppressWarnings("unchecked")
     void runChunk(byte[] payload, ChunkParts parts) {
