@@ -32,11 +32,7 @@ class MemberWorkersTest {
       return x;
     }, null, new Object[] {1}));
     byte[] quick = Wire.encode(new ChunkRequest((Task<Object, Object>) x -> x, null, new Object[] {2}));
-    ExecutorService callers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService callers = daemonCallers();
     try {
       Future<byte[]> first = callers.submit(() -> MemberWorkers.INSTANCE.run(pool, 7, 1, blocking));
       assertThat(FIRST_RUNNING.await(10, TimeUnit.SECONDS)).isTrue();
@@ -157,11 +153,7 @@ class MemberWorkersTest {
       return x;
     }, null, new Object[] {1, 2, 3}));
     byte[] quick = Wire.encode(new ChunkRequest((Task<Object, Object>) x -> x, null, new Object[] {4}));
-    ExecutorService callers = Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService callers = daemonCallers();
     try {
       Future<byte[]> older = callers.submit(() -> MemberWorkers.INSTANCE.run(pool, 5, 10, blocking));
       assertThat(OLDER_RUNNING.await(10, TimeUnit.SECONDS)).isTrue();
@@ -180,5 +172,14 @@ class MemberWorkersTest {
       MemberWorkers.INSTANCE.release(pool, -1);
       callers.shutdownNow();
     }
+  }
+
+  /** Threads that stand in for a member's Hazelcast threads, waiting on its workers. */
+  private static ExecutorService daemonCallers() {
+    return Executors.newCachedThreadPool(r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
   }
 }
