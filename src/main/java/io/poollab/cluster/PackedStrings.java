@@ -12,14 +12,16 @@ import java.util.IdentityHashMap;
 
 /**
  * A chunk's items or results that are all strings (or null), as they travel: one block of bytes,
- * one byte per character for ASCII strings, and the others' text in one string, instead of one
- * serialized object per string. The word job's million 128-character digests cost about a fifth
- * of the time this way (Java serialization keeps a handle table entry and a UTF encoding per
- * string). The ASCII bytes do not go through the object stream: {@link Wire} puts them after it,
- * in the payload's tail, straight from each string, and the strings are read back straight from
- * there, so that a chunk of digests is not copied into and out of one more array of its own size
- * on each side (17 MB per chunk of the word job, a G1 humongous object each time).
- * Lossless: a string that is not plain ASCII (a lone surrogate included) travels as its chars.
+ * one byte per char for ASCII strings and one byte per two digits for strings of lowercase hex
+ * digits (a digest's usual form), and the others' text in one string, instead of one serialized
+ * object per string. The word job's million 128-character digests cost about a fifth of the time
+ * this way (Java serialization keeps a handle table entry and a UTF encoding per string), and as
+ * 64 bytes each they take half the bytes of their text on the wire, through Hazelcast and the
+ * sockets. The bytes do not go through the object stream: they are packed into one array when
+ * the chunk is, which {@link Wire} puts after the stream, in the payload's tail, and the strings
+ * are read back straight from there. Lossless: a string that is not plain ASCII (a lone
+ * surrogate included) travels as its chars, and only strings of lowercase digits travel as hex
+ * (uppercase ones as ASCII), so each comes back as it was.
  * A string of at least {@link #SHARED_LENGTH} chars that stands at several places (the same
  * instance) travels once and comes back as one instance at all of them, as Java serialization
  * writes it once and refers back to it; a shorter one travels once per place (equal, not the same
@@ -32,7 +34,7 @@ import java.util.IdentityHashMap;
  */
 final class PackedStrings implements Serializable {
   @Serial
-  private static final long serialVersionUID = 3L;
+  private static final long serialVersionUID = 4L;
   /** Below this many values packing gains nothing worth a second code path. */
   static final int MIN_VALUES = 8;
   /** From this length on, a string repeated in a chunk (the same instance) travels once. */
@@ -44,24 +46,35 @@ final class PackedStrings implements Serializable {
   private transient Object[] values;
   /**
    * Writing: pairs (place, earlier place) of the long strings that repeat the instance at an
-   * earlier place, or null if none does; found when packing, as is {@link #chars}.
+   * earlier place, or null if none does; found when packing, as are the fields below.
    */
   private transient int[] repeats;
-  /** Writing: the chars of the strings that travel (each repeated instance counted once). */
-  private transient long chars;
   /**
-   * Writing: each value's length as {@link #writeObject} wrote it, once it has; {@link
-   * #writeTail} writes the bytes of those of at least 0 (the ASCII strings).
+   * Writing: each value's length as it travels: -1 for null or a repeated instance, the char
+   * count of an ASCII string (whose bytes, or digits two to a byte, are in {@link #tail}), or -2
+   * minus the char count of a string that is not ASCII.
    */
-  private transient int[] written;
+  private transient int[] lengths;
+  /** Writing: one bit per value, set for the strings whose digits travel two to a byte; or null. */
+  private transient long[] hex;
+  /** Writing: the ASCII strings' bytes, in order; null when they are too many to travel. */
+  private transient byte[] tail;
+  private transient int tailLength;
+  /** Writing: the chars of the strings that are not ASCII, and of all strings if too many. */
+  private transient long otherChars;
+  /** Writing: whether {@link #writeObject} wrote these values, whose {@link #tail()} follows. */
+  private transient boolean written;
 
   private PackedStrings(Object[] values) {
     this.values = values;
+    this.lengths = new int[values.length];
+    long chars = 0;
     IdentityHashMap<String, Integer> firstPlace = null;
     int[] pairs = null;
     int pairCount = 0;
     for (int v = 0; v < values.length; v++) {
       if (!(values[v] instanceof String text)) {
+        lengths[v] = NULL;
         continue;
       }
       if (text.length() >= SHARED_LENGTH) {
@@ -75,12 +88,46 @@ final class PackedStrings implements Serializable {
           }
           pairs[pairCount++] = v;
           pairs[pairCount++] = first;
+          lengths[v] = NULL; // travels as a reference to its first place
           continue;
         }
       }
       chars += text.length();
     }
     this.repeats = pairs == null ? null : Arrays.copyOf(pairs, pairCount);
+    if (chars > MAX_ARRAY) {
+      otherChars = chars; // writeObject refuses it
+      return;
+    }
+    tail = new byte[(int) chars]; // at most one byte per char: all ASCII
+    for (int v = 0; v < values.length; v++) {
+      if (lengths[v] != NULL) {
+        pack(v, (String) values[v]);
+      }
+    }
+  }
+
+  private void pack(int v, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    switch (TextBytes.kind(bytes, text)) {
+      case TextBytes.HEX_DIGITS -> {
+        if (hex == null) {
+          hex = new long[(values.length + 63) >>> 6];
+        }
+        hex[v >>> 6] |= 1L << v;
+        lengths[v] = text.length();
+        tailLength = TextBytes.packHexDigits(bytes, tail, tailLength);
+      }
+      case TextBytes.ASCII -> {
+        lengths[v] = text.length();
+        System.arraycopy(bytes, 0, tail, tailLength, bytes.length);
+        tailLength += bytes.length;
+      }
+      default -> {
+        lengths[v] = -2 - text.length();
+        otherChars += text.length();
+      }
+    }
   }
 
   /** {@code values} packed when every one is a string or null (and there are enough); else {@code values}. */
@@ -102,85 +149,58 @@ final class PackedStrings implements Serializable {
   }
 
   /**
-   * Room for what travels around the packed values: the payload's length, the stream's class
-   * descriptors of the request or reply, and a small task. A buffer sized a few bytes short of the
-   * whole doubles: a chunk of 17 MB of digests then took a 35 MB array and a copy.
+   * Room for what travels in the object stream around the packed values: the payload's length,
+   * the stream's class descriptors of the request or reply, and a small task.
    */
   static final int ENVELOPE = 4096;
 
   /**
-   * About how many bytes the packed values and their {@link #ENVELOPE} take: enough to size the
-   * buffer once (a hundred megabytes of digests would otherwise be copied again at every
-   * doubling); a small start for values too large to travel, which {@link #writeObject} refuses.
+   * About how many bytes the object stream takes with these values in it (their bytes go after
+   * it, see {@link #tail()}): enough to size its buffer once; a small start for values too large
+   * to travel, which {@link #writeObject} refuses.
    */
   int sizeHint() {
-    long bytes = ENVELOPE + 4L * values.length + 8L * (repeats == null ? 0 : repeats.length) + chars;
+    long bytes = ENVELOPE + 4L * values.length + 8L * (repeats == null ? 0 : repeats.length)
+        + (hex == null ? 0 : 8L * hex.length) + otherChars;
     return bytes > MAX_ARRAY ? 256 : (int) bytes;
   }
 
   /**
-   * Three parts: each value's length (-1 for null or a repeated instance, the ASCII byte count, or
-   * -2 minus the char count of a string that is not ASCII), the other strings' text in one string
-   * (Java's modified UTF-8 keeps every char, a lone surrogate too), and the repeats (pairs of place
-   * and earlier place, or null). The ASCII strings' bytes follow the stream: {@link #writeTail}.
+   * Four parts: each value's length (see {@link #lengths}), the other strings' text in one string
+   * (Java's modified UTF-8 keeps every char, a lone surrogate too), the repeats (pairs of place
+   * and earlier place, or null) and the bits of the hex strings (or null). The ASCII strings'
+   * bytes follow the stream: {@link #tail()}.
    */
   @Serial
   private void writeObject(ObjectOutputStream out) throws IOException {
-    if (chars > MAX_ARRAY) {
-      throw new IOException("a chunk of " + chars + " characters is too large to travel; "
+    if (tail == null) {
+      throw new IOException("a chunk of " + otherChars + " characters is too large to travel; "
           + "use a smaller chunksize");
-    }
-    int[] lengths = new int[values.length];
-    if (repeats != null) {
-      for (int p = 0; p < repeats.length; p += 2) {
-        lengths[repeats[p]] = Integer.MIN_VALUE; // travels as a reference to its first place
-      }
     }
     StringBuilder others = new StringBuilder();
     for (int v = 0; v < values.length; v++) {
-      if (values[v] == null || lengths[v] == Integer.MIN_VALUE) {
-        lengths[v] = NULL;
-        continue;
-      }
-      String text = (String) values[v];
-      if (isAscii(text.getBytes(StandardCharsets.ISO_8859_1), text)) {
-        lengths[v] = text.length();
-      } else {
-        others.append(text);
-        lengths[v] = -2 - text.length();
+      if (lengths[v] <= -2) {
+        others.append((String) values[v]);
       }
     }
     out.writeObject(lengths);
     out.writeObject(others.toString());
     out.writeObject(repeats);
-    written = lengths;
+    out.writeObject(hex);
+    written = true;
   }
 
   /**
-   * Writes the ASCII strings' bytes, in order, after the object stream that carried these values
-   * (nothing if it did not carry them).
+   * The ASCII strings' bytes (a hex string's digits two to a byte), in order, that follow the
+   * object stream that carried these values; its first {@link #tailLength()} bytes count.
    */
-  void writeTail(Wire.Buffer tail) throws IOException {
-    int[] lengths = written;
-    if (lengths == null) {
-      return;
-    }
-    for (int v = 0; v < lengths.length; v++) {
-      if (lengths[v] >= 0) {
-        tail.writeAscii((String) values[v]);
-      }
-    }
+  byte[] tail() {
+    return tail;
   }
 
-  /** Whether {@code bytes}, the ISO-8859-1 encoding of {@code text}, is that text in plain ASCII. */
-  private static boolean isAscii(byte[] bytes, String text) {
-    for (int i = 0; i < bytes.length; i++) {
-      // above 0x7f, or a '?' that stands for a character ISO-8859-1 cannot encode
-      if (bytes[i] < 0 || (bytes[i] == '?' && text.charAt(i) != '?')) {
-        return false;
-      }
-    }
-    return true;
+  /** The bytes of {@link #tail()} that follow the stream: none if the stream did not carry these values. */
+  int tailLength() {
+    return written ? tailLength : 0;
   }
 
   /**
@@ -195,22 +215,42 @@ final class PackedStrings implements Serializable {
     Object lengthsPart = in.readObject();
     Object othersPart = in.readObject();
     Object repeatsPart = in.readObject();
+    Object hexPart = in.readObject();
     if (!(lengthsPart instanceof int[] lengths) || !(othersPart instanceof String others)
-        || (repeatsPart != null && !(repeatsPart instanceof int[]))) {
-      throw corrupt("its parts are not lengths, text and repeats");
+        || (repeatsPart != null && !(repeatsPart instanceof int[]))
+        || (hexPart != null && !(hexPart instanceof long[]))) {
+      throw corrupt("its parts are not lengths, text, repeats and hex bits");
+    }
+    long[] hexBits = (long[]) hexPart;
+    if (hexBits != null && hexBits.length != (lengths.length + 63) >>> 6) {
+      throw corrupt("it has " + hexBits.length + " words of hex bits for " + lengths.length + " values");
     }
     byte[] bytes = payload.tail();
     int at = payload.tailAt();
     Object[] read = new Object[lengths.length];
+    byte[] scratch = new byte[hexBits == null ? 0 : 256]; // a hex string's digits, before its copy
     long otherAt = 0;
     for (int v = 0; v < lengths.length; v++) {
       int length = lengths[v];
+      boolean digits = hexBits != null && (hexBits[v >>> 6] & (1L << v)) != 0;
+      if (digits && (length < 0 || (length & 1) != 0)) {
+        throw corrupt("value " + v + " is hex digits of length " + length);
+      }
       if (length >= 0) {
-        if (length > bytes.length - at) {
+        int travelled = digits ? length / 2 : length;
+        if (travelled > bytes.length - at) {
           throw corrupt("value " + v + " runs past its bytes");
         }
-        read[v] = new String(bytes, at, length, StandardCharsets.ISO_8859_1);
-        at += length;
+        if (digits) {
+          if (scratch.length < length) {
+            scratch = new byte[Math.max(length, 2 * scratch.length)];
+          }
+          TextBytes.unpackHexDigits(bytes, at, travelled, scratch);
+          read[v] = new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
+        } else {
+          read[v] = new String(bytes, at, length, StandardCharsets.ISO_8859_1);
+        }
+        at += travelled;
       } else if (length <= -2) {
         long count = -2L - length;
         if (count > others.length() - otherAt) {

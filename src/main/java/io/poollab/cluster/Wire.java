@@ -19,8 +19,8 @@ import java.util.Arrays;
  * message naming the class, on the side that knows it, instead of a stack trace from a member.
  *
  * <p>A payload is a 4-byte length (big-endian), the object stream of that length, and a tail:
- * the bytes of the ASCII strings of a chunk packed as {@link PackedStrings}, written there
- * straight from each string and read back from there (empty when nothing was packed).
+ * the bytes of the ASCII strings of a chunk packed as {@link PackedStrings} (a hex string's digits
+ * two to a byte), read back straight from there (empty when nothing was packed).
  */
 final class Wire {
   /** The bytes of the length in front of the object stream. */
@@ -72,16 +72,11 @@ final class Wire {
       out.writeObject(value);
     }
     bytes.endStream();
-    if (strings != null) {
-      strings.writeTail(bytes);
-    }
-    return bytes.toExactArray();
+    return strings == null ? bytes.toExactArray(null, 0)
+        : bytes.toExactArray(strings.tail(), strings.tailLength());
   }
 
-  /**
-   * A payload being written: room for the length first, then the object stream, then the tail.
-   * Its array comes out without a copy when the size it was given was exact.
-   */
+  /** A payload being written: room for the length first, then the object stream. */
   static final class Buffer extends ByteArrayOutputStream {
     Buffer(int size) {
       super(Math.max(size, HEADER));
@@ -97,23 +92,20 @@ final class Wire {
       buf[3] = (byte) length;
     }
 
-    /** Appends an ASCII string's chars, one byte each, straight from the string. */
-    @SuppressWarnings("deprecation") // the one String method that copies into a given array; exact for ASCII
-    void writeAscii(String text) throws IOException {
-      int length = text.length();
-      if (length > buf.length - count) {
-        if ((long) count + length > MAX_ARRAY) {
-          throw new IOException("a chunk of more than " + MAX_ARRAY + " bytes is too large to "
-              + "travel; use a smaller chunksize");
-        }
-        buf = Arrays.copyOf(buf, (int) Math.min(MAX_ARRAY, Math.max(2L * buf.length, (long) count + length)));
+    /** The payload: the length, the stream, and the first {@code tailLength} bytes of {@code tail}. */
+    byte[] toExactArray(byte[] tail, int tailLength) throws IOException {
+      if ((long) count + tailLength > MAX_ARRAY) {
+        throw new IOException("a chunk of more than " + MAX_ARRAY + " bytes is too large to "
+            + "travel; use a smaller chunksize");
       }
-      text.getBytes(0, length, buf, count);
-      count += length;
-    }
-
-    byte[] toExactArray() {
-      return count == buf.length ? buf : Arrays.copyOf(buf, count);
+      if (tailLength == 0 && count == buf.length) {
+        return buf;
+      }
+      byte[] payload = Arrays.copyOf(buf, count + tailLength);
+      if (tailLength > 0) {
+        System.arraycopy(tail, 0, payload, count, tailLength);
+      }
+      return payload;
     }
   }
 

@@ -1,0 +1,76 @@
+package io.poollab.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TextBytesTest {
+
+  private static int kind(String text) {
+    return TextBytes.kind(text.getBytes(StandardCharsets.ISO_8859_1), text);
+  }
+
+  /** What the kind must be, char by char, as a reference for the eight-at-a-time version. */
+  private static int expected(String text) {
+    boolean digits = text.length() % 2 == 0;
+    for (char c : text.toCharArray()) {
+      if (c >= 0x80) {
+        return TextBytes.OTHER;
+      }
+      digits &= (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+    }
+    return digits ? TextBytes.HEX_DIGITS : TextBytes.ASCII;
+  }
+
+  @Test
+  void shouldTellHexDigitsAsciiAndOtherTextApart() {
+    assertThat(kind("")).isEqualTo(TextBytes.HEX_DIGITS);
+    assertThat(kind("0123456789abcdef")).isEqualTo(TextBytes.HEX_DIGITS);
+    assertThat(kind("0123456789abcdef01")).isEqualTo(TextBytes.HEX_DIGITS);
+    assertThat(kind("0123456789abcde")).as("odd count").isEqualTo(TextBytes.ASCII);
+    assertThat(kind("0123456789ABCDEF")).as("uppercase").isEqualTo(TextBytes.ASCII);
+    assertThat(kind("012345/:`g@G0000")).as("next to the ranges").isEqualTo(TextBytes.ASCII);
+    assertThat(kind("what?")).isEqualTo(TextBytes.ASCII);
+    assertThat(kind("caf\u00e9")).isEqualTo(TextBytes.OTHER);
+    assertThat(kind("00000000\u20ac")).as("encoded away as '?'").isEqualTo(TextBytes.OTHER);
+    assertThat(kind("0000000\u0161")).as("a char whose low byte is 'a'").isEqualTo(TextBytes.OTHER);
+    assertThat(kind("\u0000\u007f")).isEqualTo(TextBytes.ASCII);
+  }
+
+  @Test
+  void shouldAgreeWithACharByCharReferenceOnRandomText() {
+    Random random = new Random(42);
+    String alphabet = "0123456789abcdefg/:`@AFGZ?\u0000\u007f\u0080\u00ff\u0100\u20ac";
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      int length = random.nextInt(40);
+      // mostly digits, so that the hex path and its edges come up often
+      for (int i = 0; i < length; i++) {
+        text.append(random.nextInt(8) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+            : alphabet.charAt(random.nextInt(16)));
+      }
+      String s = text.toString();
+      assertThat(kind(s)).as("'%s'", s).isEqualTo(expected(s));
+    }
+  }
+
+  @Test
+  void shouldPackDigitsTwoToAByteAndUnpackThemAsHexFormatWritesThem() {
+    Random random = new Random(7);
+    for (int length = 0; length <= 40; length += 2) {
+      byte[] value = new byte[length / 2];
+      random.nextBytes(value);
+      String digits = HexFormat.of().formatHex(value);
+      byte[] into = new byte[3 + value.length];
+      int end = TextBytes.packHexDigits(digits.getBytes(StandardCharsets.ISO_8859_1), into, 3);
+      assertThat(end).isEqualTo(3 + value.length);
+      assertThat(java.util.Arrays.copyOfRange(into, 3, end)).as(digits).isEqualTo(value);
+      byte[] back = new byte[digits.length()];
+      TextBytes.unpackHexDigits(into, 3, value.length, back);
+      assertThat(new String(back, StandardCharsets.ISO_8859_1)).isEqualTo(digits);
+    }
+  }
+}
