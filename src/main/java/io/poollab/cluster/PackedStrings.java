@@ -205,7 +205,8 @@ final class PackedStrings implements Serializable {
 
   /**
    * Reads what {@link #writeObject} wrote, the ASCII strings from the payload's tail; anything
-   * else fails with a StreamCorruptedException.
+   * else fails with an IOException (a StreamCorruptedException when its parts are there but do
+   * not fit together).
    */
   @Serial
   private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
@@ -222,8 +223,9 @@ final class PackedStrings implements Serializable {
       throw corrupt("its parts are not lengths, text, repeats and hex bits");
     }
     long[] hexBits = (long[]) hexPart;
-    if (hexBits != null && hexBits.length != (lengths.length + 63) >>> 6) {
-      throw corrupt("it has " + hexBits.length + " words of hex bits for " + lengths.length + " values");
+    if (hexBits != null && (hexBits.length != (lengths.length + 63) >>> 6
+        || (lengths.length % 64 != 0 && hexBits[hexBits.length - 1] >>> (lengths.length % 64) != 0))) {
+      throw corrupt("its hex bits do not fit its " + lengths.length + " values");
     }
     byte[] bytes = payload.tail();
     int at = payload.tailAt();

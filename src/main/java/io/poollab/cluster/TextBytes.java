@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * }</pre>
  */
 final class TextBytes {
-  /** An even count of lowercase hex digits ({@code 0-9a-f}): two to a byte. */
+  /** An even count (not none) of lowercase hex digits ({@code 0-9a-f}): two to a byte. */
   static final int HEX_DIGITS = 0;
   /** Plain ASCII: one byte per char. */
   static final int ASCII = 1;
@@ -73,7 +73,7 @@ final class TextBytes {
     if ((any & HIGHS) != 0 || (question != 0 && hasEncodedAway(bytes, text))) {
       return OTHER;
     }
-    return digits && (length & 1) == 0 ? HEX_DIGITS : ASCII;
+    return digits && length > 0 && (length & 1) == 0 ? HEX_DIGITS : ASCII;
   }
 
   /** Whether some '?' in {@code bytes} stands for a char of {@code text} that ISO-8859-1 lacks. */

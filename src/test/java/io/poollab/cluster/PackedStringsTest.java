@@ -175,6 +175,7 @@ class PackedStringsTest {
         {new Forged(new int[] {6}, "", null, new long[] {1}), ab}, // 3 bytes of digits, 2 there
         {new Forged(new int[] {4}, "", null, new long[] {1, 0}), ab}, // two words of bits for one value
         {new Forged(new int[] {4}, "", null, "not bits"), ab},
+        {new Forged(new int[] {2}, "", null, new long[] {0b10}), ab}, // a bit for a value not there
     };
     for (Object[] c : corrupt) {
       Forged forged = (Forged) c[0];
