@@ -2,6 +2,7 @@ package io.poollab.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
 
 /**
@@ -69,9 +70,13 @@ final class ChunkParts {
     return ended;
   }
 
-  /** Publishes the next part; ignored once the stream ended (nobody takes it any more). */
+  /**
+   * Publishes the next part; ignored once the stream ended or the chunk was cancelled (nobody
+   * takes it any more: a waiter then learns that the chunk was cancelled, whichever of the
+   * cancellation and the chunk's last item came first).
+   */
   synchronized void add(byte[] part) {
-    if (!ended) {
+    if (!ended && !cancelled) {
       parts.add(part);
       notifyAll();
     }
@@ -109,7 +114,10 @@ final class ChunkParts {
 
   /** Why the stream ended before the part a taker waited for; never null once it ended early. */
   synchronized Throwable endReason() {
-    return endReason != null ? endReason
+    if (endReason != null) {
+      return endReason;
+    }
+    return cancelled ? new CancellationException("chunk " + chunk + " was cancelled on this member")
         : new IllegalStateException("chunk " + chunk + " has no such part on this member (it ended "
             + "after " + parts.size() + " parts, or the part was taken already)");
   }

@@ -62,6 +62,24 @@ class ChunkPartsTest {
         .hasMessageContaining("chunk 9").hasMessageContaining("after 1 parts");
   }
 
+  /**
+   * A cancelled chunk's last part, finished after the cancellation (its items saw it), is not
+   * handed over: its waiter learns that the chunk was cancelled, as it would had the cancellation
+   * ended the stream first.
+   */
+  @Test
+  void shouldDropAPartAddedAfterTheChunkWasCancelledAndSaySo() throws Exception {
+    ChunkParts parts = new ChunkParts(12);
+    parts.add(new byte[] {1});
+    parts.cancel();
+    parts.add(new byte[] {2}); // the worker thread's part of items that failed as cancelled
+    parts.end(null); // the chunk's run then completed before the cancellation reached it
+    assertThat(parts.take(0)).containsExactly(1);
+    assertThat(parts.take(1)).isNull();
+    assertThat(parts.endReason()).isInstanceOf(CancellationException.class)
+        .hasMessageContaining("chunk 12");
+  }
+
   /** Until the taker's thread waits on the parts (or gave up with a result). */
   private static void waitUntilWaiting(Future<byte[]> taker) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
