@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The pool's {@link ChunkExecutor} on Hazelcast: a client in the caller's JVM sends each chunk to
  * the member its worker is bound to (workers spread round-robin over the members) as one task,
  * and gathers its results there in order, part by part, as the member produces them ({@link
- * ChunkParts}: parts of a few hundred kilobytes, so that a chunk of a hundred thousand results
- * neither waits for its last item to start travelling nor travels as one array of many megabytes).
+ * ChunkParts}: parts of up to a few megabytes, so that a chunk of a hundred thousand results
+ * neither waits for its last item to start travelling nor travels as one array of its whole size).
  *
  * <p>Member death, in two sentences: a chunk whose member left (the invocation fails with a
  * member-gone exception, or the member drops out of the member list while the worker waits) is

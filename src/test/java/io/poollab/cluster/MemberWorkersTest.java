@@ -128,7 +128,7 @@ class MemberWorkersTest {
 
   @Test
   void shouldSizeTheNextPartFromTheBytesOfTheLast() {
-    assertThat(MemberWorkers.nextPartItems(1024, 1024 * 128)).isEqualTo(MemberWorkers.PART_BYTES / 128);
+    assertThat(MemberWorkers.nextPartItems(16_384, 16_384 * 128)).isEqualTo(MemberWorkers.PART_BYTES / 128);
     assertThat(MemberWorkers.nextPartItems(10, 10 * MemberWorkers.PART_BYTES)).isEqualTo(1);
     // light first results: at most four times as many next, not a part of thousands of unknowns
     assertThat(MemberWorkers.nextPartItems(16, 16)).isEqualTo(64);
