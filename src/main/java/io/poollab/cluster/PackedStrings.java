@@ -8,6 +8,7 @@ import java.io.Serializable;
 import java.io.StreamCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 
 /**
@@ -42,6 +43,8 @@ final class PackedStrings implements Serializable {
   private static final int NULL = -1;
   /** The largest array the JVM allocates reliably. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+  /** Lowercase without delimiters: what {@link TextBytes#packHexDigits} packs, back as a string. */
+  private static final HexFormat HEX = HexFormat.of();
 
   private transient Object[] values;
   /**
@@ -230,7 +233,6 @@ final class PackedStrings implements Serializable {
     byte[] bytes = payload.tail();
     int at = payload.tailAt();
     Object[] read = new Object[lengths.length];
-    byte[] scratch = new byte[hexBits == null ? 0 : 256]; // a hex string's digits, before its copy
     long otherAt = 0;
     for (int v = 0; v < lengths.length; v++) {
       int length = lengths[v];
@@ -243,15 +245,8 @@ final class PackedStrings implements Serializable {
         if (travelled > bytes.length - at) {
           throw corrupt("value " + v + " runs past its bytes");
         }
-        if (digits) {
-          if (scratch.length < length) {
-            scratch = new byte[Math.max(length, 2 * scratch.length)];
-          }
-          TextBytes.unpackHexDigits(bytes, at, travelled, scratch);
-          read[v] = new String(scratch, 0, length, StandardCharsets.ISO_8859_1);
-        } else {
-          read[v] = new String(bytes, at, length, StandardCharsets.ISO_8859_1);
-        }
+        read[v] = digits ? HEX.formatHex(bytes, at, at + travelled)
+            : new String(bytes, at, length, StandardCharsets.ISO_8859_1);
         at += travelled;
       } else if (length <= -2) {
         long count = -2L - length;

@@ -58,7 +58,7 @@ class TextBytesTest {
   }
 
   @Test
-  void shouldPackDigitsTwoToAByteAndUnpackThemAsHexFormatWritesThem() {
+  void shouldPackDigitsTwoToAByteAsHexFormatReadsThem() {
     Random random = new Random(7);
     for (int length = 0; length <= 40; length += 2) {
       byte[] value = new byte[length / 2];
@@ -68,9 +68,6 @@ class TextBytesTest {
       int end = TextBytes.packHexDigits(digits.getBytes(StandardCharsets.ISO_8859_1), into, 3);
       assertThat(end).isEqualTo(3 + value.length);
       assertThat(java.util.Arrays.copyOfRange(into, 3, end)).as(digits).isEqualTo(value);
-      byte[] back = new byte[digits.length()];
-      TextBytes.unpackHexDigits(into, 3, value.length, back);
-      assertThat(new String(back, StandardCharsets.ISO_8859_1)).isEqualTo(digits);
     }
   }
 }
