@@ -43,7 +43,7 @@ final class PackedStrings implements Serializable {
   private static final int NULL = -1;
   /** The largest array the JVM allocates reliably. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-  /** Lowercase without delimiters: what {@link TextBytes#packHexDigits} packs, back as a string. */
+  /** Lowercase without delimiters: what {@link TextBytes#packIfHexDigits} packs, back as a string. */
   private static final HexFormat HEX = HexFormat.of();
 
   private transient Object[] values;
@@ -112,24 +112,21 @@ final class PackedStrings implements Serializable {
 
   private void pack(int v, String text) {
     byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
-    switch (TextBytes.kind(bytes, text)) {
-      case TextBytes.HEX_DIGITS -> {
-        if (hex == null) {
-          hex = new long[(values.length + 63) >>> 6];
-        }
-        hex[v >>> 6] |= 1L << v;
-        lengths[v] = text.length();
-        tailLength = TextBytes.packHexDigits(bytes, tail, tailLength);
+    int hexEnd = TextBytes.packIfHexDigits(bytes, tail, tailLength);
+    if (hexEnd >= 0) {
+      if (hex == null) {
+        hex = new long[(values.length + 63) >>> 6];
       }
-      case TextBytes.ASCII -> {
-        lengths[v] = text.length();
-        System.arraycopy(bytes, 0, tail, tailLength, bytes.length);
-        tailLength += bytes.length;
-      }
-      default -> {
-        lengths[v] = -2 - text.length();
-        otherChars += text.length();
-      }
+      hex[v >>> 6] |= 1L << v;
+      lengths[v] = text.length();
+      tailLength = hexEnd;
+    } else if (TextBytes.isAscii(bytes, text)) {
+      lengths[v] = text.length();
+      System.arraycopy(bytes, 0, tail, tailLength, bytes.length);
+      tailLength += bytes.length;
+    } else {
+      lengths[v] = -2 - text.length();
+      otherChars += text.length();
     }
   }
 

@@ -344,7 +344,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     try {
       if (cancelledBy == null) {
         Object[] outcomes = worker.runRemotely(
-            task, java.util.Arrays.copyOf(chunk.values, chunk.items), chunk.first);
+            task, java.util.Arrays.copyOf(chunk.values, chunk.items), chunk.first).outcomes();
         for (; done < chunk.items; done++) {
           Object value = outcomes[done];
           chunk.values[done] = value == null ? NULL : value;

@@ -127,8 +127,12 @@ final class ListJob<T, R, V> extends Job {
     int index = from;
     while (index < to && !failed) {
       int end = Math.min(to, index + chunksize);
-      Object[] outcomes = worker.runRemotely(task, Arrays.copyOfRange(in, index, end), index);
-      for (int i = 0; i < outcomes.length && !failed; i++) {
+      Worker.RemoteChunk chunk = worker.runRemotely(task, Arrays.copyOfRange(in, index, end), index);
+      Object[] outcomes = chunk.outcomes();
+      if (!chunk.anyFailed()) {
+        System.arraycopy(outcomes, 0, out, index, outcomes.length);
+      }
+      for (int i = 0; chunk.anyFailed() && i < outcomes.length && !failed; i++) {
         if (outcomes[i] instanceof Failure failure) {
           fail(failure);
         } else {

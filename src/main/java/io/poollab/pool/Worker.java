@@ -40,11 +40,11 @@ final class Worker implements Runnable {
 
   /**
    * CLUSTER: runs one chunk on a member and waits for it. Returns each item's result, or a {@link
-   * Failure} at its place (index {@code first + i}); never throws, so that the jobs account for
+   * Failure} at its place (index {@code first + i}), see {@link RemoteChunk}; never throws, so that the jobs account for
    * every item they claimed. Interrupted (terminate), every item fails with the cancellation; no
    * member left, the pool is broken and every item fails with that.
    */
-  Object[] runRemotely(Task<?, ?> task, Object[] items, long first) {
+  RemoteChunk runRemotely(Task<?, ?> task, Object[] items, long first) {
     Object[] outcomes;
     Throwable[] failures = new Throwable[items.length];
     Throwable all = null;
@@ -68,15 +68,28 @@ final class Worker implements Runnable {
       all = e;
       outcomes = new Object[items.length];
     }
+    boolean anyFailed = false;
     for (int i = 0; i < items.length; i++) {
       Throwable error = all != null ? all : failures[i];
       if (error != null) {
         noteFailure(failures[i]); // an Error on the member: this worker, and its thread there, go
         outcomes[i] = new Failure(first + i, error);
+        anyFailed = true;
       }
     }
-    return outcomes;
+    return new RemoteChunk(outcomes, anyFailed);
   }
+
+  /**
+   * What {@link #runRemotely} brings back: each item's result, or a {@link Failure} at its place,
+   * and whether any item failed, so that a chunk without failures is taken as a whole instead of
+   * looking at each result (a read of every result's header, mostly a cache miss: 8% of the
+   * caller's CPU samples in a 1M-word map on two member processes, by JFR).
+   *
+   * @param outcomes each item's result or {@link Failure}
+   * @param anyFailed whether some outcome is a {@link Failure}
+   */
+  record RemoteChunk(Object[] outcomes, boolean anyFailed) {}
 
   /**
    * CLUSTER: runs the initializer on this worker's member now, as Python's worker runs it when it

@@ -54,6 +54,31 @@ class TextBytesTest {
       }
       String s = text.toString();
       assertThat(kind(s)).as("'%s'", s).isEqualTo(expected(s));
+      byte[] into = new byte[1 + s.length() / 2];
+      int end = TextBytes.packIfHexDigits(s.getBytes(StandardCharsets.ISO_8859_1), into, 1);
+      if (expected(s) == TextBytes.HEX_DIGITS) {
+        assertThat(end).as("'%s'", s).isEqualTo(1 + s.length() / 2);
+        assertThat(java.util.Arrays.copyOfRange(into, 1, end)).as("'%s'", s)
+            .isEqualTo(HexFormat.of().parseHex(s));
+      } else {
+        assertThat(end).as("'%s' is not packed", s).isEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
+  void shouldSeeEveryByteOfShortAndUnalignedText() {
+    // the last byte, where the overlapping reads and the padding of short text end
+    for (int length = 1; length <= 24; length++) {
+      String digits = "0".repeat(length - 1);
+      assertThat(kind(digits + "\u00e9")).as("length %d", length).isEqualTo(TextBytes.OTHER);
+      assertThat(kind(digits + "\u20ac")).as("length %d", length).isEqualTo(TextBytes.OTHER);
+      assertThat(kind(digits + "g")).as("length %d", length).isEqualTo(TextBytes.ASCII);
+      assertThat(kind(digits + "a")).as("length %d", length)
+          .isEqualTo(length % 2 == 0 ? TextBytes.HEX_DIGITS : TextBytes.ASCII);
+      // and the first byte
+      assertThat(kind("\u00e9" + digits)).as("length %d", length).isEqualTo(TextBytes.OTHER);
+      assertThat(kind("G" + digits)).as("length %d", length).isEqualTo(TextBytes.ASCII);
     }
   }
 
@@ -65,8 +90,11 @@ class TextBytesTest {
       random.nextBytes(value);
       String digits = HexFormat.of().formatHex(value);
       byte[] into = new byte[3 + value.length];
-      int end = TextBytes.packHexDigits(digits.getBytes(StandardCharsets.ISO_8859_1), into, 3);
-      assertThat(end).isEqualTo(3 + value.length);
+      int end = TextBytes.packIfHexDigits(digits.getBytes(StandardCharsets.ISO_8859_1), into, 3);
+      assertThat(end).isEqualTo(length == 0 ? -1 : 3 + value.length);
+      if (length == 0) {
+        continue; // no digits: travels as an empty ASCII string
+      }
       assertThat(java.util.Arrays.copyOfRange(into, 3, end)).as(digits).isEqualTo(value);
     }
   }
