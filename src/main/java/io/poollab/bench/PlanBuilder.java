@@ -444,8 +444,8 @@ public final class PlanBuilder {
    * max(4, cores)}, the CPU tasks of each cost on that many processes, and sleeps of 1 and 5 ms
    * with the most IO workers on as many (the threads' worker count, so that the figure differs
    * from theirs in the engine's cost per task only). A word-job
-   * fork on member processes warms up six operations and measures three (an operation takes
-   * about a second there); the short jobs keep their profile's iterations.
+   * fork on member processes warms up longer and measures three (an operation takes about a second
+   * there), see {@link #clusterWordSettings}; the short jobs keep their profile's iterations.
    */
   private static void cluster(
       List<PlanEntry> out,
@@ -486,22 +486,33 @@ public final class PlanBuilder {
   }
 
   /**
-   * Iteration settings of a word-job fork on member processes: an operation takes about a second
-   * there once warm, so standard warms up six operations and measures three, after the set-up
-   * has started the members; full keeps its own. The first operation finds the members' JIT cold
-   * (2.6 s, then 0.6-1.4 s, over the whole list on two members of an AMD EPYC 2-vCPU VM), and
-   * their compilers keep working for many operations: on the Intel Xeon 2-vCPU VM, once results
-   * streamed back in parts, the three JVMs' compiler threads still took 0.3-0.45 s of CPU per
-   * operation at the tenth and about 0.03 s at the twenty-fifth, and with two warm-up operations
-   * the run cl-5 measured 1.39-2.04 s still falling. Six is what the standard profile's time
-   * allows; the figure may still hold some warm-up (the members of a real pool, started once with
-   * {@code cluster start}, are warm after their first few dozen calls).
+   * Iteration settings of a word-job fork on member processes, where an operation takes about a
+   * second once warm: standard warms up {@value #CLUSTER_WORD_WARMUPS} operations and measures
+   * three, full {@value #CLUSTER_WORD_WARMUPS_FULL} and five, after the set-up has started the
+   * members. Only the last {@value SerialPartner#CLUSTER_PAIRED_WARMUPS} warm-ups run the serial
+   * partner ({@link SerialPartner}): standard's nine cost what six paired ones did, the most its
+   * 20 minutes allow.
+   *
+   * <p>The first operation finds the members' JIT cold (2.6 s, then 0.6-1.4 s, over the whole
+   * list on two members of an AMD EPYC 2-vCPU VM), and the compilers of the three JVMs keep
+   * working for about twenty operations. On the Intel Xeon 2-vCPU VM (two runs of 32-40
+   * operations) their threads took 150-590 ms of CPU per operation over the first ten, a second
+   * wave of 100-780 ms over the fifteenth to the twenty-first (the engine's per-chunk code, a few
+   * dozen calls an operation, reaching the compilers' thresholds), and 0-110 ms from the
+   * twenty-second on, where an operation took 11-16% less CPU and time than the seventh to the
+   * ninth. Standard's figure therefore still holds some warm-up (the members of a real pool,
+   * started once with {@code cluster start}, are warm after a few dozen calls); full's does not.
    */
   static IterationSettings clusterWordSettings(Profile profile) {
     return profile == Profile.FULL
-        ? settings(profile, true)
-        : new IterationSettings(6, ms(500), 3, ms(500));
+        ? new IterationSettings(CLUSTER_WORD_WARMUPS_FULL, ms(1000), 5, ms(1000))
+        : new IterationSettings(CLUSTER_WORD_WARMUPS, ms(500), 3, ms(500));
   }
+
+  /** The warm-up operations of the standard profile's word-job fork on member processes. */
+  static final int CLUSTER_WORD_WARMUPS = 9;
+  /** The warm-up operations of the full profile's word-job forks on member processes. */
+  static final int CLUSTER_WORD_WARMUPS_FULL = 22;
 
   /** The word job's map on {@code members} processes, one worker each. */
   private static PlanEntry clusterWord(Costs costs, int members, IterationSettings s) {
@@ -511,9 +522,14 @@ public final class PlanBuilder {
     p.put("members", Integer.toString(members));
     Duration operation = Duration.ofNanos(costs.words()
         * (costs.nanosPerWord() / costs.parallel("POOL_MAP", members) + CLUSTER_NANOS_PER_WORD));
+    // the serial partner runs beside the last few warm-up operations and the measured ones only:
+    // its runs count with the set-up, and the operation is the pool's alone
+    int paired = Math.min(s.warmupIterations(), SerialPartner.CLUSTER_PAIRED_WARMUPS)
+        + s.measurementIterations();
+    Duration partner = serialPartner(costs, "POOL_MAP").multipliedBy(paired);
     // the first operation finds the members' JIT cold: it took about 3 times as long
-    return new PlanEntry(WORD_JOB, p, s, operation.plus(serialPartner(costs, "POOL_MAP")),
-        memberSetup(members).plus(operation.multipliedBy(2)));
+    return new PlanEntry(WORD_JOB, p, s, operation,
+        memberSetup(members).plus(operation.multipliedBy(2)).plus(partner));
   }
 
   /** The CPU or IO task's map with {@code workers} workers on {@code members} processes. */

@@ -1,5 +1,6 @@
 package io.poollab.bench;
 
+import io.poollab.pool.Backend;
 import java.util.List;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Level;
@@ -7,6 +8,8 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The serial word job run between a parallel fork's operations, so that each measured iteration
@@ -27,6 +30,11 @@ import org.openjdk.jmh.annotations.TearDown;
  * a paired fork's GC time and allocation per operation include the partner's (the report shows
  * them for the SERIAL forks only).
  *
+ * <p>A fork on member processes ({@code backend=CLUSTER}) pairs only its last {@value
+ * #CLUSTER_PAIRED_WARMUPS} warm-up iterations and its measured ones: its pool needs a few dozen
+ * operations before the compilers of its three JVMs are done, while the serial job is warm after
+ * one, so its earlier warm-up operations run alone and the warm-up costs half the time.
+ *
  * <p>Without the property, or in a {@code SERIAL} fork, it does nothing and reports 0.
  *
  * <pre>{@code
@@ -42,8 +50,16 @@ public class SerialPartner {
   // JMH reports every public field and method of an @AuxCounters state: the names live in
   // BenchInputs.PAIRED_SERIAL and ForkResult.SERIAL_PARTNER, and the rest is private.
 
+  /** The warm-up iterations of a {@code CLUSTER} fork that run the serial job: its last ones. */
+  static final int CLUSTER_PAIRED_WARMUPS = 2;
+
   private BatchJob<String, String> serial;
   private List<String> words;
+  /** Whether every warm-up iteration is paired, or only the last {@link #CLUSTER_PAIRED_WARMUPS}. */
+  private boolean pairEveryWarmup = true;
+  private int warmupsStarted;
+  /** Whether this iteration runs the serial job beside its operations. */
+  private boolean paired;
   private long invocations;
   private long nanos;
   private long operations;
@@ -63,20 +79,43 @@ public class SerialPartner {
     if (enabled() && bench.impl != WordJobImpl.SERIAL) {
       words = bench.words();
       serial = WordJobImpl.SERIAL.create(new WordJobConfig(1, 0, bench.hashing));
+      pairEveryWarmup = bench.backend != Backend.CLUSTER;
     }
   }
 
-  /** Each iteration reports its own serial time. */
+  /**
+   * Each iteration reports its own serial time; a {@code CLUSTER} fork's early warm-up iterations
+   * run without the serial job.
+   *
+   * @param iteration whether this is a warm-up or a measured iteration, and how many there are
+   */
   @Setup(Level.Iteration)
-  public void startIteration() {
+  public void startIteration(IterationParams iteration) {
     nanos = 0;
     operations = 0;
+    if (iteration.getType() == IterationType.WARMUP) {
+      warmupsStarted++;
+    }
+    paired = pairs(iteration.getType(), warmupsStarted, iteration.getCount(), pairEveryWarmup);
+  }
+
+  /**
+   * Whether an iteration runs the serial job: every measured one, and every warm-up one or only
+   * the last {@link #CLUSTER_PAIRED_WARMUPS}.
+   *
+   * @param type warm-up or measured
+   * @param warmup the warm-up iteration's number, from 1 (ignored for a measured one)
+   * @param warmups how many warm-up iterations the fork runs
+   * @param everyWarmup whether every warm-up iteration is paired
+   */
+  static boolean pairs(IterationType type, int warmup, int warmups, boolean everyWarmup) {
+    return type != IterationType.WARMUP || everyWarmup || warmup > warmups - CLUSTER_PAIRED_WARMUPS;
   }
 
   /** Even operations: the serial job runs just before the parallel one. */
   @Setup(Level.Invocation)
   public void before() throws Exception {
-    if (serial != null && (invocations & 1) == 0) {
+    if (serial != null && paired && (invocations & 1) == 0) {
       runSerial();
     }
   }
@@ -84,7 +123,7 @@ public class SerialPartner {
   /** Odd operations: the serial job runs just after the parallel one, so neither always goes first. */
   @TearDown(Level.Invocation)
   public void after() throws Exception {
-    if (serial != null && (invocations & 1) == 1) {
+    if (serial != null && paired && (invocations & 1) == 1) {
       runSerial();
     }
     invocations++;
