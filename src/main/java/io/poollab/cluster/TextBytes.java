@@ -23,13 +23,6 @@ import java.nio.ByteOrder;
  * }</pre>
  */
 final class TextBytes {
-  /** An even count (not none) of lowercase hex digits ({@code 0-9a-f}): two to a byte. */
-  static final int HEX_DIGITS = 0;
-  /** Plain ASCII: one byte per char. */
-  static final int ASCII = 1;
-  /** Anything else: travels as its chars. */
-  static final int OTHER = 2;
-
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final VarHandle INTS =
@@ -39,18 +32,6 @@ final class TextBytes {
   private static final long QUESTION_MARKS = '?' * ONES;
 
   private TextBytes() {}
-
-  /**
-   * How {@code text}, whose ISO-8859-1 encoding is {@code bytes}, travels. A char that ISO-8859-1
-   * cannot encode became a '?' there; a '?' that the text does not have there makes it {@link
-   * #OTHER}, so that nothing is lost.
-   */
-  static int kind(byte[] bytes, String text) {
-    if (!isAscii(bytes, text)) {
-      return OTHER;
-    }
-    return bytes.length > 0 && (bytes.length & 1) == 0 && allHexDigits(bytes) ? HEX_DIGITS : ASCII;
-  }
 
   /**
    * Whether {@code text}, whose ISO-8859-1 encoding is {@code bytes}, is plain ASCII: no byte
@@ -74,43 +55,26 @@ final class TextBytes {
         }
       }
     } else {
-      any = shortText(bytes, 0);
+      any = shortText(bytes);
       question = zeroBytes(any ^ QUESTION_MARKS);
     }
     return (any & HIGHS) == 0 && (question == 0 || !hasEncodedAway(bytes, text));
   }
 
-  /** Whether every byte is a lowercase hex digit (true when there are none). */
-  private static boolean allHexDigits(byte[] bytes) {
-    int length = bytes.length;
-    if (length < Long.BYTES) {
-      return isHexDigits(shortText(bytes, '0'));
-    }
-    for (int i = 0; ; i += Long.BYTES) {
-      if (!isHexDigits((long) LONGS.get(bytes, Math.min(i, length - Long.BYTES)))) {
-        return false;
-      }
-      if (i + Long.BYTES >= length) {
-        return true;
-      }
-    }
-  }
-
   /**
-   * The bytes of a text shorter than eight in one long, the bytes past its end set to {@code
-   * pad}; read as two overlapping ints from four bytes on.
+   * The bytes of a text shorter than eight in one long, zeros past its end; read as two
+   * overlapping ints from four bytes on.
    */
-  private static long shortText(byte[] bytes, int pad) {
+  private static long shortText(byte[] bytes) {
     int length = bytes.length;
     if (length >= Integer.BYTES) {
       long low = (int) INTS.get(bytes, 0) & 0xffffffffL;
       long high = (int) INTS.get(bytes, length - Integer.BYTES) & 0xffffffffL;
       return low | high << 32;
     }
-    long eight = (pad & 0xffL) * ONES;
+    long eight = 0;
     for (int i = 0; i < length; i++) {
-      int shift = i * Byte.SIZE;
-      eight = (eight & ~(0xffL << shift)) | ((bytes[i] & 0xffL) << shift);
+      eight |= (bytes[i] & 0xffL) << (i * Byte.SIZE);
     }
     return eight;
   }

@@ -131,12 +131,13 @@ final class ListJob<T, R, V> extends Job {
       Object[] outcomes = chunk.outcomes();
       if (!chunk.anyFailed()) {
         System.arraycopy(outcomes, 0, out, index, outcomes.length);
-      }
-      for (int i = 0; chunk.anyFailed() && i < outcomes.length && !failed; i++) {
-        if (outcomes[i] instanceof Failure failure) {
-          fail(failure);
-        } else {
-          out[index + i] = outcomes[i];
+      } else {
+        for (int i = 0; i < outcomes.length && !failed; i++) {
+          if (outcomes[i] instanceof Failure failure) {
+            fail(failure);
+          } else {
+            out[index + i] = outcomes[i];
+          }
         }
       }
       progress.advance(end - index);
