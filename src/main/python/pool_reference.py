@@ -2,7 +2,8 @@
 """Python's multiprocessing.Pool on the lab's job: the reference the Java pool is measured against.
 
 The guide's program (SHA-512 hex digest of every word of a word list), run serially, with
-Pool(n).map at the default and at set chunksizes, and with imap_unordered; and ThreadPool(n).map
+Pool(n).map at the default chunksize for every n, at set chunksizes and with imap_unordered for
+the n of --chunksize-workers (all of them unless given); and ThreadPool(n).map
 over a simulated IO task (sleep). Each configuration runs --repeats times; the median is reported.
 Only the map call is timed: the pool is started (and warmed with a small map) before the clock
 starts, as the JMH benchmarks create their pools in @Setup.
@@ -21,9 +22,15 @@ Writes the lab's python.json:
   "workload": "stream-<interval>us", "intervalMicros", "items", and "firstResultSeconds" (each
   repetition's time to its first result, beside samplesSeconds, the time to its last).
 
+The lab runs it with --repeats 1 once after each round of its JMH forks, so that Python's runs
+are spread over the same hour as the Java figures they are compared with (PythonRounds merges
+them into the run's python.json).
+
 Example:
   python3 src/main/python/pool_reference.py --dataset datasets/standin_1m_words.txt \
       --workers 1,2 --chunksizes default,1000 --repeats 3 --out /tmp/python.json
+  python3 src/main/python/pool_reference.py --dataset datasets/standin_1m_words.txt \
+      --workers 1,2,4 --chunksizes 100,default --chunksize-workers 2 --repeats 1 --out /tmp/python.json
   python3 src/main/python/pool_reference.py --dataset datasets/standin_1m_words.txt \
       --stream 100:1000,10000:20 --stream-workers 2 --out /tmp/python.json
 """
@@ -178,6 +185,9 @@ def main(argv=None):
     parser.add_argument("--words", type=int, default=0, help="use only the first N words (0 = all)")
     parser.add_argument("--workers", type=int_list, default=[1, 2], help="Pool sizes, e.g. 1,2,4")
     parser.add_argument("--chunksizes", type=chunk_list, default=["default"], help="map chunksizes")
+    parser.add_argument("--chunksize-workers", type=int_list, default=None,
+                        help="the Pool sizes that run --chunksizes and imap_unordered (default: all of"
+                             " --workers); the others run map at the default chunksize only")
     parser.add_argument("--imap-chunksize", type=int, default=1000, help="imap_unordered chunksize")
     parser.add_argument("--io-workers", type=int_list, default=[20], help="ThreadPool sizes")
     parser.add_argument("--sleep-items", type=int, default=100)
@@ -193,6 +203,11 @@ def main(argv=None):
     if not os.path.isfile(args.dataset):
         parser.error(f"--dataset {args.dataset} is not a file")
 
+    chunksize_workers = args.workers if args.chunksize_workers is None else args.chunksize_workers
+    unknown = [n for n in chunksize_workers if n not in args.workers]
+    if unknown:
+        parser.error(f"--chunksize-workers {unknown} must be among --workers {args.workers}")
+
     words = load_words(args.dataset)
     if args.words > 0:
         words = words[: args.words]
@@ -206,13 +221,16 @@ def main(argv=None):
     for n in args.workers:
         with Pool(n) as pool:
             pool.map(hash_word, words[:1000])  # start the workers before timing
-            for c in args.chunksizes:
+            all_calls = n in chunksize_workers
+            for c in args.chunksizes if all_calls else ["default"]:
                 if c == "default":
                     samples = timed(lambda: pool.map(hash_word, words), args.repeats)
                 else:
                     samples = timed(lambda: pool.map(hash_word, words, c), args.repeats)
                 results.append(result("PY_POOL_MAP", "words", n, c, samples))
                 log(f"Pool({n}).map chunksize {c}: {statistics.median(samples):.3f} s")
+            if not all_calls:
+                continue
             samples = timed(
                 lambda: sum(1 for _ in pool.imap_unordered(hash_word, words, args.imap_chunksize)),
                 args.repeats,

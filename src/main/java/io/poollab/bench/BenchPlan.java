@@ -50,23 +50,24 @@ public record BenchPlan(
     return RoundRunner.estimate(sideEntries("run"), rounds);
   }
 
-  /** The expected length of the whole run, the Python stage included when there is one. */
+  /** The expected length of the whole run, Python's runs between the rounds included when there are some. */
   public Duration estimate() {
     return python == null ? jmhEstimate() : jmhEstimate().plus(pythonEstimate());
   }
 
-  /** What the lab does outside the rounds and Python's stage: its start, the dataset's load, the probes. */
+  /** What the lab does outside the rounds and Python's runs: its start, the dataset's load, the probes. */
   static final Duration LAB_RESERVE = Duration.ofSeconds(5);
 
   /**
    * How long after the rounds begin the re-runs of disturbed groups must have ended, so that the
-   * run stays inside its profile's {@link Profile#timeLimit() time limit}: the limit less the
-   * Python stage's estimate and {@link #LAB_RESERVE}. Empty when the profile has no limit, or when
+   * run stays inside its profile's {@link Profile#timeLimit() time limit}: the limit less
+   * {@link #LAB_RESERVE} (Python's runs come between the rounds, before any re-run, so the time
+   * since the run began holds them already). Empty when the profile has no limit, or when
    * the plan itself does not fit in it ({@code --rounds} or {@code --workers} widened it): such a
    * run's re-runs are bounded by their share of the rounds' time alone.
    *
    * <pre>{@code
-   * plan.rerunDeadline();   // quick, with Python: Optional[PT4M46S]
+   * plan.rerunDeadline();   // quick: Optional[PT4M55S]
    * }</pre>
    */
   public Optional<Duration> rerunDeadline() {
@@ -74,12 +75,11 @@ public record BenchPlan(
     if (limit.isEmpty() || estimate().compareTo(limit.get()) > 0) {
       return Optional.empty();
     }
-    Duration after = (python == null ? Duration.ZERO : pythonEstimate()).plus(LAB_RESERVE);
-    return Optional.of(limit.get().minus(after));
+    return Optional.of(limit.get().minus(LAB_RESERVE));
   }
 
   private Duration pythonEstimate() {
-    return python.estimate(wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS);
+    return python.estimateOneAtATime(wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS);
   }
 
   /** The listing printed before a run: one line per entry, then the totals. */
@@ -105,7 +105,8 @@ public record BenchPlan(
               e.settings().describe()));
     }
     if (python != null) {
-      sb.append("  Python reference: ").append(python.describe()).append(System.lineSeparator());
+      sb.append("  Python reference: ").append(python.withRepeats(1).describe())
+          .append(", ").append(PythonRounds.schedule(rounds, python.repeats())).append(System.lineSeparator());
     }
     sb.append(
         String.format(

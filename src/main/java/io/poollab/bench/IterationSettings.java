@@ -28,9 +28,11 @@ public record IterationSettings(
 
   /**
    * What starting a fork costs beyond its iterations: a JVM start, touching its heap, loading the
-   * inputs (1.1-1.5 s measured on a 2-vCPU VM).
+   * inputs (1.1-1.5 s measured on an AMD EPYC 2-vCPU VM; on an Intel Xeon one, in a standard run
+   * of 201 forks, 1.0-1.3 s for the word job's forks, which load the million words, and 0.8-1.0 s
+   * for the others).
    */
-  public static final Duration FORK_OVERHEAD = Duration.ofMillis(1400);
+  public static final Duration FORK_OVERHEAD = Duration.ofMillis(1000);
 
   /** Checks every field; the message names the field and what is allowed. */
   public IterationSettings {

@@ -25,9 +25,10 @@ import java.util.Set;
  *       pool's map at 1 and 2 workers, imap_unordered at 1 worker, imap, imap_unordered at
  *       chunksizes 1 and 1000 and apply_async at 2, the hand-written ideal), the CPU task and
  *       sleeps at one cost, and the applyAsync round trip and time to the first result;</li>
- *   <li>standard (the default, about 18 minutes): 3 rounds over the whole list with chunksizes,
+ *   <li>standard (the default, about 19 minutes): 3 rounds over the whole list with chunksizes,
  *       the peers, two costs of each task, the lazy calls over paced inputs, and the word job's
- *       map and the apply_async round trip on member processes ({@code CLUSTER});</li>
+ *       map and the apply_async round trip on member processes ({@code CLUSTER}); the word job at
+ *       worker counts up to the cores ({@link #wordWorkers});</li>
  *   <li>full: 5 rounds of every combination, for a big machine.</li>
  * </ul>
  *
@@ -88,9 +89,19 @@ public final class PlanBuilder {
   /**
    * The same over the whole list, as JMH measures it: an operation keeps a million hex digests
    * alive (about 250 MB), which young collections copy, so a word costs more than in a slice
-   * (the serial operation's median was 540-980 ms in two standard runs on a 2-vCPU VM).
+   * (the serial operation's median was 540-980 ms in two standard runs on an AMD EPYC 2-vCPU VM,
+   * and 1,014 ms over 27 forks of a standard run on an Intel Xeon one, where 700 ns a word had
+   * put that run's estimate at 18m50s and it took 21m17s).
    */
-  static final long NANOS_PER_WORD_WHOLE_LIST = 700;
+  static final long NANOS_PER_WORD_WHOLE_LIST = 950;
+
+  /**
+   * What share of its workers' cores a parallel word-job operation turns into speed, for
+   * estimates: at 2 workers on 2 vCPUs (hyper-threads of one core, with the collector sharing
+   * them) the operations' medians were 554-960 ms, most near 630, where the serial one took
+   * 1,014 (same run).
+   */
+  static final double WORD_PARALLEL_EFFICIENCY = 0.8;
 
   /** Lists at least this long are costed at {@link #NANOS_PER_WORD_WHOLE_LIST}. */
   private static final int WHOLE_LIST_WORDS = 500_000;
@@ -155,7 +166,9 @@ public final class PlanBuilder {
     int wordLimit = profile == Profile.QUICK ? QUICK_WORDS : 0;
     Costs costs = new Costs(request.cores(), wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS);
     List<PlanEntry> entries = new ArrayList<>();
-    wordJob(entries, costs, profile, workers, chunks, ownWorkers && ownChunks, maxWorkers);
+    List<Integer> wordWorkers = wordWorkers(profile, workers, ownWorkers, request.cores());
+    wordJob(entries, costs, profile, wordWorkers, chunks, ownWorkers && ownChunks,
+        wordWorkers.stream().mapToInt(Integer::intValue).max().orElse(1));
     cpuIo(entries, costs, profile, workers, ioWorkers, ownWorkers, maxWorkers);
     cluster(entries, costs, profile, workers, ioWorkers, maxWorkers);
     latency(entries, costs, profile, maxWorkers);
@@ -165,7 +178,7 @@ public final class PlanBuilder {
       entries = filter(entries, request);
     }
     return new BenchPlan(profile, entries, rounds(profile), wordLimit,
-        pythonPlan(profile, workers, chunks, ioWorkers, Math.min(maxWorkers, 2)));
+        pythonPlan(profile, wordWorkers, chunks, ioWorkers, Math.min(maxWorkers, 2), ownWorkers && ownChunks));
   }
 
   /**
@@ -216,6 +229,22 @@ public final class PlanBuilder {
         yield List.copyOf(ws);
       }
     };
+  }
+
+  /**
+   * The word job's worker counts: the profile's, except that standard, with its own counts, stops
+   * at the cores (at least 2). Each word-job fork hashes the million words about ten times (five
+   * operations and their serial partners), 9-10 s on a 2-vCPU VM; four workers on two cores add
+   * two such configurations (the pool's map and the hand-written ideal) that only say what
+   * oversubscribing costs, and standard, calibrated on an Intel Xeon 2-vCPU VM, has no room left
+   * for them under its 20 minutes. Full measures them; so does {@code --workers 1,2,4}.
+   */
+  static List<Integer> wordWorkers(Profile profile, List<Integer> workers, boolean profileWorkers, int cores) {
+    if (profile != Profile.STANDARD || !profileWorkers) {
+      return workers;
+    }
+    List<Integer> within = workers.stream().filter(w -> w <= Math.max(2, cores)).toList();
+    return within.isEmpty() ? workers : within;
   }
 
   /** Chunksizes for the pool's map: quick default,1000; standard 1,100,default,10000; full all. */
@@ -520,8 +549,8 @@ public final class PlanBuilder {
     p.put("hashing", "NEW_DIGEST");
     p.put("backend", "CLUSTER");
     p.put("members", Integer.toString(members));
-    Duration operation = Duration.ofNanos(costs.words()
-        * (costs.nanosPerWord() / costs.parallel("POOL_MAP", members) + CLUSTER_NANOS_PER_WORD));
+    Duration operation = Duration.ofNanos((long) (costs.words()
+        * (costs.nanosPerWord() / costs.wordSpeedUp("POOL_MAP", members) + CLUSTER_NANOS_PER_WORD)));
     // the serial partner runs beside the last few warm-up operations and the measured ones only:
     // its runs count with the set-up, and the operation is the pool's alone
     int paired = Math.min(s.warmupIterations(), SerialPartner.CLUSTER_PAIRED_WARMUPS)
@@ -620,9 +649,17 @@ public final class PlanBuilder {
     return new PlanEntry(STREAMING, p, s, pace.inputTime(), warmUp);
   }
 
+  /**
+   * What Python runs: the configurations the report compares with the lab's (the same calls,
+   * worker counts and chunksizes); in standard, with the profile's own workers and chunksizes,
+   * the set chunksizes and {@code imap_unordered} only at the worker count the lab measures them
+   * at, as {@code Pool(1)} and {@code Pool(4)} at chunksize 100 took 3.7-3.8 s a run with no Java
+   * figure beside them. Three runs of each in standard and quick, five in full, spread over the
+   * rounds ({@link PythonRounds}).
+   */
   private static PythonPlan pythonPlan(
       Profile profile, List<Integer> workers, List<String> chunks, List<Integer> ioWorkers,
-      int streamWorkers) {
+      int streamWorkers, boolean profileDefaults) {
     // chunksize 1 over a million words takes CPython minutes: only the full profile runs it
     List<String> pyChunks =
         profile == Profile.FULL
@@ -634,14 +671,16 @@ public final class PlanBuilder {
     int repeats = profile == Profile.FULL ? 5 : 3;
     // the same paced inputs as the streaming benchmark, with Pool(streamWorkers).imap at chunksize 1
     List<StreamPace> streams = profile == Profile.QUICK ? List.of() : STREAM_PACES;
-    return new PythonPlan(workers, pyChunks, 1000, ioWorkers, 100, 5, repeats, streams, streamWorkers);
+    int tuned = workers.contains(2) ? 2 : workers.stream().mapToInt(Integer::intValue).max().orElse(1);
+    List<Integer> chunkWorkers = profile == Profile.STANDARD && profileDefaults ? List.of(tuned) : workers;
+    return new PythonPlan(workers, pyChunks, chunkWorkers, 1000, ioWorkers, 100, 5, repeats, streams, streamWorkers);
   }
 
   private static PlanEntry word(
       Costs costs, String impl, int w, String c, String hashing, IterationSettings s) {
     Map<String, String> p = params(impl, w, c);
     p.put("hashing", hashing);
-    long nanos = costs.words() * costs.nanosPerWord() / costs.parallel(impl, w);
+    long nanos = (long) (costs.words() * costs.nanosPerWord() / costs.wordSpeedUp(impl, w));
     return new PlanEntry(WORD_JOB, p, s, Duration.ofNanos(nanos).plus(serialPartner(costs, impl)));
   }
 
@@ -680,6 +719,12 @@ public final class PlanBuilder {
     /** How many items run at once: 1 for the serial loop, else workers up to the cores. */
     long parallel(String impl, int workers) {
       return impl.equals("SERIAL") ? 1 : Math.max(1, Math.min(workers, cores));
+    }
+
+    /** How much faster than the serial loop a word-job operation runs, for estimates. */
+    double wordSpeedUp(String impl, int workers) {
+      long p = parallel(impl, workers);
+      return p == 1 ? 1 : p * WORD_PARALLEL_EFFICIENCY;
     }
   }
 

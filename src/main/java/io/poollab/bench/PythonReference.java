@@ -16,11 +16,14 @@ import java.util.stream.Collectors;
 
 /**
  * Runs Python's own {@code multiprocessing.Pool} on the same job
- * ({@code src/main/python/pool_reference.py}), writing {@code python.json} into the run folder.
- * Its output is passed on to the progress stream. Skipped, with one line saying why, when there is no {@code python3} on the PATH or no script.
+ * ({@code src/main/python/pool_reference.py}), writing its results as JSON to the file it is given
+ * (the lab runs it once after each round and merges the rounds with {@link PythonRounds}).
+ * Its output is passed on to the progress stream. Skipped, with one line saying why, when there
+ * is no {@code python3} on the PATH or no script.
  *
  * <pre>{@code
- * PythonReference.run(plan.python(), dataset, 0, runDir, Path.of("src/main/python/pool_reference.py"), System.err);
+ * PythonReference.run(plan.python(), dataset, 0, runDir.resolve("python-round.json"),
+ *     Path.of("src/main/python/pool_reference.py"), System.err);
  * }</pre>
  */
 public final class PythonReference {
@@ -58,6 +61,9 @@ public final class PythonReference {
     cmd.addAll(List.of("--words", Integer.toString(wordLimit)));
     cmd.addAll(List.of("--workers", join(plan.workers())));
     cmd.addAll(List.of("--chunksizes", String.join(",", plan.chunksizes())));
+    if (!plan.chunksizeWorkers().equals(plan.workers())) {
+      cmd.addAll(List.of("--chunksize-workers", join(plan.chunksizeWorkers())));
+    }
     cmd.addAll(List.of("--imap-chunksize", Integer.toString(plan.imapChunksize())));
     cmd.addAll(List.of("--io-workers", join(plan.ioWorkers())));
     cmd.addAll(List.of("--sleep-items", Integer.toString(plan.sleepItems())));
@@ -81,14 +87,14 @@ public final class PythonReference {
    * @param plan what to run
    * @param dataset the word list
    * @param wordLimit the word limit, 0 for all
-   * @param runDir the run folder ({@code python.json} goes there)
+   * @param out the JSON file to write
    * @param script the script
    * @param progress where its output and our status lines go
-   * @return true when python.json was written
+   * @return true when {@code out} was written
    * @throws InterruptedException if interrupted while waiting for Python
    */
   public static boolean run(
-      PythonPlan plan, Path dataset, int wordLimit, Path runDir, Path script, PrintStream progress)
+      PythonPlan plan, Path dataset, int wordLimit, Path out, Path script, PrintStream progress)
       throws InterruptedException {
     Optional<Path> python = findPython();
     if (python.isEmpty()) {
@@ -100,7 +106,6 @@ public final class PythonReference {
           "Python reference skipped: " + script + " not found (run from the repository root).");
       return false;
     }
-    Path out = runDir.resolve("python.json");
     List<String> cmd = command(python.get(), script, plan, dataset, wordLimit, out);
     progress.println("Python reference: " + String.join(" ", cmd));
     long limitSeconds =

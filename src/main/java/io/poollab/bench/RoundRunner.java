@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.IntConsumer;
 
 /**
  * Runs a plan as randomized interleaved rounds and keeps each side's {@link RoundLog} current.
@@ -126,6 +127,8 @@ public final class RoundRunner {
   private Duration timeBox;
   private Duration rerunDeadline;
   private boolean rerunDisturbed = true;
+  private IntConsumer afterEachRound = round -> { };
+  private long betweenRoundsNanos;
 
   private final List<Double> probes = new ArrayList<>();
   private final Set<String> failed = new LinkedHashSet<>();
@@ -199,6 +202,17 @@ public final class RoundRunner {
     return this;
   }
 
+  /**
+   * Runs {@code step} after each round, before the next round (or the re-runs) begins, with the
+   * round's number from 1: a plain run times Python's reference there, so that it runs in the
+   * same hour as the forks. The step's time counts toward the run's deadline but not toward the
+   * pace of the rounds, which sizes the re-runs.
+   */
+  public RoundRunner afterEachRound(IntConsumer step) {
+    this.afterEachRound = Objects.requireNonNull(step, "step");
+    return this;
+  }
+
   /** Forks finished so far (read by the interrupt handler). */
   public int forksRun() {
     return forksRun;
@@ -264,6 +278,9 @@ public final class RoundRunner {
         attempts.add(runGroup(g, 1));
       }
       roundsRun++;
+      long stepStart = System.nanoTime();
+      afterEachRound.accept(roundsRun);
+      betweenRoundsNanos += System.nanoTime() - stepStart;
     }
     // a fork far from its configuration's other rounds was disturbed too, whatever the counters said
     List<Attempt> judged = new ArrayList<>();
@@ -286,7 +303,7 @@ public final class RoundRunner {
           disturbed.size() > order.size()
               ? " (the most disturbed; " + (disturbed.size() - order.size()) + " more stay marked: at most a"
                   + " quarter of the groups run again)" : "");
-      long roundsTook = System.nanoTime() - start;
+      long roundsTook = System.nanoTime() - start - betweenRoundsNanos;
       long rerunStart = System.nanoTime();
       for (Attempt first : order) {
         if (overTimeBox()) {

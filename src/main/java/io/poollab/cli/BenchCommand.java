@@ -12,6 +12,7 @@ import io.poollab.bench.PlanEntry;
 import io.poollab.bench.PlanRequest;
 import io.poollab.bench.Profile;
 import io.poollab.bench.PythonReference;
+import io.poollab.bench.PythonRounds;
 import io.poollab.bench.RoundLog;
 import io.poollab.bench.RoundRunner;
 import io.poollab.bench.RunMetadata;
@@ -183,7 +184,6 @@ public final class BenchCommand implements Callable<Integer> {
     }
     RoundRunner.Summary summary;
     boolean pythonOk;
-    long started;
     try (PrintStream jmhLog = new PrintStream(
         new FileOutputStream(runDir.resolve("jmh.log").toFile(), true), true, StandardCharsets.UTF_8)) {
       JmhForkRunner forks = new JmhForkRunner(jmhLog, err).lockWait(Duration.ofMinutes(lockWaitMinutes));
@@ -192,6 +192,13 @@ public final class BenchCommand implements Callable<Integer> {
           List.of(new RoundRunner.Side("run", forks, log, jvmArgs)), plan.sideEntries("run"), plan.rounds(),
           runSeed, Canary.machine(Runtime.getRuntime().availableProcessors()), err)
           .rerunDeadline(plan.rerunDeadline().orElse(null));
+      // Python's runs go between the rounds, so that they share the hour of the forks they are
+      // compared with (PythonRounds)
+      PythonRounds python = plan.python() == null ? null : new PythonRounds(plan.python(), Path.of(info.path()),
+          plan.wordLimit(), runDir, LabHome.resolve(PythonReference.SCRIPT), err);
+      if (python != null) {
+        runner.afterEachRound(round -> python.runAfter(round, plan.rounds()));
+      }
       AtomicBoolean done = new AtomicBoolean();
       Thread onInterrupt = new Thread(() -> {
         if (!done.get()) {
@@ -202,10 +209,9 @@ public final class BenchCommand implements Callable<Integer> {
       });
       Runtime.getRuntime().addShutdownHook(onInterrupt);
       try {
-        started = System.nanoTime();
         summary = runner.run();
         err.println("Canary: " + summary.disturbanceLine() + ".");
-        pythonOk = runPython(plan, info, runDir, err);
+        pythonOk = python == null || python.ok();
       } finally {
         try {
           Runtime.getRuntime().removeShutdownHook(onInterrupt);
@@ -216,10 +222,9 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
 
-    Duration total = Duration.ofNanos(System.nanoTime() - started);
     err.printf(Locale.ROOT, "Done: %d forks (%d configurations x %d rounds) in %s%s; results in %s%n",
         summary.forks(), plan.entries().size(), summary.roundsRun(), BenchPlan.format(summary.elapsed()),
-        plan.python() == null ? "" : ", " + BenchPlan.format(total) + " with Python's reference", runDir);
+        plan.python() == null ? "" : " with Python's reference between the rounds", runDir);
     if (!summary.failed().isEmpty()) {
       err.println("Failed: " + String.join("; ", summary.failed()));
       return 1;
@@ -259,18 +264,6 @@ public final class BenchCommand implements Callable<Integer> {
         .sorted()
         .map(name -> "-D" + name + "=" + System.getProperty(name))
         .toList();
-  }
-
-  /** The Python stage: true when it wrote python.json or was skipped on purpose. */
-  private boolean runPython(BenchPlan plan, DatasetInfo info, Path runDir, PrintStream err)
-      throws InterruptedException {
-    if (plan.python() == null) {
-      return true;
-    }
-    boolean wrote = PythonReference.run(
-        plan.python(), Path.of(info.path()), plan.wordLimit(), runDir, LabHome.resolve(PythonReference.SCRIPT), err);
-    // no python3 or no script is a skip, not a failure
-    return wrote || PythonReference.findPython().isEmpty() || !Files.isRegularFile(LabHome.resolve(PythonReference.SCRIPT));
   }
 
   /** The plan for the flags; bad values become usage errors (exit code 2). */

@@ -59,7 +59,7 @@ class PythonReferenceTest {
         List.of(new StreamPace(2_000, 5)), 2);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    boolean ok = PythonReference.run(streaming, words, 0, dir, PythonReference.SCRIPT,
+    boolean ok = PythonReference.run(streaming, words, 0, dir.resolve("python.json"), PythonReference.SCRIPT,
         new PrintStream(log, true, StandardCharsets.UTF_8));
 
     assertThat(ok).as(log.toString(StandardCharsets.UTF_8)).isTrue();
@@ -94,7 +94,7 @@ class PythonReferenceTest {
         IntStream.range(0, 40).mapToObj(i -> "w" + i).collect(Collectors.joining("\r\n", "", "\r\n")));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    boolean ok = PythonReference.run(plan, words, 30, dir, PythonReference.SCRIPT,
+    boolean ok = PythonReference.run(plan, words, 30, dir.resolve("python.json"), PythonReference.SCRIPT,
         new PrintStream(log, true, StandardCharsets.UTF_8));
 
     assertThat(ok).as(log.toString(StandardCharsets.UTF_8)).isTrue();
@@ -119,11 +119,51 @@ class PythonReferenceTest {
   }
 
   @Test
+  void shouldRunTheChunksizesAndImapUnorderedOnlyAtTheirWorkerCounts() throws Exception {
+    PythonPlan narrowed = new PythonPlan(List.of(1, 2), List.of("default", "7"), List.of(2), 5, List.of(4), 6, 1, 1,
+        List.of(), 1);
+    List<String> cmd = PythonReference.command(Path.of("/usr/bin/python3"), PythonReference.SCRIPT, narrowed,
+        Path.of("/data/w.txt"), 0, Path.of("/run/python.json"));
+    assertThat(String.join(" ", cmd)).contains(" --workers 1,2 --chunksizes default,7 --chunksize-workers 2 ");
+    // Pool(1) runs map at the default chunksize only: 2 passes fewer than the whole cross product
+    assertThat(narrowed.estimate(1_000_000)).isLessThan(plan.withRepeats(1).estimate(1_000_000));
+    assertThat(narrowed.describe()).contains("Pool(n).map workers [1, 2] at the default chunksize, chunksizes"
+        + " [default, 7] and imap_unordered chunksize 5 at workers [2]");
+
+    assumeTrue(PythonReference.findPython().isPresent(), "no python3 on the PATH");
+    Path words = dir.resolve("words.txt");
+    Files.writeString(words, IntStream.range(0, 40).mapToObj(i -> "w" + i).collect(Collectors.joining("\n", "", "\n")));
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+    boolean ok = PythonReference.run(narrowed, words, 0, dir.resolve("python.json"), PythonReference.SCRIPT,
+        new PrintStream(log, true, StandardCharsets.UTF_8));
+
+    assertThat(ok).as(log.toString(StandardCharsets.UTF_8)).isTrue();
+    List<String> rows = new ArrayList<>();
+    for (JsonNode r : new ObjectMapper().readTree(dir.resolve("python.json").toFile()).get("results")) {
+      if (r.get("workload").asText().equals("words")) {
+        rows.add(r.get("impl").asText() + "/" + r.get("workers").asInt() + "/" + r.get("chunksize").asText());
+        assertThat(r.get("samplesSeconds")).hasSize(1);
+      }
+    }
+    assertThat(rows).containsExactly("PY_SERIAL/1/default", "PY_POOL_MAP/1/default",
+        "PY_POOL_MAP/2/default", "PY_POOL_MAP/2/7", "PY_POOL_IMAP_UNORDERED/2/5");
+  }
+
+  @Test
+  void shouldRefuseChunksizeWorkersThatAreNotAmongTheWorkers() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PythonPlan(List.of(1, 2), List.of("default"),
+            List.of(4), 5, List.of(4), 6, 1, 1, List.of(), 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("chunksizeWorkers must be among workers [1, 2], were [4]");
+  }
+
+  @Test
   void shouldSkipWithOneLineWhenTheScriptIsMissing() throws Exception {
     assumeTrue(PythonReference.findPython().isPresent(), "no python3 on the PATH");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    boolean ok = PythonReference.run(plan, dir.resolve("w.txt"), 0, dir, dir.resolve("missing.py"),
+    boolean ok = PythonReference.run(plan, dir.resolve("w.txt"), 0, dir.resolve("python.json"), dir.resolve("missing.py"),
         new PrintStream(log, true, StandardCharsets.UTF_8));
 
     assertThat(ok).isFalse();

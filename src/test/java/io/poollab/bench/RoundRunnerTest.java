@@ -109,6 +109,25 @@ class RoundRunnerTest {
   }
 
   @Test
+  void shouldRunTheStepBetweenTheRoundsAfterEachRoundsForksAndBeforeTheReRuns() {
+    ScriptedForks forks = new ScriptedForks();
+    // the first group is disturbed, so one re-run follows the last round
+    QuietCanary canary = new QuietCanary().foreign(0.0, 1.0);
+    RoundLog log = new RoundLog(dir, "run");
+    List<String> steps = new ArrayList<>();
+
+    RoundRunner.Summary s = new RoundRunner(List.of(new RoundRunner.Side("run", forks, log, List.of())),
+        List.of(entry("SERIAL", 1), entry("POOL_MAP", 2)), 3, 11L, canary, out)
+        .afterEachRound(round -> steps.add("after round " + round + ", forks " + forks.ran.size()))
+        .run();
+
+    // two forks a round; the step sees each round's forks done and none of the next
+    assertThat(steps).containsExactly("after round 1, forks 2", "after round 2, forks 4", "after round 3, forks 6");
+    assertThat(s.rerun()).isEqualTo(1);
+    assertThat(forks.ran).hasSize(8);
+  }
+
+  @Test
   void shouldTreatAForkFarFromItsOtherRoundsAsDisturbed() {
     ScriptedForks forks = new ScriptedForks();
     // the serial fork of round 2 (fork 4 of [P, S] x 3) ran 1.7x slow, with every counter quiet

@@ -203,6 +203,23 @@ class RunReaderTest {
     assertThat(r.problems()).anySatisfy(p -> assertThat(p).startsWith("python.json: malformed JSON"));
   }
 
+  @Test
+  void shouldReadPythonsRunsTakenBetweenTheRoundsWithTheirRounds() throws IOException {
+    Path file = Files.writeString(tmp.resolve("python.json"), """
+        {"python": "3.11.7", "cores": 2, "dataset": "/d/w.txt",
+         "timing": "configurations run in turn after rounds of the JMH forks (see 'rounds')",
+         "results": [{"impl": "PY_POOL_MAP", "workload": "words", "workers": 2, "chunksize": "default",
+           "samplesSeconds": [1.5, 1.1, 3.0], "medianSeconds": 1.5, "rounds": [1, 2, 3]}]}
+        """);
+    java.util.List<String> problems = new java.util.ArrayList<>();
+
+    PythonResult r = RunReader.readPython(file, problems).orElseThrow().results().get(0);
+
+    assertThat(problems).isEmpty();
+    assertThat(r.samplesSeconds()).containsExactly(1.5, 1.1, 3.0);
+    assertThat(r.medianSeconds()).isEqualTo(1.5);
+  }
+
   private Path runWith(String file, String content) throws IOException {
     Path run = Files.createDirectories(tmp.resolve("20260101-000000"));
     Files.writeString(run.resolve(file), content);
