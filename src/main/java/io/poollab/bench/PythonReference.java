@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * Runs Python's own {@code multiprocessing.Pool} on the same job
  * ({@code src/main/python/pool_reference.py}), writing its results as JSON to the file it is given
- * (the lab runs it once after each round and merges the rounds with {@link PythonRounds}).
+ * (the lab runs it between its rounds and merges the runs with {@link PythonRounds}).
  * Its output is passed on to the progress stream. Skipped, with one line saying why, when there
  * is no {@code python3} on the PATH or no script.
  *

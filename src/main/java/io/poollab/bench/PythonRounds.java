@@ -34,7 +34,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * PythonRounds python = new PythonRounds(plan.python(), dataset, 0, runDir, script, System.err);
- * new RoundRunner(...).afterEachRound(r -> python.runAfter(r, plan.rounds())).run();
+ * new RoundRunner(...).afterEachRound(r -> python.runAfter(r, plan.rounds()), pythonEstimate).run();
  * boolean ok = python.ok();
  * }</pre>
  */

@@ -128,7 +128,9 @@ public final class RoundRunner {
   private Duration rerunDeadline;
   private boolean rerunDisturbed = true;
   private IntConsumer afterEachRound = round -> { };
+  private Duration betweenRoundsExpected = Duration.ZERO;
   private long betweenRoundsNanos;
+  private int roundsDone;
 
   private final List<Double> probes = new ArrayList<>();
   private final Set<String> failed = new LinkedHashSet<>();
@@ -206,10 +208,15 @@ public final class RoundRunner {
    * Runs {@code step} after each round, before the next round (or the re-runs) begins, with the
    * round's number from 1: a plain run times Python's reference there, so that it runs in the
    * same hour as the forks. The step's time counts toward the run's deadline but not toward the
-   * pace of the rounds, which sizes the re-runs.
+   * pace of the rounds, which sizes the re-runs and the time left that progress lines show.
+   *
+   * @param step what to run, given the round just run
+   * @param expectedInAll what all the rounds' steps together are expected to take, for the time left
+   * @return this runner
    */
-  public RoundRunner afterEachRound(IntConsumer step) {
+  public RoundRunner afterEachRound(IntConsumer step, Duration expectedInAll) {
     this.afterEachRound = Objects.requireNonNull(step, "step");
+    this.betweenRoundsExpected = Objects.requireNonNull(expectedInAll, "expectedInAll");
     return this;
   }
 
@@ -281,6 +288,7 @@ public final class RoundRunner {
       long stepStart = System.nanoTime();
       afterEachRound.accept(roundsRun);
       betweenRoundsNanos += System.nanoTime() - stepStart;
+      roundsDone = roundsRun;
     }
     // a fork far from its configuration's other rounds was disturbed too, whatever the counters said
     List<Attempt> judged = new ArrayList<>();
@@ -536,11 +544,14 @@ public final class RoundRunner {
     if (rest.isNegative()) {
       rest = Duration.ZERO;
     }
-    if (estimatedDone.isZero() || elapsed.isZero()) {
-      return rest;
+    // the steps between the rounds still to come, taken as even shares of their whole
+    Duration steps = betweenRoundsExpected.multipliedBy(Math.max(0, rounds - roundsDone)).dividedBy(rounds);
+    Duration forks = elapsed.minusNanos(betweenRoundsNanos);
+    if (estimatedDone.isZero() || forks.isZero() || forks.isNegative()) {
+      return rest.plus(steps);
     }
-    double pace = Math.min(4.0, Math.max(0.25, (double) elapsed.toMillis() / estimatedDone.toMillis()));
-    return Duration.ofMillis((long) (rest.toMillis() * pace));
+    double pace = Math.min(4.0, Math.max(0.25, (double) forks.toMillis() / estimatedDone.toMillis()));
+    return Duration.ofMillis((long) (rest.toMillis() * pace)).plus(steps);
   }
 
   /**

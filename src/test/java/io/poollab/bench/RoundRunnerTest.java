@@ -118,13 +118,18 @@ class RoundRunnerTest {
 
     RoundRunner.Summary s = new RoundRunner(List.of(new RoundRunner.Side("run", forks, log, List.of())),
         List.of(entry("SERIAL", 1), entry("POOL_MAP", 2)), 3, 11L, canary, out)
-        .afterEachRound(round -> steps.add("after round " + round + ", forks " + forks.ran.size()))
+        .afterEachRound(round -> steps.add("after round " + round + ", forks " + forks.ran.size()), Duration.ofMinutes(3))
         .run();
 
     // two forks a round; the step sees each round's forks done and none of the next
     assertThat(steps).containsExactly("after round 1, forks 2", "after round 2, forks 4", "after round 3, forks 6");
     assertThat(s.rerun()).isEqualTo(1);
     assertThat(forks.ran).hasSize(8);
+    // the time left counts the steps still to come: three minutes before the first round, none
+    // once the last has run
+    String text = progress.toString(StandardCharsets.UTF_8);
+    assertThat(text.lines().filter(l -> l.startsWith("[round 1/3, 1/")).findFirst().orElseThrow()).contains("~3m0");
+    assertThat(text.lines().filter(l -> l.contains(", re-run]")).findFirst().orElseThrow()).endsWith("~0s left)");
   }
 
   @Test
