@@ -150,15 +150,7 @@ public record BackendComparison(String job, String label, Map<String, SpeedUp> b
    */
   public static Optional<Double> seconds(RunResults run, SpeedUp s) {
     if (s.python()) {
-      // Python's word job compares only when it hashed the same list
-      if (s.job().equals("words") && !run.python().map(PythonResults::dataset)
-          .equals(Optional.of(run.metadata().dataset().path()))) {
-        return Optional.empty();
-      }
-      return run.python().flatMap(py -> py.results().stream()
-          .filter(r -> r.impl().equals(s.impl()) && r.workload().equals(s.job()) && r.workers() == s.workers()
-              && r.chunksize().equals(s.chunksize()) && r.medianSeconds() > 0)
-          .map(PythonResult::medianSeconds).findFirst());
+      return pythonResult(run, s).map(PythonResult::medianSeconds);
     }
     for (BenchmarkResult r : run.results()) {
       if (r.job().equals(s.job()) && r.params().equals(s.params())) {
@@ -167,6 +159,25 @@ public record BackendComparison(String job, String label, Map<String, SpeedUp> b
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Python's result behind one of Python's figures, when its times compare with the lab's: for the
+   * word job only when Python hashed the same list.
+   *
+   * @param run the run
+   * @param s one of Python's figures ({@link SpeedUp#python()})
+   * @return the result, or empty
+   */
+  public static Optional<PythonResult> pythonResult(RunResults run, SpeedUp s) {
+    if (!s.python() || s.job().equals("words") && !run.python().map(PythonResults::dataset)
+        .equals(Optional.of(run.metadata().dataset().path()))) {
+      return Optional.empty();
+    }
+    return run.python().flatMap(py -> py.results().stream()
+        .filter(r -> r.impl().equals(s.impl()) && r.workload().equals(s.job()) && r.workers() == s.workers()
+            && r.chunksize().equals(s.chunksize()) && r.medianSeconds() > 0)
+        .findFirst());
   }
 
   /**

@@ -282,17 +282,15 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
     }
     Optional<PythonResult> pool = pythonResult(py, "PY_" + s.impl(), s.workers(), s.chunksize())
         .or(() -> pythonResult(py, "PY_POOL_MAP", s.workers(), "default"));
-    double javaSeconds = BackendComparison.seconds(run, s).orElse(Double.NaN);
-    if (pool.isEmpty() || !(javaSeconds > 0)) {
+    Optional<PythonRatio> ratio = pool.flatMap(p -> PythonRatio.of(run, s, p));
+    if (ratio.isEmpty()) {
       return Optional.empty();
     }
     PythonResult p = pool.get();
-    int n = p.samplesSeconds().size();
     String call = "Pool(" + p.workers() + ")." + p.impl().substring("PY_POOL_".length()).toLowerCase(Locale.ROOT)
         + (p.chunksize().equals("default") ? "" : "(chunksize=" + p.chunksize() + ")");
-    return Optional.of(String.format(Locale.ROOT,
-        "%.1fx as fast as Python's %s on the same words, wall time against Python's %s",
-        p.medianSeconds() / javaSeconds, call, n == 1 ? "single run" : "median of " + n + " runs"));
+    return Optional.of(String.format(Locale.ROOT, "%.1fx as fast as Python's %s on the same words, %s",
+        ratio.get().value(), call, ratio.get().describe(p.samplesSeconds().size())));
   }
 
   private static Optional<PythonResult> pythonResult(PythonResults py, String impl, int workers, String chunksize) {

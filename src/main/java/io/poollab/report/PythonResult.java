@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param intervalMicros the paced input's interval, microseconds; 0 when not a streaming result
  * @param items the paced input's items; 0 when not a streaming result
  * @param firstResultSeconds each repetition's time to its first result (streaming results only)
+ * @param rounds the round of the lab's run each sample followed, when Python ran between the
+ *     rounds (as many as the samples); empty when it ran all its samples in one go
  */
 public record PythonResult(
     String impl,
@@ -36,7 +38,8 @@ public record PythonResult(
     double medianSeconds,
     long intervalMicros,
     int items,
-    List<Double> firstResultSeconds) {
+    List<Double> firstResultSeconds,
+    List<Integer> rounds) {
 
   /** The {@code impl} of Python's serial loop. */
   public static final String PY_SERIAL = "PY_SERIAL";
@@ -53,7 +56,7 @@ public record PythonResult(
    */
   public PythonResult(String impl, String workload, int workers, String chunksize,
       List<Double> samplesSeconds, double medianSeconds) {
-    this(impl, workload, workers, chunksize, samplesSeconds, medianSeconds, 0, 0, List.of());
+    this(impl, workload, workers, chunksize, samplesSeconds, medianSeconds, 0, 0, List.of(), List.of());
   }
 
   /** Checks the fields and copies the samples. */
@@ -70,6 +73,29 @@ public record PythonResult(
     }
     samplesSeconds = List.copyOf(samplesSeconds);
     firstResultSeconds = List.copyOf(firstResultSeconds);
+    rounds = List.copyOf(rounds);
+    if (!rounds.isEmpty() && rounds.size() != samplesSeconds.size()) {
+      throw new IllegalArgumentException("rounds must name the round of each of the " + samplesSeconds.size()
+          + " samples, or none; had " + rounds.size());
+    }
+  }
+
+  /**
+   * The median of the samples taken after round {@code round} of the lab's run.
+   *
+   * @param round a round, from 1
+   * @return seconds, NaN when no sample followed that round (or the samples have no rounds)
+   */
+  public double medianSecondsAfterRound(int round) {
+    double[] xs = new double[samplesSeconds.size()];
+    int n = 0;
+    for (int i = 0; i < rounds.size(); i++) {
+      double v = samplesSeconds.get(i);
+      if (rounds.get(i) == round && v > 0 && Double.isFinite(v)) {
+        xs[n++] = v;
+      }
+    }
+    return RobustStats.median(java.util.Arrays.copyOf(xs, n));
   }
 
   /**

@@ -240,9 +240,16 @@ public final class RunReader {
         interval = 0;
         items = 0;
       }
+      List<Integer> rounds = new ArrayList<>();
+      r.path("rounds").forEach(v -> rounds.add(v.asInt(0)));
+      if (!rounds.isEmpty() && (rounds.size() != samples.size() || rounds.stream().anyMatch(x -> x < 1))) {
+        problems.add(where + ": 'rounds' must give a round (from 1) for each of its " + samples.size()
+            + " samples; read as runs without rounds");
+        rounds.clear();
+      }
       results.add(new PythonResult(
           impl, r.path("workload").asText(""), workers, r.path("chunksize").asText("default"),
-          samples, median, interval, items, firsts));
+          samples, median, interval, items, firsts, rounds));
     }
     return Optional.of(new PythonResults(
         text(p, "python"), Math.max(0, p.path("cores").asInt(0)), text(p, "dataset"), results));

@@ -90,7 +90,8 @@ public final class Tables {
    * ({@link BackendComparison}), one row per backend, Python's pool of the same task beside them:
    * the speed-up over the serial loop of its own language, the wall time of one whole job, and
    * that time against Python's pool in the same run (same task, workers and chunksize; for the word
-   * job only when Python hashed the same list).
+   * job only when Python hashed the same list), round by round when Python ran between the rounds
+   * ({@link PythonRatio}).
    *
    * @param run the run
    * @return the table (no rows when no configuration ran on two backends)
@@ -98,12 +99,12 @@ public final class Tables {
   public static Table backends(RunResults run) {
     List<List<String>> rows = new ArrayList<>();
     for (BackendComparison c : BackendComparison.of(run)) {
-      Optional<Double> python = c.byBackend().values().stream().filter(SpeedUp::python)
-          .map(p -> BackendComparison.seconds(run, p)).flatMap(Optional::stream).findFirst();
+      Optional<PythonResult> python = c.byBackend().values().stream().filter(SpeedUp::python)
+          .map(p -> BackendComparison.pythonResult(run, p)).flatMap(Optional::stream).findFirst();
       c.byBackend().forEach((backend, s) -> {
         Optional<Double> seconds = BackendComparison.seconds(run, s);
-        String vsPython = !s.python() && python.isPresent() && seconds.isPresent()
-            ? num(python.get() / seconds.get(), 2) + "x" : "-";
+        String vsPython = s.python() || python.isEmpty() ? "-"
+            : PythonRatio.of(run, s, python.get()).map(r -> num(r.value(), 2) + "x").orElse("-");
         rows.add(List.of(c.label(), c.backendName(backend), suffix(num(s.value(), 2), "x"),
             interval(s.low(), s.high(), 2), seconds.map(x -> num(1000 * x, 1)).orElse("-"), vsPython,
             s.quality().describe()));
@@ -111,7 +112,8 @@ public final class Tables {
     }
     return new Table("backends", "Threads or processes: the same job and configuration on each backend"
             + " (speed-up over the serial loop of its own language, paired as every figure; the median"
-            + " wall time of one whole job; Python's pool time over it, measured in the same run)",
+            + " wall time of one whole job; Python's pool time over it, measured in the same run: round by"
+            + " round, the median of the rounds' ratios, when Python ran between the rounds)",
         List.of("job: configuration", "backend", "speed-up", "95% interval", "time per job (ms)",
             "as fast as Python's pool", "flags"),
         rows);

@@ -218,6 +218,9 @@ class RunReaderTest {
     assertThat(problems).isEmpty();
     assertThat(r.samplesSeconds()).containsExactly(1.5, 1.1, 3.0);
     assertThat(r.medianSeconds()).isEqualTo(1.5);
+    assertThat(r.rounds()).containsExactly(1, 2, 3);
+    assertThat(r.medianSecondsAfterRound(2)).isEqualTo(1.1);
+    assertThat(r.medianSecondsAfterRound(4)).isNaN();
   }
 
   private Path runWith(String file, String content) throws IOException {
