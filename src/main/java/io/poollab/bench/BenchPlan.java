@@ -52,7 +52,7 @@ public record BenchPlan(
 
   /** The expected length of the whole run, Python's runs between the rounds included when there are some. */
   public Duration estimate() {
-    return python == null ? jmhEstimate() : jmhEstimate().plus(pythonEstimate());
+    return jmhEstimate().plus(pythonEstimate());
   }
 
   /** What the lab does outside the rounds and Python's runs: its start, the dataset's load, the probes. */
@@ -78,7 +78,11 @@ public record BenchPlan(
     return Optional.of(limit.get().minus(LAB_RESERVE));
   }
 
-  private Duration pythonEstimate() {
+  /** The expected length of Python's runs between the rounds; zero when the plan has none. */
+  public Duration pythonEstimate() {
+    if (python == null) {
+      return Duration.ZERO;
+    }
     return python.estimateOneAtATime(wordLimit > 0 ? wordLimit : PythonPlan.FULL_LIST_WORDS);
   }
 

@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.commons.statistics.descriptive.Median;
 
 /**
  * Python's reference between the rounds of a run, and the run's {@code python.json} built from
@@ -45,6 +45,9 @@ public final class PythonRounds {
 
   /** The script's output for one round, in the run folder until it is merged. */
   static final String ROUND_FILE = "python-round.json";
+
+  /** Commons Statistics' default median: the mean of the two middle values of an even count. */
+  private static final Median MEDIAN = Median.withDefaults();
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -229,14 +232,10 @@ public final class PythonRounds {
 
   /** As Python's {@code statistics.median}: the middle value, or the mean of the two middle ones. */
   static double median(JsonNode samples) {
-    List<Double> values = new ArrayList<>();
-    samples.forEach(s -> values.add(s.asDouble()));
-    double[] a = values.stream().mapToDouble(Double::doubleValue).toArray();
-    if (a.length == 0) {
-      return Double.NaN;
+    double[] values = new double[samples.size()];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = samples.get(i).asDouble();
     }
-    Arrays.sort(a);
-    int n = a.length;
-    return n % 2 == 1 ? a[n / 2] : (a[n / 2 - 1] + a[n / 2]) / 2;
+    return MEDIAN.evaluate(values);
   }
 }

@@ -130,7 +130,7 @@ public final class RoundRunner {
   private IntConsumer afterEachRound = round -> { };
   private Duration betweenRoundsExpected = Duration.ZERO;
   private long betweenRoundsNanos;
-  private int roundsDone;
+  private int roundsRun;
 
   private final List<Double> probes = new ArrayList<>();
   private final Set<String> failed = new LinkedHashSet<>();
@@ -275,7 +275,6 @@ public final class RoundRunner {
     writeAll();
 
     List<Attempt> attempts = new ArrayList<>();
-    int roundsRun = 0;
     for (List<ForkGroup> round : schedule) {
       if (roundsRun > 0 && overTimeBox()) {
         progress.println("Time box reached: no further rounds.");
@@ -288,7 +287,6 @@ public final class RoundRunner {
       long stepStart = System.nanoTime();
       afterEachRound.accept(roundsRun);
       betweenRoundsNanos += System.nanoTime() - stepStart;
-      roundsDone = roundsRun;
     }
     // a fork far from its configuration's other rounds was disturbed too, whatever the counters said
     List<Attempt> judged = new ArrayList<>();
@@ -545,7 +543,7 @@ public final class RoundRunner {
       rest = Duration.ZERO;
     }
     // the steps between the rounds still to come, taken as even shares of their whole
-    Duration steps = betweenRoundsExpected.multipliedBy(Math.max(0, rounds - roundsDone)).dividedBy(rounds);
+    Duration steps = betweenRoundsExpected.multipliedBy(Math.max(0, rounds - roundsRun)).dividedBy(rounds);
     Duration forks = elapsed.minusNanos(betweenRoundsNanos);
     if (estimatedDone.isZero() || forks.isZero() || forks.isNegative()) {
       return rest.plus(steps);

@@ -197,7 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
       PythonRounds python = plan.python() == null ? null : new PythonRounds(plan.python(), Path.of(info.path()),
           plan.wordLimit(), runDir, LabHome.resolve(PythonReference.SCRIPT), err);
       if (python != null) {
-        runner.afterEachRound(round -> python.runAfter(round, plan.rounds()), plan.estimate().minus(plan.jmhEstimate()));
+        runner.afterEachRound(round -> python.runAfter(round, plan.rounds()), plan.pythonEstimate());
       }
       AtomicBoolean done = new AtomicBoolean();
       Thread onInterrupt = new Thread(() -> {
