@@ -13,7 +13,8 @@ import java.util.Set;
  * where it ran, what was done, the pool configuration the {@link Recommendation} picks (the best
  * unflagged one whose interval is above the plain loop) and what that figure means beside the
  * hand-written ideal and Python's {@code Pool.map} measured in the same run; or the honest "stay
- * serial". Flagged figures never make it; those that would have beaten it are listed under it.
+ * serial"; or "no verdict" when every figure of the pool on the job is flagged (the run backs
+ * neither). Flagged figures never make it; those that would have beaten it are listed under it.
  *
  * <pre>{@code
  * Headline.forRun(run).forEach(h -> System.out.println(h.sentence()));
@@ -29,7 +30,7 @@ import java.util.Set;
  * job hashes the same words of the same list in the same run, so the wall times compare.
  *
  * @param job the job, as {@link BenchmarkResult#job()}
- * @param figure the headline figure, or empty: stay serial
+ * @param figure the headline figure, or empty: stay serial, or no verdict
  * @param sentence the sentence
  * @param flagged the job's flagged pool figures that would otherwise have beaten the headline
  *     (or, staying serial, the plain loop), fastest first
@@ -90,22 +91,22 @@ public record Headline(String job, Optional<SpeedUp> figure, String sentence, Li
           "%.0f%% of the hand-written ideal's %.2fx", 100 * s.value() / i.value(), i.value())));
       python(run, s).ifPresent(details::add);
       sb.append(" (").append(String.join("; ", details)).append(").");
+    } else if (rec.noVerdict()) {
+      sb.append(": no verdict, every figure of the pool on this job is flagged, so none is trusted;"
+          + " run it again on a quieter machine.");
     } else {
       sb.append(": stay serial, no unflagged configuration of the pool ran faster than a plain loop"
           + " beyond its interval");
-      Optional<SpeedUp> bestUnflagged = pool.stream().filter(SpeedUp::trustworthy)
-          .max(Comparator.comparingDouble(SpeedUp::value));
-      if (bestUnflagged.isPresent()) {
-        SpeedUp s = bestUnflagged.get();
-        sb.append(" (the best: ").append(config(s)).append(String.format(Locale.ROOT, ", %.2fx", s.value()));
-        if (Double.isFinite(s.low()) && Double.isFinite(s.high())) {
-          sb.append(String.format(Locale.ROOT, ", %d%% interval %.2f–%.2fx", Math.round(100 * s.level()),
-              s.low(), s.high()));
-        }
-        sb.append(')');
-      } else {
-        sb.append(" (every figure of the pool on this job is flagged)");
-      }
+      // not "no verdict": some figure of the pool on this job is unflagged
+      pool.stream().filter(SpeedUp::trustworthy).max(Comparator.comparingDouble(SpeedUp::value))
+          .ifPresent(s -> {
+            sb.append(" (the best: ").append(config(s)).append(String.format(Locale.ROOT, ", %.2fx", s.value()));
+            if (Double.isFinite(s.low()) && Double.isFinite(s.high())) {
+              sb.append(String.format(Locale.ROOT, ", %d%% interval %.2f–%.2fx", Math.round(100 * s.level()),
+                  s.low(), s.high()));
+            }
+            sb.append(')');
+          });
       sb.append('.');
     }
     return new Headline(job, rec.best(), sb.toString(), flaggedFaster, slower);

@@ -11,7 +11,8 @@ import java.util.Optional;
  * The configuration to use for one job on the machine that ran it: the pool's best measured
  * speed-up among the figures that are not flagged, and the fewest workers that come within 5% of
  * it; or "stay serial" when no unflagged configuration of the pool is faster than the plain loop
- * beyond its interval.
+ * beyond its interval; or "no verdict" when every figure of the pool on the job is flagged (a
+ * disturbed hour can flag them all), where "stay serial" would be advice the run cannot back.
  *
  * <pre>{@code
  * Recommendation.forRun(run).forEach(r -> System.out.println(r.sentence(run.metadata().machineClass())));
@@ -22,8 +23,10 @@ import java.util.Optional;
  * @param best the pool's highest trustworthy speed-up on it, or empty: stay serial
  * @param leanest the speed-up with the fewest workers within 5% of {@code best} (may be {@code best})
  * @param flagged how many of the job's pool figures were left out for their flags
+ * @param figures how many pool figures the job has, flagged or not
  */
-public record Recommendation(String job, Optional<SpeedUp> best, Optional<SpeedUp> leanest, int flagged) {
+public record Recommendation(
+    String job, Optional<SpeedUp> best, Optional<SpeedUp> leanest, int flagged, int figures) {
 
   /** Within this fraction of the best, fewer workers are worth mentioning. */
   static final double CLOSE_ENOUGH = 0.95;
@@ -33,6 +36,19 @@ public record Recommendation(String job, Optional<SpeedUp> best, Optional<SpeedU
     Objects.requireNonNull(job, "job");
     Objects.requireNonNull(best, "best");
     Objects.requireNonNull(leanest, "leanest");
+    if (flagged < 0 || flagged > figures) {
+      throw new IllegalArgumentException("flagged figures must be 0 to the job's " + figures + "; was " + flagged);
+    }
+  }
+
+  /**
+   * Whether the run cannot advise on this job: every figure of the pool on it is flagged, so
+   * neither a configuration nor "stay serial" is backed by a trustworthy figure.
+   *
+   * @return true when there is no best figure and no unflagged one either
+   */
+  public boolean noVerdict() {
+    return best.isEmpty() && figures > 0 && flagged == figures;
   }
 
   /**
@@ -61,7 +77,7 @@ public record Recommendation(String job, Optional<SpeedUp> best, Optional<SpeedU
           .filter(s -> s.low() > 1.0 && s.value() >= CLOSE_ENOUGH * b.value())
           .min(Comparator.comparingInt(SpeedUp::workers).thenComparing(s -> -s.value()))
           .orElse(b));
-      out.add(new Recommendation(job, best, leanest, flagged));
+      out.add(new Recommendation(job, best, leanest, flagged, pool.size()));
     }
     return out;
   }
@@ -76,7 +92,10 @@ public record Recommendation(String job, Optional<SpeedUp> best, Optional<SpeedU
   public String sentence(String machineClass) {
     StringBuilder sb = new StringBuilder("On this machine (").append(machineClass).append("), for ")
         .append(job).append(": ");
-    if (best.isEmpty()) {
+    if (noVerdict()) {
+      sb.append("no verdict: every figure of the pool was flagged; measure it again on a quieter"
+          + " machine");
+    } else if (best.isEmpty()) {
       sb.append("stay serial: no configuration of the pool was faster than the plain loop beyond its"
           + " interval");
     } else {

@@ -143,6 +143,29 @@ class HeadlineTest {
   }
 
   @Test
+  void shouldGiveNoVerdictInsteadOfStaySerialWhenEveryFigureOfThePoolIsFlagged() throws IOException {
+    // the pool's only figure is far faster (100 / 25 = 4x) but its rounds spread 30%: the run backs
+    // no configuration, and no "stay serial" either
+    RunResults run = read(SyntheticRun.seeded(3)
+        .result("SERIAL", 1, "default", 100, 0.01)
+        .result("POOL_MAP", 2, "default", 25, 0.30), null);
+    SpeedUp map = run.speedUps().get(0);
+    assertThat(map.quality().flags()).contains(QualityFlag.NOISY);
+    assertThat(map.value()).isGreaterThan(3.0);
+    Headline h = Headline.forRun(run).get(0);
+    assertThat(h.figure()).isEmpty();
+    assertThat(h.sentence()).isEqualTo(WHERE + ": no verdict, every figure of the pool on this job is flagged,"
+        + " so none is trusted; run it again on a quieter machine.").doesNotContain("stay serial");
+    assertThat(h.flaggedLine()).hasValueSatisfying(line -> assertThat(line)
+        .startsWith("Faster than the plain loop but flagged, so kept out: the pool's map with 2 workers, "
+            + String.format(java.util.Locale.ROOT, "%.2fx", map.value())));
+    assertThat(Recommendation.forRun(run)).singleElement().satisfies(r -> {
+      assertThat(r.noVerdict()).isTrue();
+      assertThat(r.sentence("linux-x86_64-2c")).contains("no verdict").doesNotContain("stay serial");
+    });
+  }
+
+  @Test
   void shouldSayAllWordsWhenTheRunHashedTheWholeList() throws IOException {
     Path dir = wordJob().writeTo(tmp.resolve("20260101-130000"));
     Files.writeString(dir.resolve("metadata.json"),
