@@ -30,7 +30,8 @@ public final class IndexPage {
       RunMetadata m = r.metadata();
       String best = Recommendation.forRun(r).stream().findFirst()
           .map(x -> x.job() + ": " + x.best().map(b -> Tables.num(b.value(), 2) + "x (" + b.impl()
-              + ", " + b.workers() + " workers)").orElse(x.noVerdict() ? "no verdict (every figure flagged)" : "stay serial"))
+              + ", " + b.workers() + " workers)")
+              .orElse(x.noVerdict() ? "no verdict (every figure flagged)" : "stay serial"))
           .orElse("-");
       rows.add(List.of(r.name(), m.startedAt(), m.profile(), m.machineClass(), m.commit(),
           Integer.toString(r.results().size()), best, Integer.toString(r.problems().size())));

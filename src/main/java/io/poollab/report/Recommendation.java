@@ -20,7 +20,8 @@ import java.util.Optional;
  * }</pre>
  *
  * @param job the job
- * @param best the pool's highest trustworthy speed-up on it, or empty: stay serial
+ * @param best the pool's highest trustworthy speed-up on it, or empty: stay serial, or no verdict
+ *     ({@link #noVerdict()})
  * @param leanest the speed-up with the fewest workers within 5% of {@code best} (may be {@code best})
  * @param flagged how many of the job's pool figures were left out for their flags
  * @param figures how many pool figures the job has, flagged or not
