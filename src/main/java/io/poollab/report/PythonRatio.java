@@ -35,11 +35,9 @@ public record PythonRatio(double value, int rounds) {
     List<Double> ratios = new ArrayList<>();
     for (int round : new TreeSet<>(python.rounds())) {
       double py = python.medianSecondsAfterRound(round);
-      double[] medians = forks.stream().filter(f -> f.round() == round && f.usable())
-          .mapToDouble(f -> RobustStats.median(f.iterations()) * ForkStats.millisPerUnit(f.unit()) / 1000)
-          .filter(x -> x > 0 && Double.isFinite(x)).toArray();
-      if (py > 0 && medians.length > 0) {
-        ratios.add(py / RobustStats.median(medians));
+      double lab = seconds(forks.stream().filter(f -> f.round() == round).toList());
+      if (py > 0 && lab > 0 && Double.isFinite(lab)) {
+        ratios.add(py / lab);
       }
     }
     if (!ratios.isEmpty()) {
@@ -66,6 +64,12 @@ public record PythonRatio(double value, int rounds) {
           + (rounds == 1 ? "" : "s");
     }
     return "wall time against Python's " + (pythonRuns == 1 ? "single run" : "median of " + pythonRuns + " runs");
+  }
+
+  /** The median of these forks' medians, in seconds, as {@link ForkStats} takes it; NaN without forks. */
+  private static double seconds(List<ForkData> forks) {
+    return forks.isEmpty() ? Double.NaN
+        : ForkStats.of(forks).median() * ForkStats.millisPerUnit(forks.get(0).unit()) / 1000;
   }
 
   private static List<ForkData> keptForks(RunResults run, SpeedUp java) {
