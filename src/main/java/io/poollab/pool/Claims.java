@@ -4,8 +4,8 @@ package io.poollab.pool;
  * How many tasks (chunks) a worker claims at once: guided self-scheduling. While much work is
  * left a worker takes several chunks per claim, so that chunksize 1 on a long input costs one
  * contended atomic per batch rather than per item; near the end it takes one chunk at a time, so
- * that the load stays balanced. Each chunk's results are still handed over as soon as the chunk is done,
- * and each chunk still counts as one task for {@link PoolOptions#maxTasksPerWorker()}.
+ * that the load stays balanced. Each chunk still counts as one task for {@link
+ * PoolOptions#maxTasksPerWorker()}; how a claim's chunks are handed over is {@link LazyJob}'s.
  */
 final class Claims {
   /** The most chunks one claim takes. */

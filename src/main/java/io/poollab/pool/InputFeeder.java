@@ -47,6 +47,8 @@ final class InputFeeder implements Runnable {
   /** The largest array the JVM allocates reliably. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final long ROOM_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+  /** How often a closer waiting for the feeder's end looks whether it went into the input. */
+  private static final long END_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final Iterator<?> input;
   private final int chunksize;
@@ -57,6 +59,8 @@ final class InputFeeder implements Runnable {
   private volatile boolean waitingForRoom;
   private volatile boolean stopRequested;
   private volatile boolean cancelled;
+  /** Whether the feeder is inside the input's hasNext or next, where only the input can end its wait. */
+  private volatile boolean inInput;
   private Thread thread; // guarded by this
   private final CountDownLatch end = new CountDownLatch(1);
   private long handedOff; // feeder thread only
@@ -94,11 +98,24 @@ final class InputFeeder implements Runnable {
 
   /**
    * Waits up to {@code nanos} for the feeder to end (it ends at once when it is not inside the
-   * input); returns whether it did. Never waits longer, whatever the input does.
+   * input), but not while it is inside the input: only the input can end a wait there. Returns
+   * whether it ended. Looks every {@link #END_CHECK_NANOS} whether the feeder went into the input.
    */
   boolean awaitEnd(long nanos) {
+    long deadline = System.nanoTime() + nanos;
     try {
-      return end.await(nanos, TimeUnit.NANOSECONDS);
+      for (;;) {
+        if (inInput) {
+          return end.getCount() == 0;
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return end.getCount() == 0;
+        }
+        if (end.await(Math.min(left, END_CHECK_NANOS), TimeUnit.NANOSECONDS)) {
+          return true;
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
@@ -148,14 +165,18 @@ final class InputFeeder implements Runnable {
         Throwable failure = null;
         try {
           while (count < chunksize && !stopRequested) {
+            inInput = true;
             if (!input.hasNext()) {
               atEnd = true;
               break;
             }
+            inInput = false;
             if (stopRequested) {
               break; // the input returned after the stop: it had more, and keeps it
             }
+            inInput = true;
             Object item = input.next();
+            inInput = false;
             if (count == buffer.length) {
               buffer = grow(buffer);
             }
@@ -163,6 +184,8 @@ final class InputFeeder implements Runnable {
           }
         } catch (Throwable e) {
           failure = e; // the input's own failure, or a chunk too large to hold
+        } finally {
+          inInput = false;
         }
         if (failure == null && count == 0) {
           truncated = !atEnd && itemsLeft();
@@ -237,10 +260,13 @@ final class InputFeeder implements Runnable {
     if (cancelled) {
       return true;
     }
+    inInput = true;
     try {
       return input.hasNext();
     } catch (Throwable e) {
       return true;
+    } finally {
+      inInput = false;
     }
   }
 

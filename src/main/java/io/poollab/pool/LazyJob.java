@@ -25,7 +25,9 @@ import java.util.stream.StreamSupport;
  * in completion order (a queue of finished chunks).
  *
  * <p>Two ways in. A random-access list is claimed by the workers themselves, a batch of chunks per
- * compare-and-set (see {@link Claims}). Any other input is read by an {@link InputFeeder} on its
+ * compare-and-set (see {@link Claims}); the short chunks of a claim are handed over together (see
+ * {@link #GATHER_NANOS}), so a slow chunk holds back the short ones finished before it in its claim
+ * until it ends, and a {@code get} that throws fails its item's place. Any other input is read by an {@link InputFeeder} on its
  * own thread, one chunk at a time, each handed over as soon as its items are read; so a slow or
  * waiting input never holds back work already read, and closing never waits for it.
  *
@@ -41,7 +43,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
   static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
   /** A chunk that took longer is handed over at once, with any gathered before it. */
   static final long SLOW_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
-  /** How long closing waits for a feeder to end before it leaves it waiting inside the input. */
+  /** The most closing waits for a feeder that is not inside the input to end. */
   private static final long FEEDER_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
   private final Dispatcher dispatcher;
@@ -213,7 +215,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         int count = (int) Math.min(chunksize, end - from);
         Chunk chunk = new Chunk(from, new Object[count], count, false);
         for (int i = 0; i < count; i++) {
-          chunk.values[i] = list.get((int) (from + i));
+          chunk.values[i] = itemAt(from + i);
         }
         from += count;
         chunks++;
@@ -238,6 +240,19 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
       publish(group);
     }
     return chunks;
+  }
+
+  /**
+   * The list's item at {@code index}, or, when the list's {@code get} throws, a failure that
+   * takes the item's place: the task does not run for it, and its place throws a
+   * TaskFailedException whose cause is the list's exception, as an input's failure does.
+   */
+  private Object itemAt(long index) {
+    try {
+      return list.get((int) index);
+    } catch (Throwable error) {
+      return Failure.ofInput(index, error);
+    }
   }
 
   /** Finished chunks of one claim not yet handed over, linked through {@link Chunk#next}. */
@@ -316,6 +331,9 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
       for (; done < chunk.items && cancelledBy == null; done++) {
         worker.clearStaleInterrupt();
         Object value;
+        if (chunk.values[done] instanceof Failure) {
+          continue; // the list could not give this item: its failure is its result
+        }
         try {
           value = task.apply((T) chunk.values[done]);
           if (value == null) {
@@ -343,11 +361,24 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     int done = 0;
     try {
       if (cancelledBy == null) {
-        Object[] outcomes = worker.runRemotely(
-            task, java.util.Arrays.copyOf(chunk.values, chunk.items), chunk.first).outcomes();
-        for (; done < chunk.items; done++) {
-          Object value = outcomes[done];
-          chunk.values[done] = value == null ? NULL : value;
+        // the items the list could not give stay in their places as failures and do not travel
+        int[] places = new int[chunk.items];
+        Object[] items = new Object[chunk.items];
+        int travelling = 0;
+        for (int i = 0; i < chunk.items; i++) {
+          if (!(chunk.values[i] instanceof Failure)) {
+            places[travelling] = i;
+            items[travelling++] = chunk.values[i];
+          }
+        }
+        Object[] outcomes = travelling == 0 ? items : worker.runRemotely(
+            task, java.util.Arrays.copyOf(items, travelling), chunk.first).outcomes();
+        for (int t = 0; t < travelling; t++) {
+          Object value = outcomes[t];
+          if (value instanceof Failure failure && places[t] != t) {
+            value = new Failure(chunk.first + places[t], failure.error(), failure.fromInput());
+          }
+          chunk.values[places[t]] = value == null ? NULL : value;
         }
         done = chunk.size; // an input failure is already in its place
       }

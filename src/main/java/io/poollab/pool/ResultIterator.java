@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * <p>{@link #close()} stops reading the input (results still being computed are dropped); the
  * pool's {@link Pool#close()} does the same to iterators still open. Neither waits for an input
  * that is waiting for its next item: an input that is not a random-access list is read on a
- * reader thread of its own, which leaves when the input next returns.
+ * reader thread of its own, which leaves when the input next returns (closing waits, at most 200
+ * ms, only for a reader that is not inside the input, so that it reads nothing more).
  *
  * <p>An interrupted consumer: {@link #next(long, TimeUnit)} throws {@link InterruptedException};
  * {@link #hasNext()} and {@link #next()}, which cannot, throw a {@link
@@ -54,7 +55,9 @@ public interface ResultIterator<R> extends Iterator<R>, AutoCloseable {
   Stream<R> stream();
 
   /**
-   * How far the call has got: items done out of items read so far.
+   * How far the call has got: items done out of items known. Over a random-access list every
+   * item is known from the start (its size, {@link Progress#totalKnown()} true); over any other
+   * input, the items read so far, until the input ends.
    *
    * @return the progress view
    */

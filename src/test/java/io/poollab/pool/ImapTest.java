@@ -4,11 +4,15 @@ import static io.poollab.pool.TestPools.range;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.RandomAccess;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -140,6 +144,114 @@ public class ImapTest extends PoolBehaviourTest {
       assertThatThrownBy(it::next).isInstanceOf(TaskFailedException.class)
           .hasRootCauseMessage("input broke");
       assertThat(it.hasNext()).isFalse();
+    }
+  }
+
+  /** A random-access list whose {@code get} of one index throws. */
+  static final class ListWithAnUnreadableItem extends AbstractList<Integer> implements RandomAccess {
+    private final int size;
+    private final int unreadable;
+
+    ListWithAnUnreadableItem(int size, int unreadable) {
+      this.size = size;
+      this.unreadable = unreadable;
+    }
+
+    @Override
+    public Integer get(int index) {
+      if (index == unreadable) {
+        throw new IllegalStateException("cannot read item " + index);
+      }
+      return index;
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldFailOnlyThePlaceOfAListItemThatCannotBeRead(Backend backend) throws Exception {
+    List<Integer> list = new ListWithAnUnreadableItem(10, 3);
+    try (Pool pool = pool(backend, 2)) {
+      for (int chunksize : new int[] {1, 2, 10}) {
+        List<Object> seen = new ArrayList<>();
+        try (ResultIterator<Integer> it = pool.imap(x -> x * 10, list, chunksize)) {
+          while (it.hasNext()) {
+            try {
+              seen.add(it.next());
+            } catch (TaskFailedException e) {
+              // the list's own exception, not a worker that died with it
+              assertThat(e.getCause()).isInstanceOf(IllegalStateException.class)
+                  .hasMessage("cannot read item 3");
+              seen.add("failed");
+            }
+          }
+        }
+        assertThat(seen).as("imap, chunksize %d", chunksize)
+            .containsExactly(0, 10, 20, "failed", 40, 50, 60, 70, 80, 90);
+        List<Object> unordered = new ArrayList<>();
+        try (ResultIterator<Integer> it = pool.imapUnordered(x -> x * 10, list, chunksize)) {
+          while (it.hasNext()) {
+            try {
+              unordered.add(it.next());
+            } catch (TaskFailedException e) {
+              assertThat(e.getCause()).hasMessage("cannot read item 3");
+              unordered.add("failed");
+            }
+          }
+        }
+        assertThat(unordered).as("imapUnordered, chunksize %d", chunksize)
+            .containsExactlyInAnyOrder(0, 10, 20, "failed", 40, 50, 60, 70, 80, 90);
+      }
+      assertThat(pool.map(x -> x, List.of(1, 2))).as("the pool goes on").containsExactly(1, 2);
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldNotWaitForInputsWaitingForTheirNextItemWhenClosing(Backend backend) throws Exception {
+    // ten inputs that wait inside next() until released: closing the pool must not wait for any
+    // of them (a 200 ms grace for each, one after the other, took over two seconds)
+    BlockingQueue<Integer> never = new LinkedBlockingQueue<>();
+    Iterable<Integer> waiting = () -> new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public Integer next() {
+        try {
+          return never.take();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException(e);
+        }
+      }
+    };
+    Pool pool = pool(backend, 2);
+    List<ResultIterator<Integer>> open = new ArrayList<>();
+    try {
+      for (int i = 0; i < 10; i++) {
+        open.add(pool.imap(x -> x, waiting));
+      }
+      long start = System.nanoTime();
+      pool.close();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(1_500);
+      for (int i = 0; i < open.size(); i++) {
+        never.add(i); // each input returns: it had more, so its iterator ends cut short
+      }
+      for (ResultIterator<Integer> it : open) {
+        assertThatThrownBy(it::next).isInstanceOf(CancellationException.class);
+      }
+    } finally {
+      pool.terminate();
+      for (int i = 0; i < 20; i++) {
+        never.add(-1); // lets the reader threads go
+      }
     }
   }
 
