@@ -47,7 +47,7 @@ final class InputFeeder implements Runnable {
   /** The largest array the JVM allocates reliably. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final long ROOM_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  /** How often a closer waiting for the feeder's end looks whether it went into the input. */
+  /** How often a closer waiting for the feeder's end looks whether it sits in one call of the input. */
   private static final long END_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final Iterator<?> input;
@@ -59,8 +59,11 @@ final class InputFeeder implements Runnable {
   private volatile boolean waitingForRoom;
   private volatile boolean stopRequested;
   private volatile boolean cancelled;
-  /** Whether the feeder is inside the input's hasNext or next, where only the input can end its wait. */
-  private volatile boolean inInput;
+  /**
+   * Counts the feeder's calls of the input's hasNext and next, up by one going in and one coming
+   * out: odd while it is inside one. Only the feeder writes it.
+   */
+  private volatile long inputCalls;
   private Thread thread; // guarded by this
   private final CountDownLatch end = new CountDownLatch(1);
   private long handedOff; // feeder thread only
@@ -98,16 +101,15 @@ final class InputFeeder implements Runnable {
 
   /**
    * Waits up to {@code nanos} for the feeder to end (it ends at once when it is not inside the
-   * input), but not while it is inside the input: only the input can end a wait there. Returns
-   * whether it ended. Looks every {@link #END_CHECK_NANOS} whether the feeder went into the input.
+   * input, and soon when the input returns at once), but not for an input that waits: a feeder
+   * found inside the same call of the input {@link #END_CHECK_NANOS} apart is left to it. Returns
+   * whether the feeder ended.
    */
   boolean awaitEnd(long nanos) {
     long deadline = System.nanoTime() + nanos;
+    long calls = inputCalls;
     try {
       for (;;) {
-        if (inInput) {
-          return end.getCount() == 0;
-        }
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           return end.getCount() == 0;
@@ -115,6 +117,11 @@ final class InputFeeder implements Runnable {
         if (end.await(Math.min(left, END_CHECK_NANOS), TimeUnit.NANOSECONDS)) {
           return true;
         }
+        long now = inputCalls;
+        if ((now & 1) != 0 && now == calls) {
+          return false; // still inside the same call of the input: it waits, only it can return
+        }
+        calls = now;
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -165,18 +172,19 @@ final class InputFeeder implements Runnable {
         Throwable failure = null;
         try {
           while (count < chunksize && !stopRequested) {
-            inInput = true;
-            if (!input.hasNext()) {
+            inputCalls++;
+            boolean more = input.hasNext();
+            inputCalls++;
+            if (!more) {
               atEnd = true;
               break;
             }
-            inInput = false;
             if (stopRequested) {
               break; // the input returned after the stop: it had more, and keeps it
             }
-            inInput = true;
+            inputCalls++;
             Object item = input.next();
-            inInput = false;
+            inputCalls++;
             if (count == buffer.length) {
               buffer = grow(buffer);
             }
@@ -184,8 +192,9 @@ final class InputFeeder implements Runnable {
           }
         } catch (Throwable e) {
           failure = e; // the input's own failure, or a chunk too large to hold
-        } finally {
-          inInput = false;
+          if ((inputCalls & 1) != 0) {
+            inputCalls++; // it came out of the input by throwing
+          }
         }
         if (failure == null && count == 0) {
           truncated = !atEnd && itemsLeft();
@@ -260,13 +269,13 @@ final class InputFeeder implements Runnable {
     if (cancelled) {
       return true;
     }
-    inInput = true;
+    inputCalls++;
     try {
       return input.hasNext();
     } catch (Throwable e) {
       return true;
     } finally {
-      inInput = false;
+      inputCalls++;
     }
   }
 

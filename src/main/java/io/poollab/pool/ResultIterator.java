@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * <p>{@link #close()} stops reading the input (results still being computed are dropped); the
  * pool's {@link Pool#close()} does the same to iterators still open. Neither waits for an input
  * that is waiting for its next item: an input that is not a random-access list is read on a
- * reader thread of its own, which leaves when the input next returns (closing waits, at most 200
- * ms, only for a reader that is not inside the input, so that it reads nothing more).
+ * reader thread of its own, which leaves when the input next returns (closing gives a reader up to
+ * 200 ms to end, so that it reads nothing more once closing returns, but leaves one that sits in
+ * the same call of the input for a millisecond).
  *
  * <p>An interrupted consumer: {@link #next(long, TimeUnit)} throws {@link InterruptedException};
  * {@link #hasNext()} and {@link #next()}, which cannot, throw a {@link

@@ -12,6 +12,7 @@ import java.util.NoSuchElementException;
 import java.util.RandomAccess;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -422,6 +423,37 @@ public class ImapTest extends PoolBehaviourTest {
           seen++;
         }
         assertThat(it.hasNext()).isFalse();
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldHandOverShortChunksBeforeASlowOneOfTheSameClaimEnds(Backend backend) throws Exception {
+    assumeNotOn(Backend.CLUSTER, backend, "the slow item waits for a latch of this JVM, which "
+        + "cannot travel to a member; the hand-over to the consumer is the same code there");
+    // one worker claims items 0-49 together; item 5 waits until the consumer has had results 0-4,
+    // so a hand-over that kept the short chunks 0-4 until the slow one ended would never come:
+    // next() times out instead
+    List<Integer> input = range(200);
+    for (boolean ordered : new boolean[] {true, false}) {
+      CountDownLatch fourSeen = new CountDownLatch(1);
+      Task<Integer, Integer> task = x -> {
+        if (x == 5 && !fourSeen.await(15, TimeUnit.SECONDS)) {
+          throw new IllegalStateException("results 0-4 never reached the consumer");
+        }
+        return x;
+      };
+      try (Pool pool = builder(backend).workers(1).create();
+          ResultIterator<Integer> it = ordered ? pool.imap(task, input, 1) : pool.imapUnordered(task, input, 1)) {
+        try {
+          for (int i = 0; i < 5; i++) {
+            assertThat(it.next(10, TimeUnit.SECONDS)).as("ordered %s", ordered).isEqualTo(i);
+          }
+        } finally {
+          fourSeen.countDown();
+        }
+        assertThat(it.stream().toList()).isEqualTo(input.subList(5, 200));
       }
     }
   }
