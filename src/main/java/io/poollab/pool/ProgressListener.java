@@ -9,6 +9,16 @@ package io.poollab.pool;
  * short; what it throws goes to the pool's {@link PoolOptions#callbackErrorHandler()}. A listener
  * added late is told only what happens after.
  *
+ * <p>The listeners of one call are told one update at a time, never concurrently (a listener
+ * needs no lock of its own for that call), and the {@code done} they are told never decreases
+ * from one call of {@link #onProgress} to the next; it may repeat when two chunks finish
+ * together. The update that brings {@code done} to the total is told, as every update, before
+ * the items it counts are handed over: before {@code get()} returns, before the iterator gives
+ * the last results. The price: while a listener runs, the other threads of that call wait to
+ * tell theirs, so a listener must not wait for the call itself (its result, its iterator).
+ * {@code known} only grows, except when closing the pool or the iterator cuts a lazy call short:
+ * it then drops to the items the call will run, with {@code totalKnown} false.
+ *
  * <pre>{@code
  * result.progress().addListener((done, known, final_) -> bar.maxHint(known).stepTo(done));
  * }</pre>
