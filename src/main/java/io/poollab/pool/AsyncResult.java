@@ -181,13 +181,28 @@ public final class AsyncResult<R> {
 
   /**
    * A {@link CompletableFuture} (so also a {@code Future} and a {@code CompletionStage}) that
-   * completes when this result does, with the same value or failure. Completing or cancelling
-   * the view does not affect the call.
+   * completes when this result does, with the same value or the same exception: a failed call's
+   * view throws {@link ExecutionException} from {@code get()} with the {@link
+   * TaskFailedException} (or {@link PoolBrokenException}) as cause, and a call cancelled by
+   * {@link Pool#terminate()} has a cancelled view ({@code isCancelled()} is true, {@code get()}
+   * throws the {@link CancellationException}). Completing or cancelling the view does not affect
+   * the call, nor the other views.
    *
    * @return a new view
    */
   public CompletableFuture<R> toCompletableFuture() {
-    return future.copy();
+    // not future.copy(): a copy completes with a CompletionException around the failure, so a
+    // cancelled call's copy would not be cancelled; a dependent of its own, so that nothing done
+    // to the view reaches the call
+    CompletableFuture<R> view = new CompletableFuture<>();
+    future.whenComplete((value, failed) -> {
+      if (failed == null) {
+        view.complete(value);
+      } else {
+        view.completeExceptionally(failed); // a CancellationException makes the view cancelled
+      }
+    });
+    return view;
   }
 
   private static RuntimeException rethrown(Throwable stored) {

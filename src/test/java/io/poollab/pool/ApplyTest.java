@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -192,6 +195,72 @@ public class ApplyTest extends PoolBehaviourTest {
       assertThat(slow.get()).isEqualTo("real");
       assertThat(slow.successful()).isTrue();
       assertThat(slow.toCompletableFuture().get(5, TimeUnit.SECONDS)).isEqualTo("real");
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldGiveATerminatedCallACancelledView(Backend backend) throws Exception {
+    LoopbackLatch started = new LoopbackLatch(1);
+    LoopbackLatch release = new LoopbackLatch(1);
+    try (Pool pool = pool(backend, 1)) {
+      AsyncResult<String> held = pool.applyAsync(callable(() -> {
+        started.countDown();
+        release.await(10, TimeUnit.SECONDS);
+        return "late";
+      }));
+      CompletableFuture<String> before = held.toCompletableFuture();
+      CompletableFuture<String> dependent = before.thenApply(s -> s + "!");
+      assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+      pool.terminate();
+      assertThatThrownBy(held::get).isInstanceOf(CancellationException.class);
+      CompletableFuture<String> after = held.toCompletableFuture();
+      // a view taken before the cancellation and one taken after: both look cancelled, as the call
+      for (CompletableFuture<String> view : List.of(before, after)) {
+        assertThat(view.isCancelled()).isTrue();
+        assertThat(view.isCompletedExceptionally()).isTrue();
+        assertThat(view.state()).isEqualTo(Future.State.CANCELLED);
+        assertThatThrownBy(view::get).isInstanceOf(CancellationException.class);
+        // the call's own cancellation (get() throws a fresh one around it on recent JDKs)
+        assertThat(view.handle((value, failure) -> failure).join())
+            .isInstanceOf(CancellationException.class)
+            .hasMessage("pool was terminated before this call finished");
+        assertThatThrownBy(() -> view.get(5, TimeUnit.SECONDS))
+            .isInstanceOf(CancellationException.class);
+        assertThatThrownBy(view::join).isInstanceOf(CancellationException.class);
+      }
+      // what composes on the view fails with the cancellation, as on any cancelled future
+      assertThatThrownBy(dependent::join).isInstanceOf(CompletionException.class)
+          .hasCauseInstanceOf(CancellationException.class);
+      // completing a view of a finished call changes nothing of the call, nor of another view
+      after.obtrudeValue("fake");
+      assertThat(after.join()).isEqualTo("fake");
+      assertThat(before.isCancelled()).isTrue();
+      assertThat(held.successful()).isFalse();
+      assertThatThrownBy(held::get).isInstanceOf(CancellationException.class);
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
+  void shouldCompleteTheViewWithTheCallsOwnValueOrException(Backend backend) throws Exception {
+    try (Pool pool = pool(backend, 1)) {
+      AsyncResult<Integer> failing = pool.applyAsync(callable(() -> Integer.parseInt("x")));
+      CompletableFuture<Integer> view = failing.toCompletableFuture();
+      assertThatThrownBy(failing::get).isInstanceOf(TaskFailedException.class);
+      assertThat(view.isCancelled()).isFalse();
+      assertThat(view.state()).isEqualTo(Future.State.FAILED);
+      // the exception itself, not one wrapped around it (which a copy() of the future had)
+      assertThat(view.exceptionNow()).isInstanceOf(TaskFailedException.class)
+          .hasCauseInstanceOf(NumberFormatException.class);
+      assertThatThrownBy(view::get).isInstanceOf(ExecutionException.class)
+          .cause().isSameAs(view.exceptionNow());
+      List<Integer> value = List.of(1, 2);
+      CompletableFuture<List<Integer>> succeeded =
+          pool.applyAsync(callable(() -> value)).toCompletableFuture();
+      assertThat(succeeded.get(5, TimeUnit.SECONDS)).isEqualTo(value);
     }
   }
 
