@@ -9,6 +9,7 @@ import io.poollab.regress.Confirmer;
 import io.poollab.regress.ThresholdRule;
 import io.poollab.regress.Verdict;
 import io.poollab.regress.VerdictWriter;
+import io.poollab.report.RunFolders;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +79,7 @@ public final class CheckCommand implements Callable<Integer> {
       index = "0",
       arity = "0..1",
       paramLabel = "RUN_DIR",
-      description = "The run folder to check (default: the newest reports/<yyyyMMdd-HHmmss>).")
+      description = "The run folder to check (default: the newest run under --reports, as the report picks it).")
   Path run;
 
   @Option(
@@ -234,9 +235,16 @@ public final class CheckCommand implements Callable<Integer> {
         }
         result = new AgainstRun(this, err).run(options);
       } else {
-        Path runDir = run != null ? run : BaselineStore.newestRun(reports).orElseThrow(() ->
-            new CheckInputException("no run folder (yyyyMMdd-HHmmss) under " + reports
-                + "; run ./run-benchmarks.sh first or name one: check RUN_DIR"));
+        Path runDir = run;
+        if (runDir == null) {
+          // the same run the report picks by default (RunFolders), said on stderr
+          runDir = BaselineStore.newestRun(reports).orElseThrow(() ->
+              new CheckInputException("no run folder (a folder holding jmh.json or metadata.json) under "
+                  + reports + "; run ./run-benchmarks.sh first or name one: check RUN_DIR"));
+          err.println("check: no RUN_DIR given: checking the newest run under " + reports + ", " + runDir
+              + " (started " + RunFolders.startTime(runDir) + ")");
+          err.flush();
+        }
         out.println("Checking " + runDir + " ...");
         out.flush();
         List<String> whyNot = new ArrayList<>();

@@ -3,6 +3,7 @@ package io.poollab.cli;
 import io.poollab.report.BaselineChanges;
 import io.poollab.report.ReportException;
 import io.poollab.report.ReportWriter;
+import io.poollab.report.RunFolders;
 import io.poollab.report.RunReader;
 import io.poollab.report.RunResults;
 import java.io.IOException;
@@ -25,6 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
  * run page's path. The page shows the run against the committed baseline of its machine class in
  * {@code <reports-dir>/baseline/<machineClass>/} (the check's first stage, unconfirmed), or says
  * there is none.
+ *
+ * <p>Without RUN_DIR the newest run under the reports folder is reported, as {@link RunFolders}
+ * finds it (the check's default is the same run), and stderr says which. The index of all runs
+ * is never written into a folder that holds a run.
  *
  * <p>Exit codes: 0 written (problems with single files are printed to stderr and shown on the
  * page); 2 when the run folder is missing, nothing in it could be read, or no run exists.
@@ -80,13 +85,19 @@ public final class ReportCommand implements Callable<Integer> {
     }
     Path chosen = runDir;
     if (chosen == null) {
-      List<Path> runs = ReportWriter.runDirs(reportsDir);
-      if (runs.isEmpty()) {
+      // the same runs, and the same newest one, as the index lists and the check picks
+      Optional<Path> newest = RunFolders.newest(reportsDir);
+      if (newest.isEmpty()) {
         err.println("report: no run folder under " + reportsDir
-            + " (expected reports/<yyyyMMdd-HHmmss>/); pass RUN_DIR or --reports-dir");
+            + " (a folder holding jmh.json or metadata.json, e.g. reports/<yyyyMMdd-HHmmss>/)"
+            + (RunFolders.holdsRun(reportsDir)
+                ? "; " + reportsDir + " is itself a run: pass it as RUN_DIR"
+                : "; pass RUN_DIR or --reports-dir"));
         return 2;
       }
-      chosen = runs.get(0);
+      chosen = newest.get();
+      err.println("report: no RUN_DIR given: reporting the newest run under " + reportsDir + ", " + chosen
+          + " (started " + RunFolders.startTime(chosen) + ")");
     }
     Path dir = chosen;
     RunResults run;
@@ -118,7 +129,8 @@ public final class ReportCommand implements Callable<Integer> {
     }
     // the index lists the runs beside this one: --reports-dir when given (or by default), else the
     // run's parent, and there only if that folder is the lab's (never a foreign index.html)
-    Path index = runDir == null || explicit ? reportsDir : dir.toAbsolutePath().getParent();
+    // normalized first: the parent of "." or "run/." is the run folder itself, not the folder around it
+    Path index = runDir == null || explicit ? reportsDir : dir.toAbsolutePath().normalize().getParent();
     boolean claim = runDir == null || explicit || sameFolder(index, reportsDir);
     List<String> notes = new ArrayList<>();
     Optional<Path> indexPage = index == null ? Optional.empty() : ReportWriter.writeIndex(index, claim, notes);

@@ -3,6 +3,7 @@ package io.poollab.regress;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poollab.report.RunFolders;
 import io.poollab.report.RunReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -104,9 +105,6 @@ public final class BaselineStore {
       throw new CheckInputException("cannot list " + runs + ": " + e.getMessage());
     }
   }
-
-  /** Run folders are named by their start time. */
-  private static final Pattern RUN_NAME = Pattern.compile("\\d{8}-\\d{6}");
 
   private static final Pattern SAFE_CLASS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
@@ -255,21 +253,19 @@ public final class BaselineStore {
   }
 
   /**
-   * The newest run folder ({@code yyyyMMdd-HHmmss}) under the reports folder.
+   * The newest run under the reports folder, as the report and its index find it
+   * ({@link RunFolders}): a subfolder holding {@code jmh.json} or {@code metadata.json}, by the
+   * run's start time, whatever its name.
    *
    * @param reportsDir the reports folder
-   * @return the run folder with the greatest name, or empty when there is none
+   * @return the newest run folder, or empty when there is none
+   * @throws CheckInputException when the folder cannot be listed
    */
   public static Optional<Path> newestRun(Path reportsDir) {
-    if (!Files.isDirectory(reportsDir)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> dirs = Files.list(reportsDir)) {
-      return dirs.filter(Files::isDirectory)
-          .filter(p -> RUN_NAME.matcher(p.getFileName().toString()).matches())
-          .max(Comparator.comparing(p -> p.getFileName().toString()));
-    } catch (IOException e) {
-      throw new CheckInputException("cannot list " + reportsDir + ": " + e.getMessage());
+    try {
+      return RunFolders.newest(reportsDir);
+    } catch (UncheckedIOException e) {
+      throw new CheckInputException(e.getMessage());
     }
   }
 

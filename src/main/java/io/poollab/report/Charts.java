@@ -107,11 +107,12 @@ public final class Charts {
    * The index page's trend charts: for each job, its best pool speed-up and best peer speed-up in
    * each run, runs oldest first.
    *
-   * @param runs the runs, in any order; drawn in name order (the names are timestamps)
+   * @param runs the runs, in any order; drawn in order of their start time ({@link RunFolders})
    * @return one chart per job that has a finite speed-up in some run
    */
   public static ChartSet forIndex(List<RunResults> runs) {
-    List<RunResults> ordered = runs.stream().sorted(Comparator.comparing(RunResults::name)).toList();
+    // oldest first by start time, the order the index lists them in (newest first) reversed
+    List<RunResults> ordered = runs.stream().sorted(RunFolders.oldestFirst()).toList();
     LinkedHashSet<String> jobs = new LinkedHashSet<>();
     ordered.forEach(r -> r.speedUps().stream()
         .filter(s -> !s.python() && s.isFinite() && !Streaming.isPaced(s.params()))

@@ -1,7 +1,6 @@
 package io.poollab.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +51,8 @@ public final class IndexPage {
   public static String render(List<RunResults> runs, ChartSet charts, Map<String, String> svgById) {
     StringBuilder sb = new StringBuilder(32 * 1024);
     Html.open(sb, "Pool lab runs");
+    // tells this page from a run's page, which carries the same footer (see ReportWriter.writeIndex)
+    sb.append(ReportWriter.INDEX_MARK).append('\n');
     sb.append("<h1>Pool lab runs</h1>\n<p class=\"sub\">").append(runs.size())
         .append(runs.size() == 1 ? " run" : " runs").append(" in this folder, newest first.</p>\n");
     Table t = runs(runs);
@@ -79,6 +80,7 @@ public final class IndexPage {
   }
 
   static List<RunResults> newestFirst(List<RunResults> runs) {
-    return runs.stream().sorted(Comparator.comparing(RunResults::name).reversed()).toList();
+    // by start time, as the report and the check pick the newest run (RunFolders)
+    return runs.stream().sorted(RunFolders.oldestFirst().reversed()).toList();
   }
 }

@@ -64,7 +64,8 @@ public record RunResults(
    * @return the folder name
    */
   public String name() {
-    Path f = dir.getFileName();
+    // normalized first: a run read as "." or "run/." is named by its folder, not "."
+    Path f = dir.toAbsolutePath().normalize().getFileName();
     return f == null ? dir.toString() : f.toString();
   }
 

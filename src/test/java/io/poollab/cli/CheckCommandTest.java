@@ -140,7 +140,27 @@ class CheckCommandTest {
   @Test
   void shouldExitTwoWhenThereIsNoRunAtAll() {
     assertThat(run("check", "--reports", tmp.resolve("empty").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("no run folder (yyyyMMdd-HHmmss) under");
+    assertThat(err.toString()).contains("no run folder (a folder holding jmh.json or metadata.json) under "
+        + tmp.resolve("empty"));
+  }
+
+  @Test
+  void shouldCheckTheNewestRunByStartTimeAsTheReportPicksItAndSaySo() throws IOException {
+    Path stamped = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).startedAt("2026-01-01T00:00:00Z")
+        .writeTo(reports().resolve("20260101-000000"));
+    // --out reports/mine: a newer run whose name is not a time stamp
+    Path mine = SyntheticRun.wordJob(2, 100, 52, 60, 0.01).startedAt("2026-01-05T00:00:00Z")
+        .writeTo(reports().resolve("mine"));
+    Files.createDirectories(reports().resolve("20991231-235959"));
+    SyntheticRun.wordJob(3, 100, 52, 60, 0.01).startedAt("2026-02-01T00:00:00Z")
+        .writeTo(reports().resolve("20260201-000000-against-0123456789ab/head"));
+
+    assertThat(run("check", "--reports", reports().toString(), "--confirm-rounds", "0")).as(err.toString()).isZero();
+
+    assertThat(out.toString()).contains("Checking " + mine + " ...");
+    assertThat(err.toString()).contains("check: no RUN_DIR given: checking the newest run under " + reports()
+        + ", " + mine + " (started 2026-01-05T00:00:00Z)");
+    assertThat(io.poollab.report.RunFolders.newestFirst(reports())).containsExactly(mine, stamped);
   }
 
   @Test

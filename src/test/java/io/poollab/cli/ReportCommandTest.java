@@ -172,6 +172,66 @@ class ReportCommandTest {
     assertThat(full.resolve("index.html")).doesNotExist();
   }
 
+  @Test
+  void shouldLeaveTheRunsPageAloneWhenTheRunIsGivenAsDot() throws Exception {
+    Path full = copy("full");
+    copy("oneworker");
+    Files.writeString(tmp.resolve(io.poollab.report.ReportWriter.OWNER_MARK), "the lab's\n");
+
+    // "report ." inside the run folder: the folder around ./. is the reports folder, not the run
+    assertThat(run("report", full.resolve(".").toString())).as(err.toString()).isZero();
+
+    assertThat(full.resolve("index.html")).content()
+        .contains("<h1>Pool lab report: 20260101-120000</h1>").doesNotContain("<h1>Pool lab runs</h1>");
+    assertThat(full.resolve(io.poollab.report.ReportWriter.OWNER_MARK)).doesNotExist();
+    assertThat(tmp.resolve("index.html")).content()
+        .contains("20260101-120000/index.html", "20260102-090000/index.html");
+  }
+
+  @Test
+  void shouldNotMakeARunFolderAReportsFolderWhenNamedAsOne() throws Exception {
+    Path full = copy("full");
+
+    assertThat(run("report", full.toString(), "--reports-dir", full.toString())).as(err.toString()).isZero();
+
+    assertThat(full.resolve("index.html")).content().contains("<h1>Pool lab report: 20260101-120000</h1>");
+    assertThat(full.resolve(io.poollab.report.ReportWriter.OWNER_MARK)).doesNotExist();
+    assertThat(err.toString()).contains("report: the index of all runs was not written: " + full + " holds a run");
+  }
+
+  @Test
+  void shouldReportTheNewestRunByStartTimeAsTheCheckDoesAndSaySo() throws Exception {
+    Path reports = tmp.resolve("rd");
+    Path stamped = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).startedAt("2026-01-01T00:00:00Z")
+        .writeTo(reports.resolve("20260101-000000"));
+    // --out reports/mine: a run of any name, here an older one, whose name sorts last
+    Path mine = SyntheticRun.wordJob(2, 100, 52, 60, 0.01).startedAt("2025-12-01T00:00:00Z")
+        .writeTo(reports.resolve("mine"));
+    Files.createDirectories(reports.resolve("junk"));
+    SyntheticRun.wordJob(3, 100, 52, 60, 0.01).startedAt("2026-03-01T00:00:00Z")
+        .writeTo(reports.resolve("20260301-000000-against-0123456789ab/head"));
+
+    assertThat(run("report", "--reports-dir", reports.toString())).as(err.toString()).isZero();
+
+    assertThat(out.toString().trim()).isEqualTo(stamped.resolve("index.html").toString());
+    assertThat(err.toString()).contains("report: no RUN_DIR given: reporting the newest run under " + reports
+        + ", " + stamped + " (started 2026-01-01T00:00:00Z)");
+    assertThat(mine.resolve("index.html")).doesNotExist();
+    assertThat(BaselineStore.newestRun(reports)).contains(stamped);
+    assertThat(reports.resolve("index.html")).content()
+        .contains("2 runs in this folder", "mine/index.html").doesNotContain("junk", "against");
+  }
+
+  @Test
+  void shouldSayThatTheReportsFolderIsARunWhenItHoldsNoRuns() throws Exception {
+    Path full = copy("full");
+
+    assertThat(run("report", "--reports-dir", full.toString())).isEqualTo(2);
+
+    assertThat(err.toString()).contains(full + " is itself a run: pass it as RUN_DIR");
+    assertThat(full.resolve("index.html")).doesNotExist();
+  }
+
   private Path copy(String fixture) throws IOException {
     return Golden.copyRun(fixture, tmp);
   }

@@ -39,6 +39,7 @@ public final class SyntheticRun {
   private String machineClass = "linux-x86_64-2c";
   private int rounds = 4;
   private String cpuModel = "Synthetic CPU";
+  private String startedAt = "2026-01-01T12:00:00Z";
 
   private SyntheticRun(long seed) {
     this.random = new Random(seed);
@@ -51,6 +52,12 @@ public final class SyntheticRun {
   /** The CPU model metadata.json names (default "Synthetic CPU"). */
   public SyntheticRun cpuModel(String model) {
     this.cpuModel = model;
+    return this;
+  }
+
+  /** When metadata.json says the run started (ISO-8601; default 2026-01-01T12:00:00Z). */
+  public SyntheticRun startedAt(String iso) {
+    this.startedAt = iso;
     return this;
   }
 
@@ -190,7 +197,7 @@ public final class SyntheticRun {
       ds.put("words", 1000000);
       ds.put("wordsUsed", 100000);
       meta.put("profile", "quick");
-      meta.put("startedAt", "2026-01-01T12:00:00Z");
+      meta.put("startedAt", startedAt);
       if (machineClass != null) {
         meta.put("machineClass", machineClass);
       }
