@@ -14,9 +14,12 @@ import java.util.Objects;
  * turned into figures.
  *
  * <p>The report tolerates bad files; the check does not: a folder that does not exist, a
- * {@code jmh.json} that is missing, empty, malformed or holds unreadable entries is a {@link
- * CheckInputException}. Smaller gaps (a result without a serial baseline, metadata fields
- * missing, a bad histogram) are kept as {@link #notes()} and printed as warnings.
+ * {@code jmh.json} that is missing, empty, malformed or holds unreadable entries, a
+ * {@code rounds.json} that is there but malformed, or a latency log that does not parse
+ * ({@link RunResults#unreadable()}) is a {@link CheckInputException}: figures computed around
+ * them would be missing or made up, and a regression verdict on them would be wrong. Smaller gaps
+ * (a result without a serial baseline, metadata fields missing, an absent optional file, a
+ * latency log without values) are kept as {@link #notes()} and printed as warnings.
  *
  * <pre>{@code
  * CheckInput run = CheckInput.load(Path.of("reports/20260101-120000"), "run");
@@ -47,7 +50,8 @@ public record CheckInput(
    * @param dir the folder
    * @param role {@code run} or {@code baseline}
    * @return the input with its figures
-   * @throws CheckInputException when the folder or its {@code jmh.json} cannot be used
+   * @throws CheckInputException when the folder, its {@code jmh.json}, its {@code rounds.json} or
+   *     a latency log cannot be used
    */
   public static CheckInput load(Path dir, String role) {
     RunResults results;
@@ -66,6 +70,11 @@ public record CheckInput(
           role + " " + dir + ": " + RunReader.JMH_JSON + " is not usable ("
               + (jmhProblems.isEmpty() ? "no results" : String.join("; ", jmhProblems))
               + "); expected JMH's JSON result list (java -jar benchmarks.jar -rf json)");
+    }
+    if (!results.unreadable().isEmpty()) {
+      throw new CheckInputException(
+          role + " " + dir + ": " + String.join("; ", results.unreadable())
+              + "; the check reads a run only as the lab wrote it (the report shows what else can be read)");
     }
     List<String> notes = new ArrayList<>();
     results.problems().forEach(p -> notes.add(role + ": " + p));

@@ -6,13 +6,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.HdrHistogram.EncodableHistogram;
@@ -25,6 +28,9 @@ import org.HdrHistogram.HistogramLogReader;
  *
  * <p>A missing, empty, truncated or malformed file becomes a problem that names the file and
  * what is wrong; everything else is still read. Only a folder that does not exist is an error.
+ * Problems with files that are there but not as the lab writes them (a malformed
+ * {@code rounds.json}, a latency log that does not parse) are also listed in
+ * {@link RunResults#unreadable()}, for the regression check, which refuses such a run.
  *
  * <pre>{@code
  * RunResults run = RunReader.read(Path.of("reports/20260101-120000"));
@@ -71,15 +77,21 @@ public final class RunReader {
               + "; expected a folder holding jmh.json, metadata.json and histograms/");
     }
     List<String> problems = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     RunMetadata metadata = readMetadata(runDir.resolve(METADATA_JSON), problems);
     List<BenchmarkResult> results = readJmh(runDir.resolve(JMH_JSON), problems);
     Optional<PythonResults> python = readPython(runDir.resolve(PYTHON_JSON), problems);
+    // the rounds first: they say which forks failed, whose latency logs may be cut short
+    Rounds rounds = readRounds(runDir.resolve(ROUNDS_JSON), results, problems, unreadable);
+    Set<Integer> failed = new HashSet<>();
+    if (rounds.recorded()) {
+      rounds.forks().stream().filter(f -> !f.usable()).forEach(f -> failed.add(f.id()));
+    }
     Map<Integer, Histogram> byFork = new TreeMap<>();
-    Map<String, Histogram> latencies = readHistograms(runDir.resolve(HISTOGRAMS), byFork, problems);
-    Rounds rounds = readRounds(runDir.resolve(ROUNDS_JSON), results, problems);
+    Map<String, Histogram> latencies = readHistograms(runDir.resolve(HISTOGRAMS), byFork, problems, failed, unreadable);
     List<SpeedUp> speedUps = new ArrayList<>(SpeedUps.compute(results, rounds, metadata.cores(), problems));
     speedUps.addAll(SpeedUps.python(python, problems));
-    return new RunResults(runDir, metadata, results, python, latencies, byFork, rounds, speedUps, problems);
+    return new RunResults(runDir, metadata, results, python, latencies, byFork, rounds, speedUps, problems, unreadable);
   }
 
   /**
@@ -265,6 +277,28 @@ public final class RunReader {
    * @return histograms by log name, sorted
    */
   static Map<String, Histogram> readHistograms(Path dir, Map<Integer, Histogram> byFork, List<String> problems) {
+    return readHistograms(dir, byFork, problems, Set.of(), new ArrayList<>());
+  }
+
+  /**
+   * Reads the logs as {@link #readHistograms(Path, Map, List)} does, and lists in
+   * {@code unreadable} each log that is not as the lab writes it: an empty file, a line that is
+   * neither a comment, the legend nor an interval histogram (HdrHistogram's reader skips such
+   * lines silently, so a log of junk would read as one with no values), or one that does not
+   * parse at all. A log the lab wrote always starts with its header, and each measured iteration
+   * adds one whole line; only a fork that failed may leave its log cut short, so the logs of
+   * {@code failed} forks are never listed. A log without values is a problem but not unreadable:
+   * a fork's measured iterations may record none.
+   *
+   * @param dir the {@code histograms} folder (absent: no latencies, no problem)
+   * @param byFork where each {@code -forkN} log's own histogram goes, by N
+   * @param problems where what could not be read is reported
+   * @param failed the numbers of the forks that failed or measured nothing (from rounds.json)
+   * @param unreadable where the problems of logs that are not as the lab writes them also go
+   * @return histograms by log name, sorted
+   */
+  static Map<String, Histogram> readHistograms(Path dir, Map<Integer, Histogram> byFork, List<String> problems,
+      Set<Integer> failed, List<String> unreadable) {
     Map<String, Histogram> out = new TreeMap<>();
     if (!Files.isDirectory(dir)) {
       return out;
@@ -280,6 +314,15 @@ public final class RunReader {
       String where = HISTOGRAMS + "/" + log.getFileName();
       // forks of one configuration log to name.hlog, name-fork2.hlog, ...: added into one histogram
       String key = log.getFileName().toString().replaceFirst("\\.hlog$", "").replaceFirst("-fork\\d+$", "");
+      java.util.regex.Matcher forkOf = FORK_SUFFIX.matcher(log.getFileName().toString());
+      boolean mayBeCut = forkOf.find() && failed.contains(Integer.parseInt(forkOf.group(1)));
+      String damage = mayBeCut ? null : damage(log);
+      if (damage != null) {
+        String problem = where + ": not a readable HdrHistogram log (" + damage + "); latency chart left out for it";
+        problems.add(problem);
+        unreadable.add(problem);
+        continue;
+      }
       try (InputStream in = Files.newInputStream(log)) {
         HistogramLogReader reader = new HistogramLogReader(in);
         Histogram total = null;
@@ -307,11 +350,52 @@ public final class RunReader {
           return a;
         });
       } catch (IOException | RuntimeException e) {
-        problems.add(where + ": not a readable HdrHistogram log (" + describe(e)
-            + "); latency chart left out for it");
+        String problem = where + ": not a readable HdrHistogram log (" + describe(e)
+            + "); latency chart left out for it";
+        problems.add(problem);
+        if (!mayBeCut) {
+          unreadable.add(problem);
+        }
       }
     }
     return out;
+  }
+
+  /**
+   * What is wrong with a latency log that HdrHistogram's reader would pass over in silence, or
+   * null: an empty file, or the first line that is not a comment, the legend or an interval
+   * histogram that decodes.
+   */
+  static String damage(Path log) {
+    List<String> lines;
+    try {
+      if (Files.size(log) == 0) {
+        return "the file is empty; the lab writes a header first";
+      }
+      // Latin-1 reads any bytes, so a binary file is judged by its lines, not by a decoding error
+      lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
+    } catch (IOException e) {
+      return "cannot be read: " + e.getMessage();
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#") || line.startsWith("\"")) {
+        continue; // comments ("#[StartTime: ...]" included) and the CSV legend
+      }
+      if (!isInterval(line)) {
+        String shown = line.length() > 40 ? line.substring(0, 40) + "..." : line;
+        return "line " + (i + 1) + " is not an interval histogram: '" + shown + "'";
+      }
+    }
+    return null;
+  }
+
+  private static boolean isInterval(String line) {
+    try (InputStream in = new java.io.ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.ISO_8859_1))) {
+      return new HistogramLogReader(in).nextIntervalHistogram() != null;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
   }
 
   private static final java.util.regex.Pattern FORK_SUFFIX = java.util.regex.Pattern.compile("-fork(\\d+)\\.hlog$");
@@ -326,16 +410,36 @@ public final class RunReader {
    * @return the rounds
    */
   static Rounds readRounds(Path file, List<BenchmarkResult> results, List<String> problems) {
+    return readRounds(file, results, problems, new ArrayList<>());
+  }
+
+  /**
+   * Reads {@code rounds.json} as {@link #readRounds(Path, List, List)} does, and lists in
+   * {@code unreadable} what made a file that is there unusable as written: empty, malformed JSON,
+   * the wrong shape, or fork entries skipped. The lab replaces the file whole after every fork,
+   * so it never leaves one cut short; its absence (a plain JMH run) is not listed.
+   *
+   * @param file the rounds file
+   * @param results the results read from jmh.json
+   * @param problems where what could not be read is reported
+   * @param unreadable where the problems of a file that is there but malformed also go
+   * @return the rounds
+   */
+  static Rounds readRounds(Path file, List<BenchmarkResult> results, List<String> problems, List<String> unreadable) {
     if (!Files.exists(file)) {
       return Rounds.fromJmh(results);
     }
+    int before = problems.size();
     Optional<JsonNode> tree = readJson(file, false, problems);
     if (tree.isEmpty()) {
+      unreadable.addAll(problems.subList(before, problems.size()));
       return Rounds.fromJmh(results);
     }
     JsonNode root = tree.get();
     if (!root.isObject() || !root.path("forks").isArray()) {
-      problems.add(name(file) + ": expected an object with a 'forks' array; rounds inferred from jmh.json");
+      String problem = name(file) + ": expected an object with a 'forks' array; rounds inferred from jmh.json";
+      problems.add(problem);
+      unreadable.add(problem);
       return Rounds.fromJmh(results);
     }
     Map<String, String> disturbance = new java.util.HashMap<>();
@@ -368,7 +472,9 @@ public final class RunReader {
       int group = f.path("group").asInt(0);
       int attempt = f.path("attempt").asInt(1);
       if (benchmark.isBlank() || round < 1 || group < 1) {
-        problems.add(name(file) + " fork #" + (i + 1) + ": needs 'benchmark', 'round' >= 1 and 'group' >= 1; skipped");
+        String problem = name(file) + " fork #" + (i + 1) + ": needs 'benchmark', 'round' >= 1 and 'group' >= 1; skipped";
+        problems.add(problem);
+        unreadable.add(problem);
         continue;
       }
       TreeMap<String, String> params = new TreeMap<>();

@@ -33,6 +33,11 @@ import org.HdrHistogram.Histogram;
  * @param rounds the run's protocol: every fork with its round and group
  * @param speedUps the speed-ups of the JMH results, then of the Python results
  * @param problems what could not be read or computed, one sentence each, naming the file
+ * @param unreadable the problems (also in {@code problems}) that are files present but not as the
+ *     lab writes them: a malformed {@code rounds.json}, a latency log that does not parse. The
+ *     report reads around them; the regression check refuses such a run, since figures computed
+ *     without them would be made up (a latency log of a fork that failed, which the lab may leave
+ *     cut short, is not one of them)
  */
 public record RunResults(
     Path dir,
@@ -43,7 +48,8 @@ public record RunResults(
     Map<Integer, Histogram> latencyByFork,
     Rounds rounds,
     List<SpeedUp> speedUps,
-    List<String> problems) {
+    List<String> problems,
+    List<String> unreadable) {
 
   /** Checks the fields and freezes the collections. */
   public RunResults {
@@ -56,6 +62,7 @@ public record RunResults(
     Objects.requireNonNull(rounds, "rounds");
     speedUps = List.copyOf(speedUps);
     problems = List.copyOf(problems);
+    unreadable = List.copyOf(unreadable);
   }
 
   /**

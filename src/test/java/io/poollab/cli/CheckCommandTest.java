@@ -127,6 +127,63 @@ class CheckCommandTest {
   }
 
   @Test
+  void shouldExitTwoNamingALatencyLogOfTheRunThatDoesNotParse() throws IOException {
+    storeBaseline();
+    Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    Path log = Files.createDirectories(run.resolve("histograms"))
+        .resolve("RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork1.hlog");
+    Files.writeString(log, "junk");
+
+    assertThat(run("check", run.toString(), "--reports", reports().toString(), "--confirm-rounds", "0"))
+        .as(out.toString()).isEqualTo(2);
+
+    assertThat(err.toString()).contains("check: run " + run + ": histograms/" + log.getFileName()
+        + ": not a readable HdrHistogram log (line 1 is not an interval histogram: 'junk')");
+    assertThat(out.toString()).doesNotContain("FAIL");
+  }
+
+  @Test
+  void shouldExitTwoNamingAMalformedRoundsJsonOnEitherSide() throws IOException {
+    Path base = storeBaseline();
+    Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    Path rounds = run.resolve("rounds.json");
+    String whole = Files.readString(rounds);
+    Files.writeString(rounds, whole.substring(0, whole.length() / 2));
+
+    assertThat(run("check", run.toString(), "--reports", reports().toString(), "--confirm-rounds", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("check: run " + run + ": rounds.json: malformed JSON at line",
+        "the file ends early (truncated?)");
+
+    // the same file cut short in the stored baseline
+    Files.writeString(rounds, whole);
+    Path stored = reports().resolve("baseline/linux-x86_64-2c/rounds.json");
+    Files.writeString(stored, whole.substring(0, whole.length() / 2));
+    err.getBuffer().setLength(0);
+    assertThat(run("check", run.toString(), "--reports", reports().toString(), "--confirm-rounds", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("check: baseline " + stored.getParent() + ": rounds.json: malformed JSON");
+    assertThat(base).exists();
+  }
+
+  @Test
+  void shouldPassARunWhoseLatencyLogHoldsNoValuesAsTheLabCanWriteIt() throws IOException {
+    storeBaseline();
+    Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
+    Path log = Files.createDirectories(run.resolve("histograms"))
+        .resolve("RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork1.hlog");
+    // what LatencyLog writes for a fork none of whose measured iterations recorded a value
+    org.HdrHistogram.HistogramLogWriter w = new org.HdrHistogram.HistogramLogWriter(log.toFile());
+    w.outputLogFormatVersion();
+    w.outputStartTime(0);
+    w.outputLegend();
+    w.outputIntervalHistogram(new org.HdrHistogram.Histogram(3));
+    w.close();
+
+    assertThat(run("check", run.toString(), "--reports", reports().toString(), "--confirm-rounds", "0"))
+        .as(err.toString()).isZero();
+    assertThat(err.toString()).contains("holds no recorded values");
+  }
+
+  @Test
   void shouldExitTwoNamingAMissingRunOrBaseline() {
     Path missing = tmp.resolve("no-such-run");
     assertThat(run("check", missing.toString())).isEqualTo(2);

@@ -124,6 +124,18 @@ class ReportCommandTest {
   }
 
   @Test
+  void shouldStillReportARunWhoseRoundsAndLatencyLogsTheCheckWouldRefuse() throws Exception {
+    Path run = copy("full");
+    Files.writeString(run.resolve("rounds.json"), "{\"forks\": [");
+    Files.writeString(run.resolve("histograms/applyAsync-EXECUTOR_SUBMIT.hlog"), "junk");
+
+    assertThat(run("report", run.toString())).as(err.toString()).isZero();
+
+    assertThat(run.resolve("index.html")).content().contains("rounds.json: malformed JSON",
+        "histograms/applyAsync-EXECUTOR_SUBMIT.hlog: not a readable HdrHistogram log");
+  }
+
+  @Test
   void shouldRefuseUnknownOptionWithUsage() {
     assertThat(run("report", "--colour")).isEqualTo(2);
     assertThat(err.toString()).contains("Unknown option: '--colour'", "Usage:");

@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.poollab.regress.SyntheticRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -190,6 +195,92 @@ class RunReaderTest {
     assertThat(r.problems()).anySatisfy(p -> assertThat(p)
         .startsWith("histograms/broken.hlog: not a readable HdrHistogram log (")
         .endsWith("); latency chart left out for it"));
+  }
+
+  @Test
+  void shouldListALogOfJunkAsUnreadableWhichTheReaderWouldTakeForAnEmptyOne() throws IOException {
+    Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(tmp.resolve("run"));
+    Files.createDirectories(run.resolve("histograms"));
+    Files.writeString(run.resolve("histograms/rt-fork1.hlog"), "junk");
+    Files.writeString(run.resolve("histograms/rt-fork2.hlog"), "");
+
+    RunResults r = RunReader.read(run);
+
+    assertThat(r.unreadable()).containsExactly(
+        "histograms/rt-fork1.hlog: not a readable HdrHistogram log (line 1 is not an interval histogram:"
+            + " 'junk'); latency chart left out for it",
+        "histograms/rt-fork2.hlog: not a readable HdrHistogram log (the file is empty; the lab writes a"
+            + " header first); latency chart left out for it");
+    assertThat(r.problems()).containsAll(r.unreadable());
+    assertThat(r.latencyByFork()).isEmpty();
+  }
+
+  @Test
+  void shouldNotListALogAsTheLabWritesItWithoutValuesAsUnreadable() throws IOException {
+    Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(tmp.resolve("run"));
+    Files.createDirectories(run.resolve("histograms"));
+    // as LatencyLog opens a log: a header, then one line per measured iteration, here none
+    labLog(run.resolve("histograms/rt-fork1.hlog")).close();
+    // and a measured iteration that recorded nothing
+    HistogramLogWriter w = labLog(run.resolve("histograms/rt-fork2.hlog"));
+    w.outputIntervalHistogram(new Histogram(3));
+    w.close();
+
+    RunResults r = RunReader.read(run);
+
+    assertThat(r.unreadable()).isEmpty();
+    assertThat(r.problems()).contains(
+        "histograms/rt-fork1.hlog: holds no recorded values; latency chart left out for it",
+        "histograms/rt-fork2.hlog: holds no recorded values; latency chart left out for it");
+  }
+
+  @Test
+  void shouldNotListTheCutShortLogOfAFailedForkAsUnreadable() throws IOException {
+    Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(tmp.resolve("run"));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode rounds = (ObjectNode) json.readTree(run.resolve("rounds.json").toFile());
+    ((ObjectNode) rounds.path("forks").get(0)).put("failure", "the fork hung and was stopped");
+    json.writeValue(run.resolve("rounds.json").toFile(), rounds);
+    Files.createDirectories(run.resolve("histograms"));
+    // a fork stopped while it wrote a line
+    Files.writeString(run.resolve("histograms/rt-fork1.hlog"), "#[Histogram log format version 1.3]\n0.000,1.0");
+    Files.writeString(run.resolve("histograms/rt-fork2.hlog"), "#[Histogram log format version 1.3]\n0.000,1.0");
+
+    RunResults r = RunReader.read(run);
+
+    assertThat(r.unreadable()).singleElement().asString().startsWith("histograms/rt-fork2.hlog: not a readable");
+    assertThat(r.problems()).anySatisfy(p -> assertThat(p).startsWith("histograms/rt-fork1.hlog: "));
+  }
+
+  @Test
+  void shouldListAMalformedRoundsJsonAsUnreadableButNotAnAbsentOne() throws IOException {
+    Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(tmp.resolve("run"));
+    String rounds = Files.readString(run.resolve("rounds.json"));
+    Files.writeString(run.resolve("rounds.json"), rounds.substring(0, rounds.length() / 2));
+
+    RunResults cut = RunReader.read(run);
+
+    assertThat(cut.unreadable()).singleElement().asString()
+        .startsWith("rounds.json: malformed JSON at line").contains("the file ends early (truncated?)");
+    assertThat(cut.speedUps()).isNotEmpty(); // the report still reads around it
+
+    Files.writeString(run.resolve("rounds.json"), "{\"forks\": [{\"round\": 1}]}");
+    assertThat(RunReader.read(run).unreadable()).containsExactly(
+        "rounds.json fork #1: needs 'benchmark', 'round' >= 1 and 'group' >= 1; skipped");
+
+    Files.delete(run.resolve("rounds.json"));
+    assertThat(RunReader.read(run).unreadable()).isEmpty();
+  }
+
+  private static HistogramLogWriter labLog(Path file) throws IOException {
+    HistogramLogWriter w = new HistogramLogWriter(file.toFile());
+    long now = System.currentTimeMillis();
+    w.outputComment("poollab latency log, values in nanoseconds: " + file.getFileName());
+    w.outputLogFormatVersion();
+    w.outputStartTime(now);
+    w.setBaseTime(now);
+    w.outputLegend();
+    return w;
   }
 
   @Test
