@@ -8,15 +8,21 @@ import io.poollab.report.RunReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -24,9 +30,9 @@ import java.util.stream.Stream;
  * Where baselines live and how they are made: {@code reports/baseline/<machineClass>/} holds a
  * copy of one run's {@code jmh.json} and {@code metadata.json} (or several runs merged, with
  * the runs under {@code runs/}), and optionally {@value #THRESHOLDS}, per-figure thresholds for
- * this machine class. One baseline per machine class
- * (OS, architecture, cores), since a ratio like the speed-up at 2 workers only carries over
- * between machines of the same shape.
+ * this machine class, and other files of the maintainers' (an update keeps them). One baseline
+ * per machine class (OS, architecture, cores), since a ratio like the speed-up at 2 workers only
+ * carries over between machines of the same shape.
  *
  * <pre>{@code
  * Path dir = BaselineStore.update(Path.of("reports/20260101-120000"), Path.of("reports"));
@@ -141,7 +147,9 @@ public final class BaselineStore {
   }
 
   /**
-   * Makes one or more runs of one machine class its baseline, replacing any earlier one. Several
+   * Makes one or more runs of one machine class its baseline, replacing the lab's files of any
+   * earlier one; the files of that folder the lab did not write ({@value #THRESHOLDS}, notes)
+   * are carried over, and the folder keeps its permissions. Several
    * runs are merged by {@link BaselineMerger} (recommended on shared machines: the baseline then
    * carries the run-to-run drift); the metadata is the first run's, with {@code baselineRuns}
    * listing the runs' folder names.
@@ -150,7 +158,8 @@ public final class BaselineStore {
    * @param reportsDir the reports folder
    * @return the baseline folder written
    * @throws CheckInputException when a run is unusable, names no machine class, or the runs'
-   *     machine classes differ
+   *     machine classes differ; or when a file the lab did not write lies in the folder of a run
+   *     the new baseline does not keep ({@code runs/<name>/}), where it cannot be carried over
    * @throws UncheckedIOException when the files cannot be written
    */
   public static Path update(List<Path> runDirs, Path reportsDir) {
@@ -177,7 +186,9 @@ public final class BaselineStore {
     Path staging = null;
     try {
       Files.createDirectories(target.getParent());
-      staging = Files.createTempDirectory(target.getParent(), "." + machineClass + "-");
+      // not Files.createTempDirectory, whose folder is owner-only (0700) and would become the
+      // baseline: this one gets the permissions any new folder gets here (the umask's)
+      staging = newStagingFolder(target.getParent(), "." + machineClass + "-");
       Path first = runDirs.get(0);
       boolean rounds = runDirs.stream().allMatch(d -> Files.exists(d.resolve(RunReader.ROUNDS_JSON)));
       if (runDirs.size() == 1) {
@@ -204,11 +215,11 @@ public final class BaselineStore {
               .resolve(String.valueOf(runDir.toAbsolutePath().normalize().getFileName())));
         }
       }
-      if (Files.exists(target.resolve(THRESHOLDS))) {
-        // the thresholds are the maintainers' judgement of this machine class, not a measurement
-        Files.copy(target.resolve(THRESHOLDS), staging.resolve(THRESHOLDS));
-      }
       if (Files.exists(target)) {
+        // the thresholds (the maintainers' judgement of this machine class, not a measurement)
+        // and any other file the lab did not write stay; only the lab's own files are replaced
+        carryOver(target, staging);
+        keepPermissions(target, staging);
         deleteTree(target);
       }
       // a rename within one folder: the baseline is never half-written
@@ -268,6 +279,102 @@ public final class BaselineStore {
       throw new CheckInputException(e.getMessage());
     }
   }
+
+  /** The files of a run, or of a baseline, that the lab writes: replaced by an update. */
+  private static final List<String> LAB_FILES =
+      List.of(RunReader.JMH_JSON, RunReader.METADATA_JSON, RunReader.ROUNDS_JSON);
+
+  /**
+   * Whether a path of a baseline folder (relative to it) is one the lab writes there: its three
+   * files, the per-fork logs in {@code histograms/}, and the same in each {@code runs/<name>/}.
+   */
+  static boolean writtenByTheLab(Path relative) {
+    List<String> parts = new ArrayList<>();
+    for (Path part : relative) {
+      parts.add(part.toString());
+    }
+    if (parts.size() >= 2 && parts.get(0).equals(RUNS)) {
+      // runs/<name>/... holds a run as copyRun copies it
+      parts = parts.subList(2, parts.size());
+    }
+    if (parts.size() == 1) {
+      return LAB_FILES.contains(parts.get(0));
+    }
+    return parts.size() == 2 && parts.get(0).equals(RunReader.HISTOGRAMS) && FORK_LOG.matcher(parts.get(1)).matches();
+  }
+
+  /** The folders the lab makes in a baseline folder, which it makes again when it needs them. */
+  private static boolean labFolder(Path relative) {
+    int n = relative.getNameCount();
+    String first = relative.getName(0).toString();
+    return (n == 1 && (first.equals(RUNS) || first.equals(RunReader.HISTOGRAMS)))
+        || (n == 2 && first.equals(RUNS))
+        || (n == 3 && first.equals(RUNS) && relative.getName(2).toString().equals(RunReader.HISTOGRAMS));
+  }
+
+  private static final Pattern FORK_LOG = Pattern.compile(".*-fork\\d+\\.hlog");
+
+  /**
+   * Copies every file and folder of the old baseline that the lab did not write into the new one,
+   * at the same place, with its attributes: the lab never deletes a file it did not create.
+   */
+  private static void carryOver(Path oldBaseline, Path staging) throws IOException {
+    List<Path> entries;
+    try (Stream<Path> walk = Files.walk(oldBaseline)) {
+      entries = walk.filter(p -> !p.equals(oldBaseline)).sorted().toList();
+    }
+    for (Path from : entries) {
+      Path relative = oldBaseline.relativize(from);
+      boolean folder = Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS);
+      if (folder ? labFolder(relative) : writtenByTheLab(relative)) {
+        continue;
+      }
+      Path to = staging.resolve(relative.toString());
+      if (relative.getNameCount() >= 3 && relative.getName(0).toString().equals(RUNS)
+          && !Files.isDirectory(staging.resolve(relative.subpath(0, 2).toString()))) {
+        // carried alone, it would make runs/<name>/ a run of the baseline without a run's files
+        throw new CheckInputException("the baseline " + oldBaseline + " holds " + relative + ", which the lab"
+            + " did not write, in the folder of a run the new baseline does not keep; move it out of"
+            + " the folder and try again");
+      }
+      if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+        if (folder && Files.isDirectory(to)) {
+          continue;
+        }
+        // the patterns keep the lab's names and others apart, so this is a file the lab just
+        // wrote under a name it does not own: refused, before anything of the old baseline goes
+        throw new CheckInputException("the baseline " + oldBaseline + " holds " + relative
+            + ", which the new baseline would overwrite; move it out of the folder and try again");
+      }
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+    }
+  }
+
+  /** Gives the new baseline folder the permissions the old one had, where the file system has them. */
+  private static void keepPermissions(Path oldBaseline, Path staging) throws IOException {
+    if (Files.getFileAttributeView(oldBaseline, PosixFileAttributeView.class) != null
+        && Files.getFileAttributeView(staging, PosixFileAttributeView.class) != null) {
+      Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(oldBaseline);
+      Files.setPosixFilePermissions(staging, permissions);
+    }
+  }
+
+  /** A new, hidden folder beside the baseline, made with the permissions new folders get here. */
+  private static Path newStagingFolder(Path parent, String prefix) throws IOException {
+    for (int attempt = 0; ; attempt++) {
+      Path dir = parent.resolve(prefix + Long.toUnsignedString(RANDOM.nextLong(), 36));
+      try {
+        return Files.createDirectory(dir);
+      } catch (FileAlreadyExistsException e) {
+        if (attempt >= 100) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** Copies what the check reads of a run: jmh.json, metadata.json, rounds.json, per-fork logs. */
   private static void copyRun(Path runDir, Path to) throws IOException {
