@@ -15,9 +15,7 @@ import io.poollab.bench.RunMetadata;
 import io.poollab.regress.CheckInputException;
 import io.poollab.regress.CheckOptions;
 import io.poollab.regress.CheckRunner;
-import io.poollab.workload.DatasetException;
 import io.poollab.workload.DefaultDataset;
-import io.poollab.workload.WordList;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -63,7 +61,7 @@ final class AgainstRun {
     BenchPlan plan = plan();
     Profile profile = plan.profile();
     Path data = dataset();
-    DatasetInfo info = DatasetInfo.of(data, words(data), plan.wordLimit());
+    DatasetInfo info = DatasetInfo.of(data, DatasetWords.load(data).size(), plan.wordLimit());
     Path headJar = ownJar();
     Path repo = LabHome.dir();
     String sha = RefJar.resolve(command.against, repo);
@@ -135,20 +133,6 @@ final class AgainstRun {
       plan = new BenchPlan(plan.profile(), plan.entries(), command.rounds, plan.wordLimit(), null);
     }
     return plan;
-  }
-
-  /** How many words the dataset holds; one it cannot use is named (exit code 2). */
-  private static int words(Path data) {
-    int words;
-    try {
-      words = WordList.load(data).size();
-    } catch (DatasetException e) {
-      throw new IllegalArgumentException("--dataset: " + e.getMessage(), e);
-    }
-    if (words == 0) {
-      throw new IllegalArgumentException("--dataset " + data + " holds no words; give a list with at least one word per line");
-    }
-    return words;
   }
 
   private Path dataset() {

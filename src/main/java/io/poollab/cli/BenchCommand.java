@@ -17,9 +17,7 @@ import io.poollab.bench.RoundLog;
 import io.poollab.bench.RoundRunner;
 import io.poollab.bench.RunMetadata;
 import io.poollab.workload.CpuTask;
-import io.poollab.workload.DatasetException;
 import io.poollab.workload.DefaultDataset;
-import io.poollab.workload.WordList;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -159,7 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     Path runDir = runDir();
     Path data = resolveDataset(err);
-    DatasetInfo info = DatasetInfo.of(data, loadWords(data).size(), plan.wordLimit());
+    DatasetInfo info = DatasetInfo.of(data, DatasetWords.load(data).size(), plan.wordLimit());
     Path histograms = runDir.resolve("histograms");
     try {
       Files.createDirectories(histograms);
@@ -374,19 +372,6 @@ public final class BenchCommand implements Callable<Integer> {
       err.println("Generating the stand-in word list in " + dir + " (once) ...");
     }
     return DefaultDataset.resolve(dir).toAbsolutePath().normalize();
-  }
-
-  private List<String> loadWords(Path data) {
-    List<String> words;
-    try {
-      words = WordList.load(data);
-    } catch (DatasetException e) {
-      throw new DataError("--dataset: " + e.getMessage(), e);
-    }
-    if (words.isEmpty()) {
-      throw new DataError("--dataset " + data + " holds no words; give a list with at least one word per line");
-    }
-    return words;
   }
 
   private CommandLine.ParameterException usage(String message) {

@@ -8,12 +8,10 @@ import io.poollab.pool.Progress;
 import io.poollab.pool.ResultIterator;
 import io.poollab.pool.Task;
 import io.poollab.pool.WorkerLocal;
-import io.poollab.workload.DatasetException;
 import io.poollab.workload.DefaultDataset;
 import io.poollab.workload.ReferenceList;
 import io.poollab.workload.SerialBaseline;
 import io.poollab.workload.WordHasher;
-import io.poollab.workload.WordList;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -133,15 +131,7 @@ public final class HashCommand implements Callable<Integer> {
 
     Path path = dataset != null ? dataset : defaultDataset(err);
     long loadStart = System.nanoTime();
-    List<String> words;
-    try {
-      words = WordList.load(path);
-    } catch (DatasetException e) {
-      throw new DataError("--dataset: " + e.getMessage(), e);
-    }
-    if (words.isEmpty()) {
-      throw new DataError("--dataset " + path + " holds no words; give a list with at least one word per line");
-    }
+    List<String> words = DatasetWords.load(path);
     double loadSeconds = seconds(System.nanoTime() - loadStart);
     out.println("Loaded " + words.size() + " words from " + path);
     out.flush();

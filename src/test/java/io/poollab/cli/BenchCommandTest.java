@@ -59,6 +59,19 @@ class BenchCommandTest {
     assertThat(out).doesNotExist();
   }
 
+  @Test
+  void shouldRefuseAListOfBlankLinesAndWriteNothing(@TempDir Path tmp) throws Exception {
+    Path blank = Files.writeString(tmp.resolve("blank.txt"), "\n\n\n");
+    Path out = tmp.resolve("run");
+    StringWriter err = new StringWriter();
+
+    assertThat(run(err, "bench", "--profile", "quick", "--dataset", blank.toString(), "--no-python",
+        "--out", out.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("bench: --dataset " + blank
+        + " holds no words: its 3 lines are all blank; give a list with at least one word per line");
+    assertThat(out).doesNotExist();
+  }
+
   // The --out cases below give an empty dataset: a folder that passes the check then stops at
   // "holds no words", so no case can start a benchmark, and the check must come before the load.
 

@@ -264,6 +264,7 @@ class CheckCommandTest {
   void shouldNameABadAgainstFlagBeforeBuildingAnything() throws IOException {
     Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
     Path broken = Files.writeString(tmp.resolve("words.zip"), "not a zip");
+    Path blank = Files.writeString(tmp.resolve("blank.txt"), "\n\n");
     Path reports = tmp.resolve("reports");
 
     assertThat(run("check", "--against", "HEAD", "--reports", reports.toString(), "--include", "(")).isEqualTo(2);
@@ -272,14 +273,17 @@ class CheckCommandTest {
         .isEqualTo(2);
     assertThat(run("check", "--against", "HEAD", "--reports", reports.toString(), "--dataset", broken.toString()))
         .isEqualTo(2);
+    assertThat(run("check", "--against", "HEAD", "--reports", reports.toString(), "--dataset", blank.toString()))
+        .isEqualTo(2);
 
     List<String> lines = err.toString().lines().toList();
-    assertThat(lines).hasSize(4); // one line each, no stack trace
+    assertThat(lines).hasSize(5); // one line each, no stack trace
     assertThat(lines.get(0)).isEqualTo("check: --include '(' is not a valid regular expression: Unclosed group");
     assertThat(lines.get(1)).isEqualTo("check: --profile: profile 'slow' is not one of: quick, standard, full");
     assertThat(lines.get(2))
         .isEqualTo("check: --dataset " + empty + " holds no words; give a list with at least one word per line");
     assertThat(lines.get(3)).startsWith("check: --dataset: " + broken + ": is not a valid zip archive");
+    assertThat(lines.get(4)).startsWith("check: --dataset " + blank + " holds no words: its 2 lines are all blank");
     assertThat(reports).doesNotExist(); // no jar built, no run folder made
   }
 

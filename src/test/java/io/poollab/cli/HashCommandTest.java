@@ -163,4 +163,32 @@ class HashCommandTest {
         .isEqualTo("hash: --dataset " + empty + " holds no words; give a list with at least one word per line");
     assertThat(run.out()).doesNotContain("Done");
   }
+
+  @Test
+  void shouldRefuseAListOfBlankLinesInOneLine() throws IOException {
+    Path blank = Files.writeString(dir.resolve("blank.txt"), "\n\n\n");
+    Path spaces = Files.writeString(dir.resolve("spaces.txt"), " \r\n\t");
+
+    CliRun run = CliRun.of("hash", "--dataset", blank.toString(), "--no-progress");
+    CliRun spaced = CliRun.of("hash", "--dataset", spaces.toString(), "--no-progress");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("hash: --dataset " + blank + " holds no words: its 3 lines are all"
+        + " blank; give a list with at least one word per line (blank lines among words are kept, as the"
+        + " guide's readlines() keeps them)");
+    assertThat(run.out()).isEmpty();
+    assertThat(spaced.exitCode()).isEqualTo(2);
+    assertThat(spaced.err()).contains(spaces + " holds no words: its 2 lines are all blank").doesNotContain("Usage");
+  }
+
+  @Test
+  void shouldKeepBlankLinesAmongWordsAsTheGuideCountsThem() throws IOException {
+    // the guide's readlines() counts every line: an empty one is an empty word, hashed like any
+    Path gaps = Files.writeString(dir.resolve("gaps.txt"), "alpha\n\nbeta\r\n\r\nalpha\n");
+
+    CliRun run = CliRun.of("hash", "--dataset", gaps.toString(), "--serial", "--no-progress");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Loaded 5 words from " + gaps).contains("Done, with 3 hashes");
+  }
 }
