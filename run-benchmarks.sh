@@ -277,7 +277,11 @@ main() {
 
   if (( DRY_RUN )); then
     ensure_jar
-    lab bench --profile "$PROFILE" "${BENCH_ARGS[@]}" --dry-run
+    # --out goes along so that the plan is refused for a folder the run would refuse (the bench
+    # command checks it without creating it); without it, the run's default folder is new
+    DRY_OUT=()
+    if [[ -n "$OUT" ]]; then DRY_OUT=(--out "$OUT"); fi
+    lab bench --profile "$PROFILE" "${DRY_OUT[@]}" "${BENCH_ARGS[@]}" --dry-run
     exit $?
   fi
 

@@ -148,6 +148,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw usage("--lock-wait-minutes must be >= 0, was " + lockWaitMinutes);
     }
     BenchPlan plan = plan();
+    // the run folder and the word list before the plan, a dry run's too: a plan printed for a run
+    // that would be refused promises a run that cannot happen. A dry run creates nothing: it
+    // checks --out without making it, and leaves a default list that is yet to be generated
+    Path runDir = runDir();
+    Path data = dryRun && dataset == null && DefaultDataset.needsGeneration(LabHome.datasets())
+        ? null : resolveDataset(err);
+    int words = data == null ? 0 : DatasetWords.load(data).size();
     stdout.print(plan.render());
     keptBaselines(plan).ifPresent(stdout::println);
     stdout.flush();
@@ -155,9 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
       return 0;
     }
 
-    Path runDir = runDir();
-    Path data = resolveDataset(err);
-    DatasetInfo info = DatasetInfo.of(data, DatasetWords.load(data).size(), plan.wordLimit());
+    DatasetInfo info = DatasetInfo.of(data, words, plan.wordLimit());
     Path histograms = runDir.resolve("histograms");
     try {
       Files.createDirectories(histograms);

@@ -139,6 +139,33 @@ class BenchCommandTest {
   }
 
   @Test
+  void shouldCheckTheOutFolderAndTheDatasetInADryRun(@TempDir Path tmp) throws Exception {
+    Path words = Files.writeString(tmp.resolve("words.txt"), "alpha\nbeta\n");
+    Path blank = Files.writeString(tmp.resolve("blank.txt"), "\n\n");
+    Path file = Files.writeString(tmp.resolve("afile"), "mine");
+    Path fresh = tmp.resolve("new-run");
+    StringWriter fileErr = new StringWriter();
+    StringWriter blankErr = new StringWriter();
+    StringWriter okErr = new StringWriter();
+
+    int toAFile = run(fileErr, "bench", "--profile", "quick", "--dataset", words.toString(), "--out", file.toString(),
+        "--dry-run");
+    int overBlank = run(blankErr, "bench", "--profile", "quick", "--dataset", blank.toString(), "--out",
+        fresh.toString(), "--dry-run");
+    int fine = run(okErr, "bench", "--profile", "quick", "--dataset", words.toString(), "--out", fresh.toString(),
+        "--dry-run");
+
+    assertThat(toAFile).isEqualTo(2);
+    assertThat(fileErr.toString().strip())
+        .isEqualTo("bench: --out " + file + " is a file; give the run folder, a new or empty one");
+    assertThat(file).hasContent("mine");
+    assertThat(overBlank).isEqualTo(2);
+    assertThat(blankErr.toString().strip()).startsWith("bench: --dataset " + blank + " holds no words");
+    assertThat(fine).as(okErr.toString()).isZero();
+    assertThat(fresh).doesNotExist(); // a dry run checks the folder without making it
+  }
+
+  @Test
   void shouldRefuseARepeatedWorkerCountOrChunksize() {
     StringWriter workers = new StringWriter();
     StringWriter chunks = new StringWriter();

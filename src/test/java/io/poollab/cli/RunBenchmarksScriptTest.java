@@ -155,6 +155,28 @@ class RunBenchmarksScriptTest {
   }
 
   @Test
+  void shouldRefuseABadOutOrDatasetInADryRunBeforeThePlan() throws Exception {
+    Path userDir = Files.createDirectories(tmp.resolve("user"));
+    Files.writeString(userDir.resolve("afile"), "mine", StandardCharsets.UTF_8);
+    Files.writeString(userDir.resolve("empty.txt"), "", StandardCharsets.UTF_8);
+    Files.writeString(userDir.resolve("words.txt"), "alpha\nbeta\n", StandardCharsets.UTF_8);
+
+    Result out = scriptIn(userDir, "--dry-run", "--profile", "quick", "--out", "afile", "--dataset", "words.txt");
+    Result dataset = scriptIn(userDir, "--dry-run", "--profile", "quick", "--out", "run", "--dataset", "empty.txt");
+
+    assertThat(out.exit()).isEqualTo(2);
+    assertThat(out.err().strip().lines()).singleElement().asString()
+        .isEqualTo("bench: --out afile is a file; give the run folder, a new or empty one");
+    assertThat(out.out()).isEmpty(); // no plan for a run that cannot start
+    assertThat(userDir.resolve("afile")).hasContent("mine");
+    assertThat(dataset.exit()).isEqualTo(2);
+    assertThat(dataset.err().strip().lines()).singleElement().asString()
+        .contains("--dataset").contains("empty.txt").contains("holds no words");
+    assertThat(dataset.out()).isEmpty();
+    assertThat(userDir.resolve("run")).doesNotExist();
+  }
+
+  @Test
   void shouldSayNothingOfPythonWithNoPython() throws Exception {
     Result r = script("--profile", "quick", "--no-python", "--dry-run");
 
