@@ -38,7 +38,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Option(names = "--words", paramLabel = "N",
-      description = "Lines to write, 0 to " + StandInGenerator.MAX_WORDS
+      description = "Lines to write, 1 to " + StandInGenerator.MAX_WORDS
           + " (default: ${DEFAULT-VALUE}, the real list's size).")
   private long words = ReferenceList.WORDS;
 
@@ -59,13 +59,14 @@ public final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (words < 0 || words > StandInGenerator.MAX_WORDS) {
-      throw new ParameterException(spec.commandLine(), "--words must be between 0 and "
+    // an empty list is one that hash and bench refuse ("holds no words"): writing it would leave
+    // a file of no use behind
+    if (words < 1 || words > StandInGenerator.MAX_WORDS) {
+      throw new ParameterException(spec.commandLine(), "--words must be between 1 and "
           + StandInGenerator.MAX_WORDS + ", was " + words);
     }
     if (Files.isDirectory(out)) {
-      throw new ParameterException(spec.commandLine(),
-          "--out " + out + " is a directory; expected the path of the file to write");
+      throw new DataError("--out " + out + " is a directory; give the path of the file to write");
     }
     if (Files.exists(out)) {
       // a list is not marked as the lab's, and the one at hand may be the real list
@@ -74,14 +75,21 @@ public final class GenerateCommand implements Callable<Integer> {
           + " (the lab does not overwrite a file it did not create: remove it first to regenerate)");
     }
     PrintWriter stdout = spec.commandLine().getOut();
-    try {
-      Path parent = out.toAbsolutePath().getParent();
-      if (parent != null) {
-        Files.createDirectories(parent);
+    // a problem with the folder is one with the user's files, not with the command line: one
+    // line, without the usage
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Path blocking = fileOnTheWay(parent);
+      if (blocking != null) {
+        throw new DataError("--out " + out + ": its folder cannot be made, " + blocking
+            + " is a file; give the path of a new file in a folder");
       }
-    } catch (IOException e) {
-      throw new ParameterException(spec.commandLine(),
-          "--out " + out + ": cannot create its folder (" + e + ")");
+      try {
+        Files.createDirectories(parent);
+      } catch (IOException e) {
+        throw new DataError("--out " + out + ": its folder " + parent + " cannot be made (" + e
+            + "); give the path of a new file in a folder this user may write in");
+      }
     }
     long start = System.nanoTime();
     try (TerminalProgress bar = TerminalProgress.open("Generating", words, !noProgress)) {
@@ -95,5 +103,15 @@ public final class GenerateCommand implements Callable<Integer> {
         words, StandInGenerator.expectedBytes(words), seed, out, seconds));
     stdout.flush();
     return 0;
+  }
+
+  /** The nearest of {@code folder} and the folders above it that exists as a file, or null. */
+  private static Path fileOnTheWay(Path folder) {
+    for (Path p = folder; p != null; p = p.getParent()) {
+      if (Files.exists(p)) {
+        return Files.isDirectory(p) ? null : p;
+      }
+    }
+    return null;
   }
 }

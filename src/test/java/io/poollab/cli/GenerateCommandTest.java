@@ -57,7 +57,7 @@ class GenerateCommandTest {
   void shouldExitTwoOnBadFlags() {
     CliRun negative = CliRun.of("generate", "--words", "-1", "--out", dir.resolve("x").toString());
     assertThat(negative.exitCode()).isEqualTo(2);
-    assertThat(negative.err()).contains("--words must be between 0 and").contains("was -1")
+    assertThat(negative.err()).contains("--words must be between 1 and").contains("was -1")
         .contains("Usage: benchmarks.jar generate");
 
     CliRun noOut = CliRun.of("generate", "--words", "10");
@@ -67,5 +67,47 @@ class GenerateCommandTest {
     CliRun directory = CliRun.of("generate", "--out", dir.toString());
     assertThat(directory.exitCode()).isEqualTo(2);
     assertThat(directory.err()).contains("is a directory");
+  }
+
+  @Test
+  void shouldRefuseZeroWordsAndWriteNothing() throws IOException {
+    Path out = dir.resolve("g0.txt");
+
+    CliRun zero = CliRun.of("generate", "--words", "0", "--out", out.toString());
+
+    assertThat(zero.exitCode()).isEqualTo(2);
+    assertThat(zero.err()).contains("--words must be between 1 and " + StandInGenerator.MAX_WORDS + ", was 0");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void shouldWriteOneWordThatHashCanUse() throws IOException {
+    Path out = dir.resolve("g1.txt");
+
+    CliRun one = CliRun.of("generate", "--words", "1", "--out", out.toString());
+
+    assertThat(one.exitCode()).as(one.err()).isZero();
+    assertThat(WordList.load(out)).singleElement().asString().isNotBlank();
+  }
+
+  @Test
+  void shouldStateAFolderProblemInOneLineWithoutTheUsage() throws IOException {
+    Path file = Files.writeString(dir.resolve("afile"), "mine");
+    Path under = file.resolve("sub.txt");
+    Path deeper = file.resolve("a").resolve("b.txt");
+
+    CliRun run = CliRun.of("generate", "--words", "10", "--out", under.toString());
+    CliRun deep = CliRun.of("generate", "--words", "10", "--out", deeper.toString());
+    CliRun directory = CliRun.of("generate", "--words", "10", "--out", dir.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err().strip()).isEqualTo("generate: --out " + under + ": its folder cannot be made, " + file
+        + " is a file; give the path of a new file in a folder");
+    assertThat(deep.exitCode()).isEqualTo(2);
+    assertThat(deep.err().strip().lines()).singleElement().asString().contains(file + " is a file");
+    assertThat(directory.exitCode()).isEqualTo(2);
+    assertThat(directory.err().strip()).isEqualTo("generate: --out " + dir
+        + " is a directory; give the path of the file to write");
+    assertThat(file).hasContent("mine");
   }
 }
