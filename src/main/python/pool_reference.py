@@ -5,6 +5,8 @@ The guide's program (SHA-512 hex digest of every word of a word list), run seria
 Pool(n).map at the default chunksize for every n, at set chunksizes and with imap_unordered for
 the n of --chunksize-workers (all of them unless given); and ThreadPool(n).map
 over a simulated IO task (sleep). Each configuration runs --repeats times; the median is reported.
+--workers none or --io-workers none leaves the word job or the sleeps out, serial loop included
+(the lab does so when --include keeps nothing they are compared with).
 Only the map call is timed: the pool is started (and warmed with a small map) before the clock
 starts, as the JMH benchmarks create their pools in @Setup.
 
@@ -91,6 +93,11 @@ def int_list(text):
     if not values or any(v < 1 for v in values):
         raise argparse.ArgumentTypeError(f"'{text}' must be comma-separated positive integers")
     return values
+
+
+def int_list_or_none(text):
+    """Like int_list, or 'none' for an empty list: the lab leaves out a part that pairs with nothing it runs."""
+    return [] if text == "none" else int_list(text)
 
 
 def chunk_list(text):
@@ -183,13 +190,15 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dataset", required=True, help="the word list (.txt or .zip)")
     parser.add_argument("--words", type=int, default=0, help="use only the first N words (0 = all)")
-    parser.add_argument("--workers", type=int_list, default=[1, 2], help="Pool sizes, e.g. 1,2,4")
+    parser.add_argument("--workers", type=int_list_or_none, default=[1, 2],
+                        help="Pool sizes, e.g. 1,2,4; 'none' for no word job (nor its serial loop)")
     parser.add_argument("--chunksizes", type=chunk_list, default=["default"], help="map chunksizes")
-    parser.add_argument("--chunksize-workers", type=int_list, default=None,
+    parser.add_argument("--chunksize-workers", type=int_list_or_none, default=None,
                         help="the Pool sizes that run --chunksizes and imap_unordered (default: all of"
-                             " --workers); the others run map at the default chunksize only")
+                             " --workers; 'none' for none); the others run map at the default chunksize only")
     parser.add_argument("--imap-chunksize", type=int, default=1000, help="imap_unordered chunksize")
-    parser.add_argument("--io-workers", type=int_list, default=[20], help="ThreadPool sizes")
+    parser.add_argument("--io-workers", type=int_list_or_none, default=[20],
+                        help="ThreadPool sizes; 'none' for no sleeps (nor their serial loop)")
     parser.add_argument("--sleep-items", type=int, default=100)
     parser.add_argument("--sleep-ms", type=int, default=5)
     parser.add_argument("--repeats", type=int, default=3)
@@ -214,9 +223,10 @@ def main(argv=None):
     log(f"Loaded {len(words)} words from {args.dataset}")
     results = []
 
-    samples = timed(lambda: [hash_word(w) for w in words], args.repeats)
-    results.append(result("PY_SERIAL", "words", 1, "default", samples))
-    log(f"serial: {statistics.median(samples):.3f} s")
+    if args.workers:  # the serial loop is what the pools' speed-ups divide by: only beside them
+        samples = timed(lambda: [hash_word(w) for w in words], args.repeats)
+        results.append(result("PY_SERIAL", "words", 1, "default", samples))
+        log(f"serial: {statistics.median(samples):.3f} s")
 
     for n in args.workers:
         with Pool(n) as pool:
@@ -240,8 +250,9 @@ def main(argv=None):
 
     task = SleepTask(args.sleep_ms)
     items = list(range(args.sleep_items))
-    samples = timed(lambda: [task(i) for i in items], args.repeats)
-    results.append(result("PY_SERIAL", "sleep", 1, "default", samples))
+    if args.io_workers:
+        samples = timed(lambda: [task(i) for i in items], args.repeats)
+        results.append(result("PY_SERIAL", "sleep", 1, "default", samples))
     for n in args.io_workers:
         with ThreadPool(n) as pool:
             samples = timed(lambda: pool.map(task, items), args.repeats)

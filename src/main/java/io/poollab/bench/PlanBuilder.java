@@ -174,11 +174,76 @@ public final class PlanBuilder {
     latency(entries, costs, profile, maxWorkers);
     streaming(entries, profile, maxWorkers);
 
+    PythonPlan python =
+        pythonPlan(profile, wordWorkers, chunks, ioWorkers, Math.min(maxWorkers, 2), ownWorkers && ownChunks);
     if (request.include() != null) {
       entries = filter(entries, request);
+      python = pairedWith(python, entries);
     }
-    return new BenchPlan(profile, entries, rounds(profile), wordLimit,
-        pythonPlan(profile, wordWorkers, chunks, ioWorkers, Math.min(maxWorkers, 2), ownWorkers && ownChunks));
+    return new BenchPlan(profile, entries, rounds(profile), wordLimit, python);
+  }
+
+  /**
+   * What Python's runs are compared with, for the plan listing: each of its parts and the entries it
+   * pairs with, as the report pairs them.
+   */
+  public static final String PYTHON_PAIRING = "Python's word job with WordJobBenchmark hashing=NEW_DIGEST,"
+      + " its ThreadPool with CpuIoBenchmark task=SLEEP at its sleeps' cost, its paced inputs with"
+      + " StreamingBenchmark, each at the worker counts and inputs kept";
+
+  /**
+   * The part of Python's plan that pairs with the entries {@code --include} kept, as the report
+   * pairs them: its word job (serial loop, {@code Pool(n).map}, the set chunksizes and {@code
+   * imap_unordered}) with the word job hashing a new digest per word, as Python's {@code hash_word}
+   * does, at the worker counts kept; the set chunksizes and {@code imap_unordered} at a count only
+   * where the pool's {@code map} at one of those chunksizes or its {@code imap_unordered} was kept
+   * (else that count runs {@code map} at the default chunksize, the guide's call, alone);
+   * its {@code ThreadPool} over the sleep task with the sleep job of the same cost per task; its
+   * paced inputs with the streaming benchmark over the same inputs. Python's figures of anything
+   * else pair with nothing that runs: {@code --include RoundTrip} ran Python's whole reference, a
+   * minute of the standard profile, for no figure of the report.
+   *
+   * @param python Python's plan for the profile
+   * @param kept the entries the filter kept
+   * @return the paired part; null when nothing of it pairs
+   */
+  static PythonPlan pairedWith(PythonPlan python, List<PlanEntry> kept) {
+    List<PlanEntry> parallel = kept.stream().filter(e -> !"SERIAL".equals(e.params().get("impl"))).toList();
+    List<PlanEntry> words = parallel.stream()
+        .filter(e -> e.benchmark().equals(WORD_JOB) && "NEW_DIGEST".equals(e.params().get("hashing")))
+        .toList();
+    Set<Integer> wordCounts = workersOf(words);
+    List<Integer> workers = python.workers().stream().filter(wordCounts::contains).toList();
+    // a count runs the set chunksizes and imap_unordered only beside what they are compared with
+    Set<Integer> chunkedCounts = workersOf(words.stream()
+        .filter(e -> e.params().get("impl").equals("POOL_IMAP_UNORDERED")
+            || e.params().get("impl").equals("POOL_MAP") && !e.params().get("chunksize").equals(Chunksize.DEFAULT)
+                && python.chunksizes().contains(e.params().get("chunksize")))
+        .toList());
+    List<Integer> chunksizeWorkers = python.chunksizeWorkers().stream()
+        .filter(w -> workers.contains(w) && chunkedCounts.contains(w)).toList();
+    String sleepCost = Long.toString(python.sleepMillis() * 1000L);
+    Set<Integer> sleepCounts = workersOf(parallel.stream()
+        .filter(e -> e.benchmark().equals(CPU_IO) && "SLEEP".equals(e.params().get("task"))
+            && sleepCost.equals(e.params().get("costMicros")))
+        .toList());
+    List<Integer> ioWorkers = python.ioWorkers().stream().filter(sleepCounts::contains).toList();
+    List<StreamPace> streams = python.streams().stream()
+        .filter(pace -> parallel.stream().anyMatch(e -> e.benchmark().equals(STREAMING)
+            && Long.toString(pace.intervalMicros()).equals(e.params().get("intervalMicros"))
+            && Integer.toString(pace.items()).equals(e.params().get("items"))))
+        .toList();
+    if (workers.isEmpty() && ioWorkers.isEmpty() && streams.isEmpty()) {
+      return null;
+    }
+    return new PythonPlan(workers, python.chunksizes(), chunksizeWorkers, python.imapChunksize(), ioWorkers,
+        python.sleepItems(), python.sleepMillis(), python.repeats(), streams, python.streamWorkers());
+  }
+
+  private static Set<Integer> workersOf(List<PlanEntry> entries) {
+    Set<Integer> counts = new LinkedHashSet<>();
+    entries.forEach(e -> counts.add(Integer.parseInt(e.params().get("workers"))));
+    return counts;
   }
 
   /**

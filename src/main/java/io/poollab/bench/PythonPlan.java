@@ -1,6 +1,7 @@
 package io.poollab.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,12 +18,17 @@ import java.util.List;
  *     List.of(new StreamPace(100, 1000)), 2);
  * }</pre>
  *
- * @param workers the worker counts for the word job
+ * <p>A part may be left out, so that a run narrowed by {@code --include} runs only what its entries
+ * are compared with ({@link PlanBuilder}): no {@code workers}, no word job (nor its serial loop);
+ * no {@code ioWorkers}, no sleeps; no {@code streams}, no paced inputs.
+ *
+ * @param workers the worker counts for the word job; empty for none
  * @param chunksizes the chunksizes for {@code Pool.map} ({@code default} or positive integers)
  * @param chunksizeWorkers the worker counts that run every chunksize and {@code imap_unordered},
- *     each one of {@code workers}
+ *     each one of {@code workers}; empty for none (then every count runs {@code map} at the
+ *     default chunksize only)
  * @param imapChunksize the chunksize for {@code imap_unordered}
- * @param ioWorkers the {@code ThreadPool} sizes for the sleep task
+ * @param ioWorkers the {@code ThreadPool} sizes for the sleep task; empty for none
  * @param sleepItems how many sleep tasks
  * @param sleepMillis how long each sleeps
  * @param repeats how many times each configuration runs (the median is reported)
@@ -114,10 +120,12 @@ public record PythonPlan(
    */
   public Duration estimate(int words) {
     // the serial loop; every chunksize and imap_unordered at chunksizeWorkers, map's default elsewhere
-    int passes = 1 + (workers.size() - chunksizeWorkers.size()) + chunksizeWorkers.size() * (chunksizes.size() + 1);
+    // (without a word job, no serial loop either; without sleeps, no serial sleeps)
+    int passes = workers.isEmpty() ? 0
+        : 1 + (workers.size() - chunksizeWorkers.size()) + chunksizeWorkers.size() * (chunksizes.size() + 1);
     double wordSeconds = passes * repeats * SECONDS_PER_MILLION_WORDS * words / 1_000_000.0;
-    double sleepSeconds =
-        repeats * (sleepItems * sleepMillis / 1000.0) * (1 + 0.2 * ioWorkers.size());
+    double sleepSeconds = ioWorkers.isEmpty() ? 0
+        : repeats * (sleepItems * sleepMillis / 1000.0) * (1 + 0.2 * ioWorkers.size());
     // three calls (serial, imap, imap_unordered) per paced input and repeat, and one pool start
     double streamSeconds = streams.stream().mapToDouble(p -> 3.0 * repeats * p.inputTime().toNanos() / 1e9).sum()
         + (streams.isEmpty() ? 0 : 1);
@@ -147,16 +155,25 @@ public record PythonPlan(
         runs, streams, streamWorkers);
   }
 
-  /** A one-line description for the plan listing. */
+  /** A one-line description for the plan listing, naming only the parts the plan runs. */
   public String describe() {
-    String chunked = chunksizeWorkers.equals(workers)
-        ? " chunksizes " + chunksizes + ", imap_unordered chunksize " + imapChunksize
-        : " at the default chunksize, chunksizes " + chunksizes + " and imap_unordered chunksize "
-            + imapChunksize + " at workers " + chunksizeWorkers;
-    return "serial, Pool(n).map workers " + workers + chunked + ", ThreadPool" + ioWorkers + " over "
-        + sleepItems + " sleeps of " + sleepMillis + " ms"
-        + (streams.isEmpty() ? "" : ", Pool(" + streamWorkers + ").imap and imap_unordered chunksize 1 over "
-            + String.join(" and ", streams.stream().map(StreamPace::describe).toList()))
-        + (repeats == 1 ? "" : ", median of " + repeats);
+    List<String> parts = new ArrayList<>();
+    parts.add("serial");
+    if (!workers.isEmpty()) {
+      String chunked = chunksizeWorkers.equals(workers)
+          ? " chunksizes " + chunksizes + ", imap_unordered chunksize " + imapChunksize
+          : chunksizeWorkers.isEmpty() ? " at the default chunksize"
+          : " at the default chunksize, chunksizes " + chunksizes + " and imap_unordered chunksize "
+              + imapChunksize + " at workers " + chunksizeWorkers;
+      parts.add("Pool(n).map workers " + workers + chunked);
+    }
+    if (!ioWorkers.isEmpty()) {
+      parts.add("ThreadPool" + ioWorkers + " over " + sleepItems + " sleeps of " + sleepMillis + " ms");
+    }
+    if (!streams.isEmpty()) {
+      parts.add("Pool(" + streamWorkers + ").imap and imap_unordered chunksize 1 over "
+          + String.join(" and ", streams.stream().map(StreamPace::describe).toList()));
+    }
+    return String.join(", ", parts) + (repeats == 1 ? "" : ", median of " + repeats);
   }
 }

@@ -77,8 +77,9 @@ public final class PythonReference {
     return cmd;
   }
 
+  /** The counts as the script reads them: {@code 1,2,4}, or {@code none} for a part left out. */
   private static String join(List<Integer> xs) {
-    return xs.stream().map(String::valueOf).collect(Collectors.joining(","));
+    return xs.isEmpty() ? "none" : xs.stream().map(String::valueOf).collect(Collectors.joining(","));
   }
 
   /**

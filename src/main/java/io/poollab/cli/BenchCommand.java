@@ -157,6 +157,7 @@ public final class BenchCommand implements Callable<Integer> {
     int words = data == null ? 0 : DatasetWords.load(data).size();
     stdout.print(plan.render());
     keptBaselines(plan).ifPresent(stdout::println);
+    pythonNarrowed(plan).ifPresent(stdout::println);
     stdout.flush();
     if (dryRun) {
       return 0;
@@ -326,6 +327,33 @@ public final class BenchCommand implements Callable<Integer> {
     return Optional.of("--include kept " + kept.size() + " SERIAL baseline" + (kept.size() == 1 ? "" : "s")
         + " it does not match, since the speed-ups of the entries it matches are divided by them: "
         + String.join("; ", kept));
+  }
+
+  /**
+   * With {@code --include}: the line that says why Python's reference runs less than the
+   * profile's, or not at all: it runs only what pairs with the entries kept
+   * ({@link PlanBuilder#PYTHON_PAIRING}). Nothing with {@code --no-python}, which says it all.
+   */
+  Optional<String> pythonNarrowed(BenchPlan plan) {
+    if (include == null || noPython) {
+      return Optional.empty();
+    }
+    if (plan.python() == null) {
+      return Optional.of("--include keeps nothing Python's reference is compared with (" + PlanBuilder.PYTHON_PAIRING
+          + "): Python does not run");
+    }
+    List<String> left = new ArrayList<>();
+    if (plan.python().workers().isEmpty()) {
+      left.add("its word job");
+    }
+    if (plan.python().ioWorkers().isEmpty()) {
+      left.add("its sleeps");
+    }
+    if (plan.python().streams().isEmpty() && plan.profile() != Profile.QUICK) {
+      left.add("its paced inputs");
+    }
+    return Optional.of("--include: Python's reference runs only what pairs with the entries kept ("
+        + PlanBuilder.PYTHON_PAIRING + ")" + (left.isEmpty() ? "" : "; left out: " + String.join(", ", left)));
   }
 
   /**

@@ -317,6 +317,68 @@ class PlanBuilderTest {
         "CpuIoBenchmark.runAll impl=POOL_MAP workers=2 chunksize=default task=CPU costMicros=1 backend=PLATFORM");
   }
 
+  private static BenchPlan included(Profile profile, String include) {
+    return PlanBuilder.build(new PlanRequest(profile, 2, null, null, Pattern.compile(include)));
+  }
+
+  @Test
+  void shouldRunNoPythonWhenAFilterKeepsNothingItPairsWith() {
+    // the round trip has no Python counterpart: Python's minute would pair with nothing
+    assertThat(plan(Profile.STANDARD, 2).python()).isNotNull();
+    assertThat(included(Profile.STANDARD, "RoundTrip").python()).isNull();
+    assertThat(included(Profile.STANDARD, "WORKER_DIGEST").python()).isNull(); // Python makes a digest per word
+    assertThat(included(Profile.STANDARD, "task=CPU").python()).isNull();
+    // quick's sleeps take 1 ms, Python's 5: not the same task
+    assertThat(included(Profile.QUICK, "task=SLEEP").python()).isNull();
+  }
+
+  @Test
+  void shouldKeepPythonsPoolMapBesideTheClusterComparison() {
+    BenchPlan plan = included(Profile.STANDARD,
+        "WordJobBenchmark.*impl=(SERIAL|POOL_MAP) .*chunksize=default hashing=NEW_DIGEST|RoundTripLatencyBenchmark");
+
+    PythonPlan py = plan.python();
+    assertThat(py).isNotNull();
+    // Pool(2).map beside the map on 2 member processes and on 2 threads, Pool(1).map beside 1 thread
+    assertThat(py.workers()).containsExactly(1, 2);
+    assertThat(py.chunksizeWorkers()).isEmpty(); // no set chunksize, no imap_unordered kept
+    assertThat(py.ioWorkers()).isEmpty();
+    assertThat(py.streams()).isEmpty();
+    assertThat(py.repeats()).isEqualTo(plan(Profile.STANDARD, 2).python().repeats());
+    assertThat(py.describe()).isEqualTo("serial, Pool(n).map workers [1, 2] at the default chunksize, median of 3");
+    assertThat(plan.pythonEstimate()).isLessThan(plan(Profile.STANDARD, 2).pythonEstimate().dividedBy(2));
+  }
+
+  @Test
+  void shouldKeepOnlyThePythonPartsThatPairWithWhatAFilterKeeps() {
+    PythonPlan streams = included(Profile.STANDARD, "Streaming").python();
+    assertThat(streams.workers()).isEmpty();
+    assertThat(streams.ioWorkers()).isEmpty();
+    assertThat(streams.streams()).isEqualTo(PlanBuilder.STREAM_PACES);
+    assertThat(streams.describe()).startsWith("serial, Pool(2).imap and imap_unordered chunksize 1 over ");
+
+    PythonPlan fast = included(Profile.STANDARD, "Streaming.*intervalMicros=100 ").python();
+    assertThat(fast.streams()).containsExactly(PlanBuilder.STREAM_PACES.get(0));
+
+    PythonPlan sleeps = included(Profile.STANDARD, "task=SLEEP.*backend=VIRTUAL").python();
+    assertThat(sleeps.workers()).isEmpty();
+    assertThat(sleeps.ioWorkers()).containsExactly(4, 20, 100);
+    assertThat(included(Profile.STANDARD, "POOL_MAP workers=100 .*task=SLEEP").python().ioWorkers())
+        .containsExactly(100);
+
+    PythonPlan unordered = included(Profile.STANDARD, "POOL_IMAP_UNORDERED workers=2 chunksize=1000").python();
+    assertThat(unordered.workers()).containsExactly(2);
+    assertThat(unordered.chunksizeWorkers()).containsExactly(2);
+    assertThat(unordered.chunksizes()).containsExactly("100", "default", "10000");
+  }
+
+  @Test
+  void shouldKeepPythonWholeWhenAFilterKeepsEverythingItPairsWith() {
+    for (Profile p : List.of(Profile.STANDARD, Profile.FULL)) {
+      assertThat(included(p, ".").python()).as(p.id()).isEqualTo(plan(p, 2).python());
+    }
+  }
+
   @Test
   void shouldUseOverridesAndFilter() {
     BenchPlan plan =

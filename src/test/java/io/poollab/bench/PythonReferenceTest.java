@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -148,6 +149,46 @@ class PythonReferenceTest {
     }
     assertThat(rows).containsExactly("PY_SERIAL/1/default", "PY_POOL_MAP/1/default",
         "PY_POOL_MAP/2/default", "PY_POOL_MAP/2/7", "PY_POOL_IMAP_UNORDERED/2/5");
+  }
+
+  @Test
+  void shouldLeaveOutTheWordJobOrTheSleepsWhenThePlanHasNone() throws Exception {
+    PythonPlan sleepsOnly = new PythonPlan(List.of(), List.of("default"), List.of(), 5, List.of(3), 4, 1, 1,
+        List.of(), 1);
+    PythonPlan wordsOnly = new PythonPlan(List.of(1, 2), List.of("default", "7"), List.of(), 5, List.of(), 4, 1, 1,
+        List.of(), 1);
+    String sleepCmd = String.join(" ", PythonReference.command(Path.of("/usr/bin/python3"), PythonReference.SCRIPT,
+        sleepsOnly, Path.of("/data/w.txt"), 0, Path.of("/run/python.json")));
+    String wordCmd = String.join(" ", PythonReference.command(Path.of("/usr/bin/python3"), PythonReference.SCRIPT,
+        wordsOnly, Path.of("/data/w.txt"), 0, Path.of("/run/python.json")));
+
+    assertThat(sleepCmd).contains(" --workers none ").contains(" --io-workers 3 ");
+    assertThat(wordCmd).contains(" --workers 1,2 ").contains(" --chunksize-workers none ").contains(" --io-workers none ");
+    assertThat(sleepsOnly.describe()).isEqualTo("serial, ThreadPool[3] over 4 sleeps of 1 ms");
+    assertThat(wordsOnly.describe()).isEqualTo("serial, Pool(n).map workers [1, 2] at the default chunksize");
+    // no word pass, no sleep: only the script's start is left
+    assertThat(new PythonPlan(List.of(), List.of("default"), List.of(), 5, List.of(), 4, 1, 1, List.of(), 1)
+        .estimate(1_000_000)).isEqualTo(Duration.ofSeconds(2));
+
+    assumeTrue(PythonReference.findPython().isPresent(), "no python3 on the PATH");
+    Path words = dir.resolve("words.txt");
+    Files.writeString(words, IntStream.range(0, 40).mapToObj(i -> "w" + i).collect(Collectors.joining("\n", "", "\n")));
+    List<String> rows = new ArrayList<>();
+    for (PythonPlan p : List.of(sleepsOnly, wordsOnly)) {
+      ByteArrayOutputStream log = new ByteArrayOutputStream();
+      Path out = dir.resolve("python-" + rows.size() + ".json");
+      boolean ok = PythonReference.run(p, words, 0, out, PythonReference.SCRIPT,
+          new PrintStream(log, true, StandardCharsets.UTF_8));
+      assertThat(ok).as(log.toString(StandardCharsets.UTF_8)).isTrue();
+      for (JsonNode r : new ObjectMapper().readTree(out.toFile()).get("results")) {
+        rows.add(r.get("impl").asText() + "/" + r.get("workload").asText() + "/" + r.get("workers").asInt()
+            + "/" + r.get("chunksize").asText());
+      }
+      rows.add("--");
+    }
+    assertThat(rows).containsExactly(
+        "PY_SERIAL/sleep/1/default", "PY_THREADPOOL_MAP/sleep/3/default", "--",
+        "PY_SERIAL/words/1/default", "PY_POOL_MAP/words/1/default", "PY_POOL_MAP/words/2/default", "--");
   }
 
   @Test

@@ -196,6 +196,29 @@ class RunBenchmarksScriptTest {
   }
 
   @Test
+  void shouldPlanOnlyThePythonRunsThatPairWithWhatAnIncludeKeeps() throws Exception {
+    Result none = script("--include", "RoundTrip", "--dry-run");
+    Result cluster = script("--include",
+        "WordJobBenchmark.*impl=(SERIAL|POOL_MAP) .*chunksize=default hashing=NEW_DIGEST|RoundTripLatencyBenchmark",
+        "--dry-run");
+    Result all = script("--dry-run");
+
+    assertThat(none.exit()).as(none.err()).isZero();
+    // no Python line, and no Python in the estimate ("JMH 35s, Python 1m00s")
+    assertThat(none.out()).doesNotContain("Python reference:").doesNotContain(", Python ")
+        .contains("--include keeps nothing Python's reference is compared with (").contains("Python does not run");
+    assertThat(cluster.exit()).as(cluster.err()).isZero();
+    assertThat(cluster.out())
+        // (the word job runs at 4 workers too on 4 cores or more)
+        .containsPattern("Python reference: serial, Pool\\(n\\)\\.map workers \\[1, 2(, 4)?\\] at the default"
+            + " chunksize, 3 runs of each")
+        .contains("--include: Python's reference runs only what pairs with the entries kept (")
+        .contains("left out: its sleeps, its paced inputs");
+    // the profile's own plan says nothing of it and runs Python's whole reference
+    assertThat(all.out()).doesNotContain("--include").contains("ThreadPool[4, 20, 100] over 100 sleeps of 5 ms");
+  }
+
+  @Test
   void shouldListEveryBenchFlagInTheHelp() throws Exception {
     Result r = script("--help");
 
