@@ -124,11 +124,46 @@ find_java() {  # sets JAVA to a java binary of version 21 or newer, or exits 1
   JAVA="$best"
 }
 
+members_on_jar() {  # prints the pids of cluster member JVMs running from target/benchmarks.jar
+  # 'cluster start' and pools on Backend.CLUSTER start members with the lab's class path: a member
+  # is a process whose arguments name MemberMain and, in its class path, this jar (a relative entry
+  # is the member's own working directory's). Without /proc nothing is found, as before.
+  local file pid cwd arg entry found
+  local pids=() entries=()
+  for file in $(grep -las -F io.poollab.cluster.MemberMain /proc/[0-9]*/cmdline 2>/dev/null || true); do
+    pid="${file#/proc/}"
+    pid="${pid%/cmdline}"
+    cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null || true)"
+    found=0
+    while IFS= read -r -d '' arg; do
+      IFS=':' read -r -a entries <<< "$arg"
+      for entry in "${entries[@]}"; do
+        [[ "$entry" == /* ]] || entry="$cwd/$entry"
+        if [[ "$entry" -ef "$JAR" ]]; then found=1; fi
+      done
+    done < "$file" 2>/dev/null || true  # the process may end while it is read
+    if (( found )); then pids+=("$pid"); fi
+  done
+  echo "${pids[*]:-}"
+}
+
 ensure_jar() {  # builds target/benchmarks.jar when missing or older than src/ or pom.xml
+  # $1 = refuse: a jar that cluster members run from and that is older than the sources stops the
+  # command instead of running as it is (a benchmark run would measure code that is not src/'s)
   if [[ -n "${POOLLAB_CLASSPATH:-}" ]]; then
     return
   fi
   if [[ ! -f "$JAR" ]] || [[ -n "$(find "$ROOT/src" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]]; then
+    local members=""
+    if [[ -f "$JAR" ]]; then members="$(members_on_jar)"; fi
+    if [[ -n "$members" ]]; then
+      # members load classes from the jar as they go: rewriting it under them breaks them
+      if [[ "${1:-}" == refuse ]]; then
+        die_data "target/benchmarks.jar is older than src/ or pom.xml, and cluster members run from it (pids $members), so it cannot be rebuilt under them; stop them first ('./run-benchmarks.sh cluster stop', or close the pool that started them)"
+      fi
+      echo "run-benchmarks.sh: target/benchmarks.jar is older than src/ or pom.xml, but cluster members run from it (pids $members): not rebuilding it under them, running it as it is; stop them ('./run-benchmarks.sh cluster stop') to rebuild" >&2
+      return
+    fi
     echo "Building target/benchmarks.jar (mvn -B -q -DskipTests package) ..." >&2
     (cd "$ROOT" && mvn -B -q -DskipTests package)
   fi
@@ -160,6 +195,7 @@ main() {
     hash|generate|report|check|cluster)
       find_java
       # members of a running cluster run target/benchmarks.jar: never rebuild it under them
+      # (status and stop do not build; the others build unless members run from it, see ensure_jar)
       if [[ "$1" != cluster || "${2:-}" == start || ! -f "$JAR" ]]; then ensure_jar; fi
       lab "$@"
       exit $?
@@ -288,7 +324,7 @@ main() {
   if [[ -z "$OUT" ]]; then
     OUT="$ROOT/reports/$(date +%Y%m%d-%H%M%S)"
   fi
-  ensure_jar
+  ensure_jar refuse
 
   # Ctrl-C: the bench command rewrites jmh.json after every benchmark, so what finished stays
   # readable; say where it is and stop (the report is not built for a partial run).

@@ -123,8 +123,8 @@ public final class ClusterCommand {
           description = "How long to wait for every member to be ready (default: ${DEFAULT-VALUE}).")
           int timeoutSeconds,
       @Option(names = "--jvm-option", paramLabel = "OPT",
-          description = "An option of every member's JVM, such as --jvm-option=-Xmx1g; repeat it for"
-              + " more (default: the JVM's defaults).") List<String> jvmOptions)
+          description = "An option of every member's JVM, such as --jvm-option=-Xmx1g; one option"
+              + " each, repeat it for more (default: the JVM's defaults).") List<String> jvmOptions)
       throws InterruptedException {
     List<String> memberJvmOptions = jvmOptions == null ? List.of() : List.copyOf(jvmOptions);
     if (members < 1 || members > 64) {
@@ -142,6 +142,15 @@ public final class ClusterCommand {
       ClusterOptions.connect("127.0.0.1:" + port).withClusterName(clusterName);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--cluster-name: " + e.getMessage());
+    }
+    for (String option : memberJvmOptions) {
+      // '-Xmx1g -Xms1g' reaches the member's JVM as one unknown option: the member would not
+      // start, and the error would only say that it was not ready in time
+      if (!option.isBlank() && option.strip().chars().anyMatch(Character::isWhitespace)) {
+        throw new ParameterException(spec.commandLine(), "--jvm-option '" + option + "' holds whitespace; give"
+            + " one JVM option per --jvm-option and repeat it for more, as in "
+            + String.join(" ", List.of(option.strip().split("\\s+")).stream().map(o -> "--jvm-option=" + o).toList()));
+      }
     }
     try {
       ClusterOptions.localMembers(members).withMemberJvmOptions(memberJvmOptions.toArray(String[]::new));
@@ -207,6 +216,9 @@ public final class ClusterCommand {
       description = "List the members 'cluster start' started and whether each is running;"
           + " exit code 1 when one is not.")
   int status() {
+    // a file, or a folder of someone else's, holds no members of ours: saying "No members started"
+    // there would hide a mistyped --state-dir
+    refuseForeignStateDir();
     List<Member> members = read();
     PrintWriter out = spec.commandLine().getOut();
     if (members.isEmpty()) {

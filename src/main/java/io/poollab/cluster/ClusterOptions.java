@@ -141,8 +141,9 @@ public record ClusterOptions(
    * The same options with the given options for the local members' JVMs, such as {@code -Xmx1g}
    * or {@code -Dkey=value}. The pool sets the class path and the main class itself.
    *
-   * @param options JVM options, each starting with '-'; not the class path, {@code -jar}, a module
-   *     to run, or Hazelcast's phone-home (the pool keeps it off)
+   * @param options JVM options, each starting with '-' and holding no whitespace (one option per
+   *     element); not the class path, {@code -jar}, a module to run, or Hazelcast's phone-home (the
+   *     pool keeps it off)
    * @return the options
    * @throws IllegalArgumentException naming the option that is not allowed, or when the pool
    *     connects to members that run already
@@ -164,13 +165,21 @@ public record ClusterOptions(
     }
   }
 
-  /** The class path and main class are the pool's; phone-home stays off; one option per element. */
+  /**
+   * The class path and main class are the pool's; phone-home stays off; one option per element,
+   * with no whitespace in it: each element reaches the member's JVM as one argument, so
+   * {@code "-Xmx1g -Xms1g"} would be one option the JVM does not know, and a member that fails to
+   * start says so only in its log.
+   */
   static void checkJvmOption(String option) {
     String problem = null;
     if (option == null) {
       problem = "null";
     } else if (!option.startsWith("-") || option.isBlank() || option.strip().length() != option.length()) {
       problem = "'" + option + "' (a JVM option starts with '-', one option per element, no spaces around it)";
+    } else if (option.chars().anyMatch(Character::isWhitespace)) {
+      problem = "'" + option + "' (it holds whitespace: give one option per element, such as "
+          + String.join(", ", List.of(option.split("\\s+")).stream().map(o -> "\"" + o + "\"").toList()) + ")";
     } else if (option.matches("-cp|-classpath|--class-path(=.*)?|-jar|--module-path(=.*)?|-p|-m|--module(=.*)?")) {
       problem = "'" + option + "' (the pool sets the members' class path and main class itself)";
     } else if (option.startsWith("-Dhazelcast.phone.home.enabled")) {

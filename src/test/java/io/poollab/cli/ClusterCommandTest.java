@@ -77,6 +77,30 @@ class ClusterCommandTest {
         "--jvm-option=-jar");
     assertThat(option.exitCode()).isEqualTo(2);
     assertThat(option.err()).contains("--jvm-option", "'-jar'", "class path and main class");
+    CliRun two = CliRun.of("cluster", "--state-dir", state.toString(), "start", "--members", "1",
+        "--jvm-option=-Xmx1g -Xms1g");
+    assertThat(two.exitCode()).isEqualTo(2);
+    assertThat(two.err()).contains("--jvm-option '-Xmx1g -Xms1g' holds whitespace; give one JVM option per"
+        + " --jvm-option and repeat it for more, as in --jvm-option=-Xmx1g --jvm-option=-Xms1g");
+    assertThat(state.resolve("members.txt")).doesNotExist(); // refused before any member started
+  }
+
+  @Test
+  void shouldRefuseAStatusOfAStateDirThatIsAFileOrSomeoneElses() throws IOException {
+    Path file = Files.writeString(state.resolve("afile"), "mine");
+    Path foreign = Files.createDirectories(state.resolve("foreign"));
+    Files.writeString(foreign.resolve("notes.txt"), "mine");
+
+    CliRun ofFile = CliRun.of("cluster", "--state-dir", file.toString(), "status");
+    CliRun ofForeign = CliRun.of("cluster", "--state-dir", foreign.toString(), "status");
+
+    assertThat(ofFile.exitCode()).isEqualTo(DataError.EXIT_CODE);
+    assertThat(ofFile.err().strip()).isEqualTo("status: --state-dir " + file
+        + " is a file; give a folder for the members' pids and logs");
+    assertThat(ofFile.out()).doesNotContain("No members started");
+    assertThat(ofForeign.exitCode()).isEqualTo(DataError.EXIT_CODE);
+    assertThat(ofForeign.err()).contains("holds files 'cluster start' did not write (notes.txt)");
+    assertThat(file).hasContent("mine");
   }
 
   @Test

@@ -218,6 +218,79 @@ class RunBenchmarksScriptTest {
     assertThat(all.out()).doesNotContain("--include").contains("ThreadPool[4, 20, 100] over 100 sleeps of 5 ms");
   }
 
+  /**
+   * A checkout of the script alone whose jar is older than its sources, with a fake {@code java}
+   * that prints how it was called and a fake {@code mvn} that says it was called: what the script
+   * builds and runs, without building or running anything.
+   */
+  private Result inStaleCheckout(Path lab, String... args) throws IOException, InterruptedException {
+    Path jdk = Files.createDirectories(tmp.resolve("jdk/bin"));
+    Path bin = Files.createDirectories(tmp.resolve("bin"));
+    executable(jdk.resolve("java"), "#!/usr/bin/env bash\n"
+        + "if [[ \"${1:-}\" == -version ]]; then echo 'openjdk version \"25.0.1\" 2025-10-21' >&2; exit 0; fi\n"
+        + "echo \"java $*\"\n");
+    executable(bin.resolve("mvn"), "#!/usr/bin/env bash\necho \"mvn $*\"\n");
+    List<String> cmd = new ArrayList<>(List.of("bash", lab.resolve("run-benchmarks.sh").toString()));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(lab.toFile())
+        .redirectOutput(tmp.resolve("out.txt").toFile()).redirectError(tmp.resolve("err.txt").toFile());
+    pb.environment().remove("POOLLAB_CLASSPATH");
+    pb.environment().put("JAVA_HOME", jdk.getParent().toString());
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return new Result(p.exitValue(), Files.readString(tmp.resolve("out.txt")), Files.readString(tmp.resolve("err.txt")));
+  }
+
+  private static void executable(Path file, String text) throws IOException {
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+    assertThat(file.toFile().setExecutable(true)).isTrue();
+  }
+
+  @Test
+  void shouldNotRebuildTheJarWhileClusterMembersRunFromIt() throws Exception {
+    Path lab = Files.createDirectories(tmp.resolve("lab"));
+    Files.copy(Path.of("run-benchmarks.sh"), lab.resolve("run-benchmarks.sh"));
+    Files.writeString(lab.resolve("pom.xml"), "<project/>");
+    Files.createDirectories(lab.resolve("src"));
+    Files.writeString(lab.resolve("src/Newer.java"), "class Newer {}");
+    Path jar = Files.createDirectories(lab.resolve("target")).resolve("benchmarks.jar");
+    Files.writeString(jar, "the jar the members run");
+    assertThat(jar.toFile().setLastModified(System.currentTimeMillis() - 3_600_000)).isTrue();
+
+    Result alone = inStaleCheckout(lab, "hash", "--workers", "2");
+    // a stand-in for a member: a process whose arguments are a member's (its class path this jar,
+    // relative to its working directory, as 'java -cp target/benchmarks.jar' gives it)
+    Process member = new ProcessBuilder("bash", "-c", "sleep 60; :", "member", "-cp", "target/benchmarks.jar",
+        "io.poollab.cluster.MemberMain").directory(lab.toFile()).start();
+    Result hash;
+    Result bench;
+    Result dryRun;
+    try {
+      hash = inStaleCheckout(lab, "hash", "--workers", "2");
+      bench = inStaleCheckout(lab, "--profile", "quick", "--no-python");
+      dryRun = inStaleCheckout(lab, "--profile", "quick", "--dry-run");
+    } finally {
+      member.descendants().forEach(ProcessHandle::destroy);
+      member.destroy();
+    }
+
+    assertThat(alone.exit()).as(alone.err()).isZero();
+    assertThat(alone.out()).contains("mvn -B -q -DskipTests package"); // no members: stale, so rebuilt
+    assertThat(hash.exit()).as(hash.err()).isZero();
+    assertThat(hash.out()).doesNotContain("mvn ").contains("-jar " + jar + " hash --workers 2");
+    assertThat(hash.err()).contains("target/benchmarks.jar is older than src/ or pom.xml, but cluster members run"
+        + " from it (pids " + member.pid() + "): not rebuilding it under them, running it as it is");
+    // a benchmark run would measure the jar's code, not src/'s: it stops instead, in one line
+    assertThat(bench.exit()).isEqualTo(2);
+    assertThat(bench.out()).isEmpty();
+    assertThat(bench.err().strip().lines()).singleElement().asString()
+        .contains("cluster members run from it (pids " + member.pid() + "), so it cannot be rebuilt under them");
+    assertThat(dryRun.exit()).as(dryRun.err()).isZero();
+    assertThat(dryRun.out()).doesNotContain("mvn ").contains("bench --profile quick --dry-run");
+    assertThat(jar).hasContent("the jar the members run");
+  }
+
   @Test
   void shouldListEveryBenchFlagInTheHelp() throws Exception {
     Result r = script("--help");

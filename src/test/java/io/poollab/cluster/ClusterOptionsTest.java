@@ -41,6 +41,12 @@ class ClusterOptionsTest {
           .hasMessageContaining("a member JVM option must be a JVM option")
           .hasMessageContaining("'" + bad + "'");
     }
+    // one element is one argument of the member's JVM: two options in one would stop it starting
+    assertThatThrownBy(() -> local.withMemberJvmOptions("-Xmx1g -Xms1g"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'-Xmx1g -Xms1g' (it holds whitespace: give one option per element, such as"
+            + " \"-Xmx1g\", \"-Xms1g\")");
+    assertThatThrownBy(() -> local.withMemberJvmOptions("-Dkey=a\tb")).hasMessageContaining("holds whitespace");
     assertThatThrownBy(() -> local.withMemberJvmOptions("-Xmx1g", null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got null");
     assertThatThrownBy(() -> local.withMemberJvmOptions((String[]) null))
