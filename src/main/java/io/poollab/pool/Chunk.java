@@ -15,6 +15,8 @@ final class Chunk {
   final int size;
   /** How many input items the chunk has (the places a task runs for). */
   final int items;
+  /** The next chunk handed over in the same group (imapUnordered), or null. */
+  Chunk next;
 
   Chunk(long first, Object[] values, int items, boolean endsWithInputFailure) {
     this.first = first;

@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
@@ -26,11 +25,11 @@ import java.util.stream.StreamSupport;
  * in completion order (a queue of finished chunks).
  *
  * <p>Two ways in. A random-access list is claimed by the workers themselves, a batch of chunks per
- * compare-and-set (see {@link Claims}); a {@code get} that throws fails its item's place. Any
- * other input is read by an {@link InputFeeder} on its own thread, one chunk at a time, each handed
- * to the workers as soon as its items are read; so a slow or waiting input never holds back work
- * already read, and closing never waits for it. Either way a finished chunk is handed over to the
- * consumer at once; how a waiting consumer hears of it is {@link #GATHER_NANOS}'s.
+ * compare-and-set (see {@link Claims}); the short chunks of a claim are handed over together (see
+ * {@link #GATHER_NANOS}), so a slow chunk holds back the short ones finished before it in its claim
+ * until it ends, and a {@code get} that throws fails its item's place. Any other input is read by an {@link InputFeeder} on its
+ * own thread, one chunk at a time, each handed over as soon as its items are read; so a slow or
+ * waiting input never holds back work already read, and closing never waits for it.
  *
  * <p>The bound: {@code max(readAhead, 2 * workers * chunksize)}, exactly; a chunk is claimed or read
  * only when all of it fits, so at most that many items are read and not yet consumed.
@@ -40,24 +39,10 @@ import java.util.stream.StreamSupport;
  */
 final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.Sink {
   private static final Object NULL = new Object();
-  /**
-   * How a waiting consumer hears of finished chunks, in two sentences: every chunk is handed over
-   * (the consumer can take it) as soon as it is done, and its worker then wakes a waiting consumer,
-   * unless the consumer sleeps for at most this long because some worker is running short chunks
-   * over a list ({@link #shortRuns}), in which case it finds the chunk when it wakes. So no result
-   * waits more than this for a consumer that wants it, and while short chunks stream in (at
-   * chunksize 1 a wake per item cost more than the item) the consumer wakes once per this time
-   * instead of once per chunk.
-   */
+  /** How long a worker gathers fast chunks of one claim before it hands them over together. */
   static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-  /** A chunk over a list that took longer is not short: its worker wakes the consumer after it. */
+  /** A chunk that took longer is handed over at once, with any gathered before it. */
   static final long SLOW_CHUNK_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
-  /**
-   * The longest a consumer sleeps without a wake while a worker counts in {@link #shortRuns}: its
-   * sleeps double from {@link #GATHER_NANOS} while nothing comes (a worker may be inside a slow
-   * chunk), and it tells the workers to wake it once they are longer than GATHER_NANOS.
-   */
-  static final long LONGEST_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
   /** The most closing waits for a feeder that is not inside the input to end. */
   private static final long FEEDER_GRACE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -104,10 +89,6 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
   private final ReentrantLock waitLock = new ReentrantLock();
   private final Condition changed = waitLock.newCondition();
   private volatile boolean consumerWaiting;
-  /** Workers running short chunks over the list, whose consumer may sleep GATHER_NANOS unwoken. */
-  private final AtomicInteger shortRuns = new AtomicInteger();
-  /** Whether a waiting consumer sleeps at most GATHER_NANOS: workers of short chunks leave it be. */
-  private volatile boolean consumerPolling;
 
   LazyJob(
       String call,
@@ -227,7 +208,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     }
     int chunks = 0;
     long from = start;
-    boolean inShortRun = false; // this worker counts in shortRuns
+    Group group = new Group();
     try {
       long before = System.nanoTime();
       while (from < end) {
@@ -238,22 +219,12 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         }
         from += count;
         chunks++;
-        run(worker, chunk);
+        run(worker, chunk, group);
         long after = System.nanoTime();
-        if (after - before > SLOW_CHUNK_NANOS) {
-          if (inShortRun) {
-            shortRuns.decrementAndGet();
-            inShortRun = false;
-          }
-          wakeConsumer();
-        } else {
-          if (!inShortRun) {
-            shortRuns.incrementAndGet(); // before the look at the consumer below
-            inShortRun = true;
-          }
-          if (!consumerPolling) {
-            wakeConsumer(); // a consumer that sleeps longer than GATHER_NANOS, or not at all
-          }
+        // fast chunks of one claim are handed over together, at most GATHER_NANOS after the first
+        // of them finished; a slow chunk hands them over at once, with itself
+        if (after - before > SLOW_CHUNK_NANOS || after - group.since >= GATHER_NANOS) {
+          publish(group);
         }
         before = after;
       }
@@ -264,12 +235,9 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         Chunk chunk = new Chunk(from, new Object[count], count, false);
         from += count;
         chunks++;
-        failAll(chunk, 0);
+        failAll(chunk, 0, group);
       }
-      if (inShortRun) {
-        shortRuns.decrementAndGet();
-      }
-      wakeConsumer();
+      publish(group);
     }
     return chunks;
   }
@@ -287,17 +255,45 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     }
   }
 
-  /**
-   * Hands a finished chunk to the consumer: it can take it from now on. Waking a waiting consumer
-   * is the caller's part (see {@link #GATHER_NANOS}).
-   */
-  private void handOver(Chunk chunk) {
-    progress.advance(chunk.size); // before the consumer can see it: done never lags it
-    if (ordered) {
-      slots.set(slotOf(chunk.first), chunk);
-    } else {
-      finished.add(chunk);
+  /** Finished chunks of one claim not yet handed over, linked through {@link Chunk#next}. */
+  private static final class Group {
+    Chunk head;
+    Chunk tail;
+    int places;
+    long since;
+
+    void add(Chunk chunk) {
+      if (head == null) {
+        head = chunk;
+        since = System.nanoTime();
+      } else {
+        tail.next = chunk;
+      }
+      tail = chunk;
+      places += chunk.size;
     }
+  }
+
+  /** Hands a group of finished chunks to the consumer: one progress update and one wake. */
+  private void publish(Group group) {
+    if (group.head == null) {
+      return;
+    }
+    progress.advance(group.places); // before the consumer can see them: done never lags it
+    if (ordered) {
+      for (Chunk c = group.head; c != null; ) {
+        Chunk next = c.next;
+        c.next = null;
+        slots.set(slotOf(c.first), c);
+        c = next;
+      }
+    } else {
+      finished.add(group.head); // the consumer follows the links
+    }
+    group.head = null;
+    group.tail = null;
+    group.places = 0;
+    wakeConsumer();
   }
 
   /** Any other input: takes the next chunk the feeder read. */
@@ -311,22 +307,23 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     if (chunk == null) {
       return closed ? EXHAUSTED : BLOCKED;
     }
+    Group group = new Group();
     try {
-      run(worker, chunk);
+      run(worker, chunk, group);
     } finally {
-      wakeConsumer();
+      publish(group);
     }
     return 1;
   }
 
   /**
-   * Runs one chunk and hands it over whole: results go to the consumer a chunk at a time, as
-   * Python hands them over.
+   * Runs one chunk and adds it, whole, to the group to hand over: results go to the consumer a
+   * chunk (or a group of short chunks) at a time, as Python hands them over a chunk at a time.
    */
   @SuppressWarnings("unchecked")
-  private void run(Worker worker, Chunk chunk) {
+  private void run(Worker worker, Chunk chunk, Group group) {
     if (worker.isRemote()) {
-      runRemotely(worker, chunk);
+      runRemotely(worker, chunk, group);
       return;
     }
     int done = 0;
@@ -355,12 +352,12 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         done = chunk.size; // an input failure is already in its place
       }
     } finally {
-      failAll(chunk, done);
+      failAll(chunk, done, group);
     }
   }
 
   /** CLUSTER: the chunk's items go to a member as one task; its outcomes replace them in place. */
-  private void runRemotely(Worker worker, Chunk chunk) {
+  private void runRemotely(Worker worker, Chunk chunk, Group group) {
     int done = 0;
     try {
       if (cancelledBy == null) {
@@ -386,20 +383,20 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         done = chunk.size; // an input failure is already in its place
       }
     } finally {
-      failAll(chunk, done);
+      failAll(chunk, done, group);
     }
   }
 
   /**
    * Fails the places of {@code chunk} from {@code from} on (a worker died, or the call was
-   * cancelled) and hands the chunk over.
+   * cancelled) and adds the chunk to the group to hand over.
    */
-  private void failAll(Chunk chunk, int from) {
+  private void failAll(Chunk chunk, int from, Group group) {
     for (int i = from; i < chunk.size; i++) {
       chunk.values[i] = new Failure(chunk.first + i,
           new IllegalStateException("worker died while running this item"));
     }
-    handOver(chunk);
+    group.add(chunk);
   }
 
   private int slotOf(long place) {
@@ -514,7 +511,6 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
 
   /** Waits until a result is ready (true) or none will come (false); deadline MAX_VALUE = none. */
   private boolean awaitNext(long deadline) throws InterruptedException, TimeoutException {
-    long pause = GATHER_NANOS; // the sleep while workers run short chunks, doubled while nothing comes
     for (;;) {
       RuntimeException cancelled = cancelledBy;
       if (cancelled != null) {
@@ -535,27 +531,20 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
       }
       waitLock.lock();
       try {
-        // announced before the last look: a worker that hands a chunk over after the look sees
-        // the flags (and its wake waits for this lock, which the sleep below lets go of)
+        // announced before the last look: a worker that hands chunks over after it sees the flag
         consumerWaiting = true;
-        boolean polling = shortRuns.get() > 0;
-        consumerPolling = polling && pause == GATHER_NANOS;
         if (cancelledBy == null && !resultReady() && !allTaken()) {
-          long left = deadline == Long.MAX_VALUE ? Long.MAX_VALUE : deadline - System.nanoTime();
-          if (left <= 0) {
-            throw new TimeoutException("no " + call + " result came in time");
-          }
-          if (polling) {
-            changed.awaitNanos(Math.min(left, pause));
-            pause = Math.min(2 * pause, LONGEST_POLL_NANOS);
-          } else if (left == Long.MAX_VALUE) {
+          if (deadline == Long.MAX_VALUE) {
             changed.await();
           } else {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+              throw new TimeoutException("no " + call + " result came in time");
+            }
             changed.awaitNanos(left);
           }
         }
       } finally {
-        consumerPolling = false;
         consumerWaiting = false;
         waitLock.unlock();
       }
@@ -597,10 +586,16 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
     if (currentPlace == current.size) {
       if (ordered) {
         slots.set(slotOf(current.first), null); // before consumed moves on: only then may the slot be reused
+        current = null;
+        madeRoom();
+      } else {
+        Chunk next = current.next; // a group handed over together
+        current.next = null;
+        current = next;
+        currentPlace = 0;
+        madeRoom();
       }
-      current = null;
-      madeRoom();
-      if (!truncated && allTaken()) {
+      if (current == null && !truncated && allTaken()) {
         // the last result is taken: the call is complete even if nobody asks hasNext(), so the
         // pool lets go of it now, and terminate() no longer turns its end into a cancellation
         dispatcher.settled(this);

@@ -429,13 +429,15 @@ public class ImapTest extends PoolBehaviourTest {
 
   @ParameterizedTest
   @EachBackend
-  void shouldHandOverShortChunksBeforeASlowOneOfTheSameClaimEnds(Backend backend) throws Exception {
+  void shouldHandOverEachChunkOfAPlainIterableAtOnceWhateverComesNext(Backend backend)
+      throws Exception {
     assumeNotOn(Backend.CLUSTER, backend, "the slow item waits for a latch of this JVM, which "
         + "cannot travel to a member; the hand-over to the consumer is the same code there");
-    // one worker claims items 0-49 together; item 5 waits until the consumer has had results 0-4,
-    // so a hand-over that kept the short chunks 0-4 until the slow one ended would never come:
-    // next() times out instead
+    // what the README tells a user whose results must each come as soon as they are done: the
+    // list as a plain Iterable, not claimed in batches. Item 5 waits until the consumer has had
+    // results 0-4, so a hand-over that kept them until it ended would never come: next() times out
     List<Integer> input = range(200);
+    Iterable<Integer> plain = input::iterator;
     for (boolean ordered : new boolean[] {true, false}) {
       CountDownLatch fourSeen = new CountDownLatch(1);
       Task<Integer, Integer> task = x -> {
@@ -445,7 +447,7 @@ public class ImapTest extends PoolBehaviourTest {
         return x;
       };
       try (Pool pool = builder(backend).workers(1).create();
-          ResultIterator<Integer> it = ordered ? pool.imap(task, input, 1) : pool.imapUnordered(task, input, 1)) {
+          ResultIterator<Integer> it = ordered ? pool.imap(task, plain, 1) : pool.imapUnordered(task, plain, 1)) {
         try {
           for (int i = 0; i < 5; i++) {
             assertThat(it.next(10, TimeUnit.SECONDS)).as("ordered %s", ordered).isEqualTo(i);
