@@ -146,8 +146,8 @@ public final class ClusterCommand {
     for (String option : memberJvmOptions) {
       // '-Xmx1g -Xms1g' reaches the member's JVM as one unknown option: the member would not
       // start, and the error would only say that it was not ready in time
-      if (!option.isBlank() && option.strip().chars().anyMatch(Character::isWhitespace)) {
-        throw new ParameterException(spec.commandLine(), "--jvm-option '" + option + "' holds whitespace; give"
+      if (!option.isBlank() && ClusterOptions.holdsSeveralOptions(option)) {
+        throw new ParameterException(spec.commandLine(), "--jvm-option '" + option + "' holds several options; give"
             + " one JVM option per --jvm-option and repeat it for more, as in "
             + String.join(" ", List.of(option.strip().split("\\s+")).stream().map(o -> "--jvm-option=" + o).toList()));
       }

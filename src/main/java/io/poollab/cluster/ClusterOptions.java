@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.UUID;
 
 /**
@@ -141,8 +142,8 @@ public record ClusterOptions(
    * The same options with the given options for the local members' JVMs, such as {@code -Xmx1g}
    * or {@code -Dkey=value}. The pool sets the class path and the main class itself.
    *
-   * @param options JVM options, each starting with '-' and holding no whitespace (one option per
-   *     element); not the class path, {@code -jar}, a module to run, or Hazelcast's phone-home (the
+   * @param options JVM options, each starting with '-', one option per element (not
+   *     {@code "-Xmx1g -Xms1g"}; a value may hold spaces); not the class path, {@code -jar}, a module to run, or Hazelcast's phone-home (the
    *     pool keeps it off)
    * @return the options
    * @throws IllegalArgumentException naming the option that is not allowed, or when the pool
@@ -165,11 +166,38 @@ public record ClusterOptions(
     }
   }
 
+  /** What starts a JVM option (not an argument of one, such as the -9 of "kill -9 %p"). */
+  private static final Pattern OPTION_START = Pattern.compile(
+      "-(XX:|X[a-z]|D\\S|-\\S|javaagent:|agentlib:|agentpath:|verbose|ea$|da$|esa$|dsa$|cp$|classpath$|jar$|server$|client$).*");
+
   /**
-   * The class path and main class are the pool's; phone-home stays off; one option per element,
-   * with no whitespace in it: each element reaches the member's JVM as one argument, so
-   * {@code "-Xmx1g -Xms1g"} would be one option the JVM does not know, and a member that fails to
-   * start says so only in its log.
+   * Whether {@code option} is several JVM options in one string, such as {@code "-Xmx1g -Xms1g"}:
+   * after whitespace, something that starts an option. An option whose value holds a space, such
+   * as {@code -XX:OnOutOfMemoryError=kill -9 %p} or {@code -Dlabel=my run}, is one option.
+   *
+   * <pre>{@code
+   * ClusterOptions.holdsSeveralOptions("-Xmx1g -Xms1g");                     // true
+   * ClusterOptions.holdsSeveralOptions("-XX:OnOutOfMemoryError=kill -9 %p"); // false
+   * }</pre>
+   *
+   * @param option one element of the members' JVM options
+   * @return true when it holds more than one option
+   */
+  public static boolean holdsSeveralOptions(String option) {
+    String[] words = option.strip().split("\\s+");
+    for (int i = 1; i < words.length; i++) {
+      if (OPTION_START.matcher(words[i]).matches()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The class path and main class are the pool's; phone-home stays off; one option per element:
+   * each element reaches the member's JVM as one argument, so {@code "-Xmx1g -Xms1g"} would be
+   * one option the JVM does not know, and a member that fails to start says so only in its log
+   * (a value with a space in it, as in {@code -Dlabel=my run}, is fine).
    */
   static void checkJvmOption(String option) {
     String problem = null;
@@ -177,8 +205,8 @@ public record ClusterOptions(
       problem = "null";
     } else if (!option.startsWith("-") || option.isBlank() || option.strip().length() != option.length()) {
       problem = "'" + option + "' (a JVM option starts with '-', one option per element, no spaces around it)";
-    } else if (option.chars().anyMatch(Character::isWhitespace)) {
-      problem = "'" + option + "' (it holds whitespace: give one option per element, such as "
+    } else if (holdsSeveralOptions(option)) {
+      problem = "'" + option + "' (it holds several options: give one option per element, such as "
           + String.join(", ", List.of(option.split("\\s+")).stream().map(o -> "\"" + o + "\"").toList()) + ")";
     } else if (option.matches("-cp|-classpath|--class-path(=.*)?|-jar|--module-path(=.*)?|-p|-m|--module(=.*)?")) {
       problem = "'" + option + "' (the pool sets the members' class path and main class itself)";

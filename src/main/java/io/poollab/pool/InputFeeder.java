@@ -17,8 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * that waits for results). A worker waiting there would hold back the chunks already read, and
  * {@link Pool#close()}, which waits for the workers, would wait with it. The feeder's waits all have
  * a way out: for room, a signal or a 50 ms re-check; inside the input, only the input itself can
- * return, so nobody ever waits for the feeder: closing stops the hand-over at once and the feeder
- * leaves when the input next returns.
+ * return, so nobody waits for a feeder there: closing stops the hand-over at once and the feeder
+ * leaves when the input next returns ({@link #awaitEnd} waits at most a millisecond for a feeder
+ * inside the input, and up to its grace for one outside it, which ends at once).
  */
 final class InputFeeder implements Runnable {
   /** What the feeder hands its chunks to. */
@@ -47,7 +48,7 @@ final class InputFeeder implements Runnable {
   /** The largest array the JVM allocates reliably. */
   private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
   private static final long ROOM_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-  /** How often a closer waiting for the feeder's end looks whether it sits in one call of the input. */
+  /** How often a closer waiting for the feeder's end looks whether it sits in one input call. */
   private static final long END_CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
   private final Iterator<?> input;
@@ -106,6 +107,11 @@ final class InputFeeder implements Runnable {
    * whether the feeder ended.
    */
   boolean awaitEnd(long nanos) {
+    synchronized (this) {
+      if (thread == Thread.currentThread()) {
+        return false; // closed from the feeder's own thread (a progress listener): it ends after
+      }
+    }
     long deadline = System.nanoTime() + nanos;
     long calls = inputCalls;
     try {
@@ -229,11 +235,10 @@ final class InputFeeder implements Runnable {
         thread = null;
         Thread.interrupted(); // a cancel's interrupt must not follow the pooled thread to its next input
       }
-      try {
-        sink.ended(handedOff, truncated, failed);
-      } finally {
-        end.countDown();
-      }
+      // the reading is over: a closer waits for no more (ended() may wait for a progress listener
+      // that is itself closing this call)
+      end.countDown();
+      sink.ended(handedOff, truncated, failed);
     }
   }
 

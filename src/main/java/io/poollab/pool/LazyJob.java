@@ -27,9 +27,10 @@ import java.util.stream.StreamSupport;
  * <p>Two ways in. A random-access list is claimed by the workers themselves, a batch of chunks per
  * compare-and-set (see {@link Claims}); the short chunks of a claim are handed over together (see
  * {@link #GATHER_NANOS}), so a slow chunk holds back the short ones finished before it in its claim
- * until it ends, and a {@code get} that throws fails its item's place. Any other input is read by an {@link InputFeeder} on its
- * own thread, one chunk at a time, each handed over as soon as its items are read; so a slow or
- * waiting input never holds back work already read, and closing never waits for it.
+ * until it ends, and a {@code get} that throws fails its item's place. Any other input is read by
+ * an {@link InputFeeder} on its own thread, one chunk at a time, each handed over as soon as its
+ * items are read; so a slow or waiting input never holds back work already read, and closing
+ * waits for it only while it is outside the input (see {@link InputFeeder#awaitEnd}).
  *
  * <p>The bound: {@code max(readAhead, 2 * workers * chunksize)}, exactly; a chunk is claimed or read
  * only when all of it fits, so at most that many items are read and not yet consumed.
@@ -215,7 +216,7 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
         int count = (int) Math.min(chunksize, end - from);
         Chunk chunk = new Chunk(from, new Object[count], count, false);
         for (int i = 0; i < count; i++) {
-          chunk.values[i] = itemAt(from + i);
+          chunk.values[i] = itemAt(worker, from + i);
         }
         from += count;
         chunks++;
@@ -247,10 +248,11 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
    * takes the item's place: the task does not run for it, and its place throws a
    * TaskFailedException whose cause is the list's exception, as an input's failure does.
    */
-  private Object itemAt(long index) {
+  private Object itemAt(Worker worker, long index) {
     try {
       return list.get((int) index);
     } catch (Throwable error) {
+      worker.noteFailure(error); // an Error retires the worker, as a task's does
       return Failure.ofInput(index, error);
     }
   }

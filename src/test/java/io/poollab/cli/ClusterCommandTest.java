@@ -80,7 +80,7 @@ class ClusterCommandTest {
     CliRun two = CliRun.of("cluster", "--state-dir", state.toString(), "start", "--members", "1",
         "--jvm-option=-Xmx1g -Xms1g");
     assertThat(two.exitCode()).isEqualTo(2);
-    assertThat(two.err()).contains("--jvm-option '-Xmx1g -Xms1g' holds whitespace; give one JVM option per"
+    assertThat(two.err()).contains("--jvm-option '-Xmx1g -Xms1g' holds several options; give one JVM option per"
         + " --jvm-option and repeat it for more, as in --jvm-option=-Xmx1g --jvm-option=-Xms1g");
     assertThat(state.resolve("members.txt")).doesNotExist(); // refused before any member started
   }

@@ -44,9 +44,12 @@ class ClusterOptionsTest {
     // one element is one argument of the member's JVM: two options in one would stop it starting
     assertThatThrownBy(() -> local.withMemberJvmOptions("-Xmx1g -Xms1g"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'-Xmx1g -Xms1g' (it holds whitespace: give one option per element, such as"
+        .hasMessageContaining("'-Xmx1g -Xms1g' (it holds several options: give one option per element, such as"
             + " \"-Xmx1g\", \"-Xms1g\")");
-    assertThatThrownBy(() -> local.withMemberJvmOptions("-Dkey=a\tb")).hasMessageContaining("holds whitespace");
+    assertThatThrownBy(() -> local.withMemberJvmOptions("-Dkey=a\t-Dother=b")).hasMessageContaining("holds several options");
+    // one option whose value holds spaces is one argument of the member's JVM: it travels as it is
+    assertThat(local.withMemberJvmOptions("-XX:OnOutOfMemoryError=kill -9 %p", "-Dlabel=my run")
+        .memberJvmOptions()).containsExactly("-XX:OnOutOfMemoryError=kill -9 %p", "-Dlabel=my run");
     assertThatThrownBy(() -> local.withMemberJvmOptions("-Xmx1g", null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("got null");
     assertThatThrownBy(() -> local.withMemberJvmOptions((String[]) null))
