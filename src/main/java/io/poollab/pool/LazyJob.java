@@ -373,8 +373,10 @@ final class LazyJob<T, R> extends Job implements ResultIterator<R>, InputFeeder.
             items[travelling++] = chunk.values[i];
           }
         }
-        Object[] outcomes = travelling == 0 ? items : worker.runRemotely(
-            task, java.util.Arrays.copyOf(items, travelling), chunk.first).outcomes();
+        // items is a copy already: trimmed only when some item failed to be read
+        Object[] outcomes = travelling == 0 ? items : worker.runRemotely(task,
+            travelling == items.length ? items : java.util.Arrays.copyOf(items, travelling),
+            chunk.first).outcomes();
         for (int t = 0; t < travelling; t++) {
           Object value = outcomes[t];
           if (value instanceof Failure failure && places[t] != t) {

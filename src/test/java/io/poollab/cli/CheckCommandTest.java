@@ -126,12 +126,17 @@ class CheckCommandTest {
     assertThat(err.toString()).contains("check: run " + bad).contains("jmh.json").contains("malformed JSON");
   }
 
+  /** Where a run's round-trip fork writes its latency log (its folder made, the file not). */
+  private static Path latencyLogOf(Path run) throws IOException {
+    return Files.createDirectories(run.resolve("histograms"))
+        .resolve("RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork1.hlog");
+  }
+
   @Test
   void shouldExitTwoNamingALatencyLogOfTheRunThatDoesNotParse() throws IOException {
     storeBaseline();
     Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
-    Path log = Files.createDirectories(run.resolve("histograms"))
-        .resolve("RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork1.hlog");
+    Path log = latencyLogOf(run);
     Files.writeString(log, "junk");
 
     assertThat(run("check", run.toString(), "--reports", reports().toString(), "--confirm-rounds", "0"))
@@ -168,8 +173,7 @@ class CheckCommandTest {
   void shouldPassARunWhoseLatencyLogHoldsNoValuesAsTheLabCanWriteIt() throws IOException {
     storeBaseline();
     Path run = SyntheticRun.wordJob(1, 100, 52, 60, 0.01).writeTo(reports().resolve("20260102-000000"));
-    Path log = Files.createDirectories(run.resolve("histograms"))
-        .resolve("RoundTripLatencyBenchmark.applyAsyncRoundTrip-fork1.hlog");
+    Path log = latencyLogOf(run);
     // what LatencyLog writes for a fork none of whose measured iterations recorded a value
     org.HdrHistogram.HistogramLogWriter w = new org.HdrHistogram.HistogramLogWriter(log.toFile());
     w.outputLogFormatVersion();

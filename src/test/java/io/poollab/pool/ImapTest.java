@@ -172,39 +172,37 @@ public class ImapTest extends PoolBehaviourTest {
     }
   }
 
+  /**
+   * Every result of {@code it}, and "failed" at the place of an item the list could not give,
+   * whose cause must be the list's own exception (not a worker that died with it).
+   */
+  private static List<Object> resultsOrFailed(ResultIterator<Integer> it) {
+    List<Object> seen = new ArrayList<>();
+    try (it) {
+      while (it.hasNext()) {
+        try {
+          seen.add(it.next());
+        } catch (TaskFailedException e) {
+          assertThat(e.getCause()).isInstanceOf(IllegalStateException.class)
+              .hasMessage("cannot read item 3");
+          seen.add("failed");
+        }
+      }
+    }
+    return seen;
+  }
+
   @ParameterizedTest
   @EachBackend
   void shouldFailOnlyThePlaceOfAListItemThatCannotBeRead(Backend backend) throws Exception {
     List<Integer> list = new ListWithAnUnreadableItem(10, 3);
     try (Pool pool = pool(backend, 2)) {
       for (int chunksize : new int[] {1, 2, 10}) {
-        List<Object> seen = new ArrayList<>();
-        try (ResultIterator<Integer> it = pool.imap(x -> x * 10, list, chunksize)) {
-          while (it.hasNext()) {
-            try {
-              seen.add(it.next());
-            } catch (TaskFailedException e) {
-              // the list's own exception, not a worker that died with it
-              assertThat(e.getCause()).isInstanceOf(IllegalStateException.class)
-                  .hasMessage("cannot read item 3");
-              seen.add("failed");
-            }
-          }
-        }
-        assertThat(seen).as("imap, chunksize %d", chunksize)
+        assertThat(resultsOrFailed(pool.imap(x -> x * 10, list, chunksize)))
+            .as("imap, chunksize %d", chunksize)
             .containsExactly(0, 10, 20, "failed", 40, 50, 60, 70, 80, 90);
-        List<Object> unordered = new ArrayList<>();
-        try (ResultIterator<Integer> it = pool.imapUnordered(x -> x * 10, list, chunksize)) {
-          while (it.hasNext()) {
-            try {
-              unordered.add(it.next());
-            } catch (TaskFailedException e) {
-              assertThat(e.getCause()).hasMessage("cannot read item 3");
-              unordered.add("failed");
-            }
-          }
-        }
-        assertThat(unordered).as("imapUnordered, chunksize %d", chunksize)
+        assertThat(resultsOrFailed(pool.imapUnordered(x -> x * 10, list, chunksize)))
+            .as("imapUnordered, chunksize %d", chunksize)
             .containsExactlyInAnyOrder(0, 10, 20, "failed", 40, 50, 60, 70, 80, 90);
       }
       assertThat(pool.map(x -> x, List.of(1, 2))).as("the pool goes on").containsExactly(1, 2);
