@@ -26,6 +26,9 @@ import java.util.function.Consumer;
  */
 public final class AsyncResult<R> {
   private final CompletableFuture<R> future = new CompletableFuture<>();
+  // completed just before future, so that every view is complete once get() returns: a view
+  // depending on future itself would be completed after the threads waiting in get() are woken
+  private final CompletableFuture<R> settledForViews = new CompletableFuture<>();
   private final AtomicBoolean settled = new AtomicBoolean();
   private final Callbacks<? super R> callbacks;
   private final Consumer<Throwable> callbackErrorHandler;
@@ -53,6 +56,7 @@ public final class AsyncResult<R> {
       CallbackErrors.runGuarded(() -> callbacks.onResult().accept(value), callbackErrorHandler);
     }
     whenSettled.run(); // first, so that whoever sees the result sees the pool let go of the call
+    settledForViews.complete(value);
     future.complete(value);
   }
 
@@ -70,6 +74,7 @@ public final class AsyncResult<R> {
     }
     this.failure = failure;
     whenSettled.run();
+    settledForViews.completeExceptionally(failure);
     future.completeExceptionally(failure);
   }
 
@@ -185,7 +190,8 @@ public final class AsyncResult<R> {
    * view throws {@link ExecutionException} from {@code get()} with the {@link
    * TaskFailedException} (or {@link PoolBrokenException}) as cause, and a call cancelled by
    * {@link Pool#terminate()} has a cancelled view ({@code isCancelled()} is true, {@code get()}
-   * throws the {@link CancellationException}). Completing or cancelling the view does not affect
+   * throws the {@link CancellationException}). Every view is complete before {@code get()}
+   * returns or {@code ready()} turns true. Completing or cancelling the view does not affect
    * the call, nor the other views.
    *
    * @return a new view
@@ -195,7 +201,7 @@ public final class AsyncResult<R> {
     // cancelled call's copy would not be cancelled; a dependent of its own, so that nothing done
     // to the view reaches the call
     CompletableFuture<R> view = new CompletableFuture<>();
-    future.whenComplete((value, failed) -> {
+    settledForViews.whenComplete((value, failed) -> {
       if (failed == null) {
         view.complete(value);
       } else {

@@ -266,6 +266,29 @@ public class ApplyTest extends PoolBehaviourTest {
 
   @ParameterizedTest
   @EachBackend
+  void shouldCompleteEveryViewBeforeGetReturns(Backend backend) throws Exception {
+    int calls = backend == Backend.CLUSTER ? 200 : 5_000; // a CLUSTER call is a round trip
+    try (Pool pool = pool(backend, 2)) {
+      for (int i = 0; i < calls; i++) {
+        boolean fails = i % 2 == 1;
+        AsyncResult<Integer> result = pool.applyAsync(x -> fails ? Integer.parseInt("x") : x, i);
+        CompletableFuture<Integer> view = result.toCompletableFuture();
+        // the view was completed on the completing thread, which may have let get() go first
+        if (fails) {
+          assertThatThrownBy(result::get).isInstanceOf(TaskFailedException.class);
+          assertThat(view.state()).as("view of failed call %d once get() threw", i)
+              .isEqualTo(Future.State.FAILED);
+        } else {
+          assertThat(result.get()).isEqualTo(i);
+          assertThat(view.state()).as("view of call %d once get() returned", i)
+              .isEqualTo(Future.State.SUCCESS);
+        }
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EachBackend
   void shouldRunManyAsyncCallsConcurrently(Backend backend) throws Exception {
     int calls = backend == Backend.CLUSTER ? 1_000 : 5_000; // a CLUSTER call is a round trip
     try (Pool pool = pool(backend, 4)) {

@@ -9,12 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +25,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -110,7 +114,11 @@ final class HeadlessChromium implements AutoCloseable {
       self[0] = new HeadlessChromium(process, profile, socket);
       return self[0];
     } catch (Exception e) {
-      process.destroyForcibly();
+      try {
+        stop(process);
+      } catch (RuntimeException notStopped) {
+        e.addSuppressed(notStopped);
+      }
       throw e;
     }
   }
@@ -218,13 +226,65 @@ final class HeadlessChromium implements AutoCloseable {
     try {
       socket.abort();
     } finally {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-      try (Stream<Path> files = Files.walk(profile)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      stop(process);
+      deleteProfile(profile);
+    }
+  }
+
+  /**
+   * Stops Chromium and every process it started (its network service, renderers, zygotes): the
+   * children are found before the parent goes, since they are no longer its descendants after,
+   * and one still writing its profile would race the deletion.
+   */
+  private static void stop(Process process) throws InterruptedException {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : tree) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        p.destroyForcibly();
       }
     }
+    for (ProcessHandle p : tree) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        throw new IllegalStateException("chromium process " + p.pid() + " did not stop", e);
+      }
+    }
+  }
+
+  /** Deletes the profile folder; a file that went meanwhile (a temporary one renamed) is no error. */
+  private static void deleteProfile(Path profile) throws IOException {
+    if (!Files.exists(profile)) {
+      return;
+    }
+    Files.walkFileTree(profile, new SimpleFileVisitor<>() {
+      @Override
+      public FileVisitResult visitFile(Path file,
+          BasicFileAttributes attrs) throws IOException {
+        Files.deleteIfExists(file);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+        if (e instanceof NoSuchFileException) {
+          return FileVisitResult.CONTINUE;
+        }
+        throw e;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+        if (e != null && !(e instanceof NoSuchFileException)) {
+          throw e;
+        }
+        Files.deleteIfExists(dir);
+        return FileVisitResult.CONTINUE;
+      }
+    });
   }
 }
