@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -256,15 +257,17 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** Deletes the profile folder; a file that went meanwhile (a temporary one renamed) is no error. */
+  /**
+   * Deletes the profile folder; a file that went meanwhile (a temporary one renamed) or came
+   * meanwhile is no error: the folder is the test's scratch space, not its subject.
+   */
   private static void deleteProfile(Path profile) throws IOException {
     if (!Files.exists(profile)) {
       return;
     }
     Files.walkFileTree(profile, new SimpleFileVisitor<>() {
       @Override
-      public FileVisitResult visitFile(Path file,
-          BasicFileAttributes attrs) throws IOException {
+      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
         Files.deleteIfExists(file);
         return FileVisitResult.CONTINUE;
       }
@@ -282,7 +285,11 @@ final class HeadlessChromium implements AutoCloseable {
         if (e != null && !(e instanceof NoSuchFileException)) {
           throw e;
         }
-        Files.deleteIfExists(dir);
+        try {
+          Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException written) {
+          // a process outside the tree wrote there meanwhile: the next start reuses the folder
+        }
         return FileVisitResult.CONTINUE;
       }
     });
